@@ -1,0 +1,81 @@
+//! The built portal is served with deep-link fallback, sub-path hosting and a cache policy.
+
+use axum::body::Body;
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use portal_server::{app, Settings};
+use tower::ServiceExt;
+
+/// A throwaway `dist` folder with an index page, a hashed asset and the config file.
+fn dist() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "portal-dist-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>portal</title>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("partner-portal-0123456789abcdef_bg.wasm"),
+        b"\0asm",
+    )
+    .unwrap();
+    std::fs::write(dir.join("config.json"), "{}").unwrap();
+    dir
+}
+
+async fn get(settings: &Settings, path: &str) -> (StatusCode, String, String) {
+    let response = app(settings)
+        .oneshot(Request::get(path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let cache = response
+        .headers()
+        .get("cache-control")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    (status, cache, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn settings(base_path: &str) -> Settings {
+    Settings {
+        addr: String::new(),
+        static_dir: dist(),
+        base_path: base_path.into(),
+    }
+}
+
+#[tokio::test]
+async fn deep_links_get_the_app_page() {
+    let (status, cache, body) = get(&settings(""), "/deals/DR-1042").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<title>portal</title>"));
+    assert_eq!(cache, "no-cache");
+}
+
+#[tokio::test]
+async fn hashed_assets_are_immutable_and_config_is_revalidated() {
+    let s = settings("");
+    let (status, cache, _) = get(&s, "/partner-portal-0123456789abcdef_bg.wasm").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cache, "public, max-age=31536000, immutable");
+    let (status, cache, body) = get(&s, "/config.json").await;
+    assert_eq!(
+        (status, cache.as_str(), body.as_str()),
+        (StatusCode::OK, "no-cache", "{}")
+    );
+}
+
+#[tokio::test]
+async fn a_sub_path_serves_the_portal_and_its_deep_links() {
+    let s = settings("/portal");
+    assert_eq!(get(&s, "/portal/config.json").await.2, "{}");
+    assert!(get(&s, "/portal/training").await.2.contains("portal"));
+    assert_eq!(get(&s, "/elsewhere").await.0, StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every test of the portal, installing what it needs first:
+#   1. native `cargo test` (pure logic, the reference backend),
+#   2. component tests with wasm-bindgen-test in headless Chromium,
+#   3. the release build, its size budget, and Playwright journeys with axe against it.
+# Every layer runs even if an earlier one fails; the last line sums them up.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+scripts/setup.sh --test || { echo "test: set-up failed"; echo "total: 0 passed, 1 failed"; exit 1; }
+
+logs="$ROOT/test-artifacts/logs"
+rm -rf "$ROOT/test-artifacts"
+mkdir -p "$logs"
+passed=0 failed=0 skipped=0
+summary=()
+
+# Adds a cargo run's "test result:" counts; a run that failed without any counts is one failure.
+count_cargo() { # layer log exit-code
+  local p f
+  read -r p f < <(awk '/^test result:/ {
+      for (i = 1; i < NF; i++) { if ($(i+1) ~ /^passed/) p += $i; if ($(i+1) ~ /^failed/) f += $i }
+    } END { print p + 0, f + 0 }' "$2")
+  if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p)) failed=$((failed + f))
+  summary+=("$1: $p passed, $f failed")
+}
+
+check() { # name command...: a single pass/fail step
+  local name=$1; shift
+  if "$@"; then summary+=("$name: ok"); else failed=$((failed + 1)); summary+=("$name: FAILED"); fi
+}
+
+echo "== 1/3 native tests (cargo test --workspace)"
+check "format" cargo fmt --all -- --check
+cargo test --workspace 2>&1 | tee "$logs/native.log"
+count_cargo "native" "$logs/native.log" "${PIPESTATUS[0]}"
+
+echo "== 2/3 component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test shell 2>&1 | tee "$logs/wasm.log"
+count_cargo "browser components" "$logs/wasm.log" "${PIPESTATUS[0]}"
+
+echo "== 3/3 release build, size budget, end-to-end journeys"
+built=true
+trunk build --release --offline 2>&1 | tail -n 3 || built=false
+trunk build --release --offline --public-url /portal/ --dist dist-portal 2>&1 | tail -n 3 || built=false
+cargo build -p portal-server 2>&1 | tail -n 1 || built=false
+if $built && [ -f dist/index.html ] && [ -f dist-portal/index.html ]; then
+  check "size budget" node scripts/size-report.mjs dist
+  (cd tests/e2e && npx playwright test)
+  e2e_exit=$?
+  read -r p f s < <(node -e '
+    const r = require(process.argv[1]).stats;
+    console.log(r.expected + r.flaky, r.unexpected, r.skipped);' "$ROOT/test-artifacts/e2e-results.json" 2>/dev/null || echo "0 0 0")
+  if [ "$e2e_exit" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  summary+=("end-to-end: $p passed, $f failed, $s skipped")
+else
+  failed=$((failed + 1))
+  summary+=("release build: FAILED")
+fi
+
+echo
+echo "== summary"
+printf '  %s\n' "${summary[@]}"
+echo "Screenshots and logs: test-artifacts/"
+echo "total: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

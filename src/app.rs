@@ -1,0 +1,75 @@
+//! The portal's shell: start-up from `config.json`, the page layout and the one route table.
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::boot;
+use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
+use crate::config::PortalConfig;
+use crate::pages::{
+    DealPage, DealsPage, FeedbackPage, HomePage, LeaderboardsPage, NotFoundPage, OnboardingPage,
+    RegisterDealPage, TrainingPage,
+};
+
+/// The whole app: loads `config.json`, then shows the portal or a page saying what is wrong.
+#[component]
+pub fn App() -> impl IntoView {
+    let config = LocalResource::new(boot::load_config);
+    view! {
+        <Suspense fallback=BootSplash>
+            {move || Suspend::new(async move {
+                match config.await {
+                    Ok(config) => Either::Left(view! { <PortalShell config base=boot::router_base()/> }),
+                    Err(error) => Either::Right(view! {
+                        <ConfigErrorPage error on_retry=move || config.refetch()/>
+                    }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The signed-in layout (header, navigation, main landmark) around the routed page.
+#[component]
+pub fn PortalShell(
+    /// The vendor's validated settings.
+    config: PortalConfig,
+    /// Where the portal is hosted: `""` at the root, `"/portal"` under a sub-path.
+    #[prop(into)]
+    base: String,
+) -> impl IntoView {
+    set_document_language(&config.default_locale);
+    let brand_name = config.brand_name.clone();
+    let logo_url = config.logo_url.clone();
+    provide_context(config);
+    view! {
+        <Router base>
+            <SkipLink/>
+            <SiteHeader brand_name logo_url/>
+            <main id="main" class="pp-main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/onboarding") view=OnboardingPage/>
+                    <Route path=path!("/training") view=TrainingPage/>
+                    <Route path=path!("/deals") view=DealsPage/>
+                    <Route path=path!("/deals/new") view=RegisterDealPage/>
+                    <Route path=path!("/deals/:id") view=DealPage/>
+                    <Route path=path!("/leaderboards") view=LeaderboardsPage/>
+                    <Route path=path!("/feedback") view=FeedbackPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// Screen readers and hyphenation follow `<html lang>`; the vendor's locale decides it.
+fn set_document_language(locale: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", locale);
+    }
+}

@@ -1,0 +1,31 @@
+//! The full-page error shown when `config.json` is missing or wrong: never a blank page.
+
+use leptos::prelude::*;
+
+use crate::config::{ConfigError, CONFIG_FILE};
+
+/// Names the file and the problem, tells a partner whom to ask, and offers to try again.
+#[component]
+pub fn ConfigErrorPage(
+    /// What went wrong while loading or reading the file.
+    error: ConfigError,
+    /// Loads the file again (after the vendor fixed it, or the network came back).
+    on_retry: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <main id="main" class="pp-main pp-fatal" tabindex="-1">
+            <h1>"The portal cannot start"</h1>
+            <div class="pp-notice pp-notice--danger" role="alert">
+                <p class="pp-notice__title">{error.to_string()}</p>
+                <p>
+                    "The portal reads its settings from "<code>{CONFIG_FILE}</code>
+                    ", next to index.html. If you host this portal, fix that file; "
+                    "if you are a partner, please tell your channel team."
+                </p>
+            </div>
+            <button type="button" class="pp-button pp-button--primary" on:click=move |_| on_retry()>
+                "Try again"
+            </button>
+        </main>
+    }
+}

@@ -1,0 +1,95 @@
+//! The banner: brand, primary navigation (a menu button on narrow screens) and the skip link.
+
+use leptos::ev;
+use leptos::html::Button;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The sections a partner can go to, in navigation order: (path, label, match exactly).
+const SECTIONS: [(&str, &str, bool); 6] = [
+    ("/", "Home", true),
+    ("/onboarding", "Onboarding", false),
+    ("/training", "Training", false),
+    ("/deals", "Deals", false),
+    ("/leaderboards", "Leaderboards", false),
+    ("/feedback", "Feedback", false),
+];
+
+/// The first focusable element: jumps past the header straight to the page's content.
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    // A plain `#main` would resolve against `<base href>` and leave the page when the portal
+    // lives under a sub-path, so focus the landmark directly.
+    let skip = |event: ev::MouseEvent| {
+        event.prevent_default();
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = main.focus();
+        }
+    };
+    view! { <a class="pp-skip-link" href="#main" on:click=skip>"Skip to content"</a> }
+}
+
+/// The site header with the program's brand and the primary navigation.
+#[component]
+pub fn SiteHeader(
+    /// The program's name, e.g. "Northwind Partner Network".
+    #[prop(into)]
+    brand_name: String,
+    /// The logo's address; decorative next to the brand name.
+    #[prop(into)]
+    logo_url: String,
+) -> impl IntoView {
+    let (menu_open, set_menu_open) = signal(false);
+    let menu_button = NodeRef::<Button>::new();
+    let close_on_escape = move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" && menu_open.get_untracked() {
+            set_menu_open.set(false);
+            if let Some(button) = menu_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    view! {
+        <header class="pp-site-header" on:keydown=close_on_escape>
+            <A href="/" attr:class="pp-brand">
+                <img class="pp-brand__logo" src=logo_url alt="" width="32" height="32"/>
+                <span class="pp-brand__name">{brand_name}</span>
+            </A>
+            <button
+                type="button"
+                class="pp-menu-button"
+                aria-controls="pp-primary-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                node_ref=menu_button
+                on:click=move |_| set_menu_open.update(|open| *open = !*open)
+            >
+                <span class="pp-menu-button__icon" aria-hidden="true"></span>
+                "Menu"
+            </button>
+            <nav
+                id="pp-primary-nav"
+                class="pp-nav"
+                class:pp-nav--open=menu_open
+                aria-label="Primary"
+            >
+                // Any click on a link ends the menu's job; the route change shows the new page.
+                <ul class="pp-nav__list" on:click=move |_| set_menu_open.set(false)>
+                    {SECTIONS
+                        .into_iter()
+                        .map(|(path, label, exact)| {
+                            view! {
+                                <li>
+                                    <A href=path exact attr:class="pp-nav__link">{label}</A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}

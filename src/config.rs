@@ -1,0 +1,324 @@
+//! Runtime configuration: `config.json`, fetched at start-up so vendors can re-point and re-brand
+//! the built portal without rebuilding it.
+
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The file name the portal loads its settings from, next to `index.html`.
+pub const CONFIG_FILE: &str = "config.json";
+
+/// Validated settings for one vendor's deployment of the portal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortalConfig {
+    /// Where the backend's JSON API lives: an absolute `http(s)://` URL or a path on this host.
+    pub api_base_url: String,
+    /// The program's name as partners know it, shown in the header and page titles.
+    pub brand_name: String,
+    /// Address of the logo image shown next to the brand name.
+    pub logo_url: String,
+    /// Language tag (BCP 47, e.g. `en-US`) used for `<html lang>` and formatting.
+    pub default_locale: String,
+}
+
+/// Why `config.json` could not be used, phrased for the vendor who has to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// The file could not be fetched at all (network down, wrong path).
+    Unreachable(String),
+    /// The server answered, but not with the file (e.g. 404).
+    HttpStatus { status: u16, status_text: String },
+    /// The body is not JSON.
+    NotJson(String),
+    /// The JSON is not an object of settings.
+    NotAnObject,
+    /// A required field is absent.
+    Missing(&'static str),
+    /// A field is present with an unusable value; `expected` says what it must be.
+    Invalid {
+        field: &'static str,
+        expected: &'static str,
+        found: String,
+    },
+    /// A text field is longer than the portal can show.
+    TooLong {
+        field: &'static str,
+        max_chars: usize,
+        found: usize,
+    },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unreachable(why) => write!(f, "{CONFIG_FILE} could not be loaded: {why}"),
+            Self::HttpStatus { status, status_text } => write!(
+                f,
+                "{CONFIG_FILE} could not be loaded: the server answered {status} {status_text}"
+            ),
+            Self::NotJson(why) => write!(f, "{CONFIG_FILE} is not valid JSON: {why}"),
+            Self::NotAnObject => write!(f, "{CONFIG_FILE} must hold a JSON object of settings"),
+            Self::Missing(field) => write!(f, "{CONFIG_FILE}: field `{field}` is missing"),
+            Self::Invalid { field, expected, found } => {
+                write!(f, "{CONFIG_FILE}: field `{field}` must be {expected}, found {found}")
+            }
+            Self::TooLong { field, max_chars, found } => write!(
+                f,
+                "{CONFIG_FILE}: field `{field}` must be at most {max_chars} characters, found {found}"
+            ),
+        }
+    }
+}
+
+impl PortalConfig {
+    /// Parses and validates the text of `config.json`.
+    pub fn parse(text: &str) -> Result<Self, ConfigError> {
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| ConfigError::NotJson(e.to_string()))?;
+        let Value::Object(fields) = value else {
+            return Err(ConfigError::NotAnObject);
+        };
+        let api_base_url = text_field(&fields, "api_base_url", 2048)?;
+        if !is_api_base(&api_base_url) {
+            return Err(invalid(
+                "api_base_url",
+                "an http(s):// URL or a path starting with /",
+                &api_base_url,
+            ));
+        }
+        let brand_name = text_field(&fields, "brand_name", 80)?;
+        let logo_url = text_field(&fields, "logo_url", 2048)?;
+        let default_locale = text_field(&fields, "default_locale", 35)?;
+        if !is_language_tag(&default_locale) {
+            return Err(invalid(
+                "default_locale",
+                "a language tag such as \"en-US\"",
+                &default_locale,
+            ));
+        }
+        Ok(Self {
+            api_base_url: api_base_url.trim_end_matches('/').to_owned(),
+            brand_name,
+            logo_url,
+            default_locale,
+        })
+    }
+}
+
+fn invalid(field: &'static str, expected: &'static str, found: &str) -> ConfigError {
+    ConfigError::Invalid {
+        field,
+        expected,
+        found: format!("{found:?}"),
+    }
+}
+
+/// A required, non-blank string of at most `max_chars` characters, trimmed.
+fn text_field(
+    fields: &Map<String, Value>,
+    field: &'static str,
+    max_chars: usize,
+) -> Result<String, ConfigError> {
+    match fields.get(field) {
+        None | Some(Value::Null) => Err(ConfigError::Missing(field)),
+        Some(Value::String(s)) if s.trim().is_empty() => Err(invalid(field, "a non-empty text", s)),
+        Some(Value::String(s)) if s.trim().chars().count() > max_chars => {
+            Err(ConfigError::TooLong {
+                field,
+                max_chars,
+                found: s.trim().chars().count(),
+            })
+        }
+        Some(Value::String(s)) => Ok(s.trim().to_owned()),
+        Some(other) => Err(ConfigError::Invalid {
+            field,
+            expected: "a text in quotes",
+            found: json_kind(other).to_owned(),
+        }),
+    }
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn is_api_base(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let shape_ok = match rest {
+        Some(host_and_path) => !host_and_path.is_empty() && !host_and_path.starts_with('/'),
+        None => url.starts_with('/') && !url.starts_with("//"),
+    };
+    shape_ok && !url.chars().any(char::is_whitespace)
+}
+
+/// Accepts the shape of BCP 47 tags: a 2–3 letter language, then alphanumeric subtags of 1–8.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"{
+        "api_base_url": "/api/v1/",
+        "brand_name": " Northwind Partner Network ",
+        "logo_url": "logo.svg",
+        "default_locale": "en-US",
+        "unknown_future_setting": true
+    }"#;
+
+    #[test]
+    fn parses_a_complete_config_and_tidies_it() {
+        let config = PortalConfig::parse(GOOD).expect("valid config");
+        assert_eq!(config.api_base_url, "/api/v1");
+        assert_eq!(config.brand_name, "Northwind Partner Network");
+        assert_eq!(config.logo_url, "logo.svg");
+        assert_eq!(config.default_locale, "en-US");
+    }
+
+    #[test]
+    fn names_the_missing_field() {
+        let text = GOOD.replace(r#""api_base_url": "/api/v1/","#, "");
+        let err = PortalConfig::parse(&text).unwrap_err();
+        assert_eq!(err, ConfigError::Missing("api_base_url"));
+        assert_eq!(
+            err.to_string(),
+            "config.json: field `api_base_url` is missing"
+        );
+    }
+
+    #[test]
+    fn null_counts_as_missing() {
+        let text = GOOD.replace(r#""logo.svg""#, "null");
+        assert_eq!(
+            PortalConfig::parse(&text),
+            Err(ConfigError::Missing("logo_url"))
+        );
+    }
+
+    #[test]
+    fn rejects_malformed_json_with_position() {
+        let err = PortalConfig::parse("{ \"api_base_url\": ").unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with("config.json is not valid JSON:"),
+            "{message}"
+        );
+        assert!(message.contains("line 1"), "{message}");
+    }
+
+    #[test]
+    fn rejects_empty_file_and_non_objects() {
+        assert!(matches!(
+            PortalConfig::parse(""),
+            Err(ConfigError::NotJson(_))
+        ));
+        assert_eq!(PortalConfig::parse("[1, 2]"), Err(ConfigError::NotAnObject));
+        assert_eq!(PortalConfig::parse("\"hi\""), Err(ConfigError::NotAnObject));
+    }
+
+    #[test]
+    fn rejects_wrong_types_and_says_what_was_found() {
+        let text = GOOD.replace(r#"" Northwind Partner Network ""#, "42");
+        let err = PortalConfig::parse(&text).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config.json: field `brand_name` must be a text in quotes, found a number"
+        );
+    }
+
+    #[test]
+    fn rejects_blank_and_overlong_text() {
+        let blank = GOOD.replace(r#"" Northwind Partner Network ""#, r#""   ""#);
+        assert!(matches!(
+            PortalConfig::parse(&blank),
+            Err(ConfigError::Invalid {
+                field: "brand_name",
+                ..
+            })
+        ));
+        let long = GOOD.replace("Northwind Partner Network", &"é".repeat(81));
+        let err = PortalConfig::parse(&long).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "config.json: field `brand_name` must be at most 80 characters, found 81"
+        );
+    }
+
+    #[test]
+    fn api_base_url_must_be_http_or_a_local_path() {
+        for good in [
+            "https://partners.example.com/api/v1",
+            "http://127.0.0.1:8080/api",
+            "/api",
+        ] {
+            let text = GOOD.replace("/api/v1/", good);
+            assert!(PortalConfig::parse(&text).is_ok(), "{good}");
+        }
+        for bad in [
+            "ftp://x",
+            "api/v1",
+            "//evil.example",
+            "https://",
+            "/api v1",
+            "javascript:alert(1)",
+        ] {
+            let text = GOOD.replace("/api/v1/", bad);
+            let err = PortalConfig::parse(&text).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    ConfigError::Invalid {
+                        field: "api_base_url",
+                        ..
+                    }
+                ),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn default_locale_must_look_like_a_language_tag() {
+        for good in ["en", "de-DE", "ja-JP", "zh-Hant-TW", "es-419"] {
+            let text = GOOD.replace("en-US", good);
+            assert!(PortalConfig::parse(&text).is_ok(), "{good}");
+        }
+        for bad in ["english", "e", "en_US", "en-", "-US", "en-toolongsubtag"] {
+            let text = GOOD.replace("en-US", bad);
+            let err = PortalConfig::parse(&text).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "config.json: field `default_locale` must be a language tag such as \"en-US\", found {bad:?}"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn http_errors_read_plainly() {
+        let err = ConfigError::HttpStatus {
+            status: 404,
+            status_text: "Not Found".into(),
+        };
+        assert_eq!(
+            err.to_string(),
+            "config.json could not be loaded: the server answered 404 Not Found"
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Partner portal for channel programs: onboarding, training, deals, leaderboards and feedback.
+
+pub mod app;
+pub mod boot;
+pub mod components;
+pub mod config;
+pub mod pages;

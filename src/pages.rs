@@ -1,0 +1,21 @@
+//! One module per route of the portal.
+
+mod deal;
+mod deals;
+mod feedback;
+mod home;
+mod leaderboards;
+mod not_found;
+mod onboarding;
+mod register_deal;
+mod training;
+
+pub use deal::DealPage;
+pub use deals::DealsPage;
+pub use feedback::FeedbackPage;
+pub use home::HomePage;
+pub use leaderboards::LeaderboardsPage;
+pub use not_found::NotFoundPage;
+pub use onboarding::OnboardingPage;
+pub use register_deal::RegisterDealPage;
+pub use training::TrainingPage;

@@ -1,0 +1,60 @@
+// Shared helpers for the journeys: a page object for the portal's shell, the axe audit and
+// screenshots kept as artifacts.
+import { test as base, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { fileURLToPath } from "node:url";
+
+const artifacts = fileURLToPath(new URL("../../test-artifacts", import.meta.url));
+export const BRAND = "Northwind Partner Network";
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** The portal's frame as a partner sees it: header, navigation, main content. */
+export class PortalShell {
+  constructor(page) {
+    this.page = page;
+    this.nav = page.getByRole("navigation", { name: "Primary" });
+    this.menuButton = page.getByRole("button", { name: "Menu" });
+    this.main = page.getByRole("main");
+    this.heading = page.getByRole("heading", { level: 1 });
+  }
+
+  /** The navigation link for a section. */
+  link(label) {
+    return this.nav.getByRole("link", { name: label, exact: true });
+  }
+
+  /** Goes to a section through the navigation, opening the menu first on narrow screens. */
+  async navigateTo(label) {
+    if (await this.menuButton.isVisible()) {
+      await this.menuButton.click();
+    }
+    await this.link(label).click();
+  }
+
+  /** The label of the link marked as the current section, or null. */
+  async currentSection() {
+    const current = this.nav.locator('[aria-current="page"]');
+    return (await current.count()) === 0 ? null : current.innerText();
+  }
+}
+
+/** Fails with the rule ids, help and offending elements when axe finds any WCAG A/AA problem. */
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map((v) => ({
+    rule: v.id,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(" ")),
+  }));
+  expect(found, "axe WCAG 2.2 A/AA violations").toEqual([]);
+}
+
+/** Saves a full-page screenshot under test-artifacts/screenshots/<project>/<name>.png. */
+export async function keepScreenshot(page, testInfo, name) {
+  await page.screenshot({ path: `${artifacts}/screenshots/${testInfo.project.name}/${name}.png`, fullPage: true });
+}
+
+export const test = base.extend({
+  shell: async ({ page }, use) => use(new PortalShell(page)),
+});
+export { expect };

@@ -1,0 +1,169 @@
+//! Component tests in headless Chromium: the shell renders, navigation marks the current
+//! section, the phone menu works, and a broken config gets a readable page.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::tick;
+use partner_portal::app::PortalShell;
+use partner_portal::components::ConfigErrorPage;
+use partner_portal::config::{ConfigError, PortalConfig};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn demo_config() -> PortalConfig {
+    PortalConfig::parse(
+        r#"{"api_base_url": "/api/v1", "brand_name": "Müller & Søn Partner Hub",
+            "logo_url": "logo.svg", "default_locale": "de-DE"}"#,
+    )
+    .expect("test config is valid")
+}
+
+/// A fresh host element at the site root, so each test starts on the Home route.
+fn host() -> HtmlElement {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
+    let document = window.document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host.unchecked_into()
+}
+
+/// Waits (up to two seconds) for the router's asynchronous navigation to show `heading`.
+async fn heading_becomes(root: &Element, heading: &str) {
+    for _ in 0..200 {
+        if root
+            .query_selector("main h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content())
+            .as_deref()
+            == Some(heading)
+        {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+    }
+    panic!("the page never showed the heading {heading:?}");
+}
+
+fn find(root: &Element, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into()
+}
+
+fn nav_link(root: &Element, label: &str) -> HtmlElement {
+    let links = root.query_selector_all(".pp-nav__link").unwrap();
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .map(|n| n.unchecked_into::<HtmlElement>())
+        .find(|a| a.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no navigation link {label}"))
+}
+
+fn current_sections(root: &Element) -> Vec<String> {
+    let current = root
+        .query_selector_all(".pp-nav__link[aria-current=page]")
+        .unwrap();
+    (0..current.length())
+        .filter_map(|i| current.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+// leptos_router 0.8 leaves its window click listener behind when a `<Router>` unmounts, and a
+// stale listener would catch the next router's link clicks; so the shell is mounted once and
+// its behaviours are checked in sequence.
+#[wasm_bindgen_test]
+async fn shell_renders_navigates_and_its_menu_works() {
+    let host = host();
+    let _app = leptos::mount::mount_to(host.clone(), || {
+        view! { <PortalShell config=demo_config() base=""/> }
+    });
+    tick().await;
+
+    // Brand, landmarks, the Home page, title and language.
+    assert_eq!(
+        find(&host, ".pp-brand__name").text_content().unwrap(),
+        "Müller & Søn Partner Hub"
+    );
+    assert_eq!(
+        find(&host, "nav").get_attribute("aria-label").unwrap(),
+        "Primary"
+    );
+    assert_eq!(
+        host.query_selector_all(".pp-nav__link").unwrap().length(),
+        6
+    );
+    assert_eq!(find(&host, "main h1").text_content().unwrap(), "Home");
+    assert_eq!(current_sections(&host), vec!["Home"]);
+    let document = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(document.title(), "Home · Müller & Søn Partner Hub");
+    assert_eq!(
+        document
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .unwrap(),
+        "de-DE"
+    );
+
+    // Navigation marks exactly the current section, and a deal's page counts as Deals.
+    nav_link(&host, "Deals").click();
+    heading_becomes(&host, "Deals").await;
+    assert_eq!(current_sections(&host), vec!["Deals"]);
+    assert_eq!(document.title(), "Deals · Müller & Søn Partner Hub");
+    nav_link(&host, "Leaderboards").click();
+    heading_becomes(&host, "Leaderboards").await;
+    assert_eq!(current_sections(&host), vec!["Leaderboards"]);
+
+    // The menu button opens the navigation; choosing a link closes it.
+    let button = find(&host, ".pp-menu-button");
+    let nav = find(&host, "#pp-primary-nav");
+    assert_eq!(button.get_attribute("aria-expanded").unwrap(), "false");
+    button.click();
+    tick().await;
+    assert_eq!(button.get_attribute("aria-expanded").unwrap(), "true");
+    assert!(nav.class_list().contains("pp-nav--open"));
+    nav_link(&host, "Training").click();
+    heading_becomes(&host, "Training").await;
+    assert_eq!(button.get_attribute("aria-expanded").unwrap(), "false");
+    assert!(!nav.class_list().contains("pp-nav--open"));
+    assert_eq!(current_sections(&host), vec!["Training"]);
+}
+
+#[wasm_bindgen_test]
+async fn config_error_page_names_file_and_field_and_retries() {
+    let host = host();
+    let retries = Rc::new(Cell::new(0));
+    let counter = Rc::clone(&retries);
+    let _page = leptos::mount::mount_to(host.clone(), move || {
+        let on_retry = move || counter.set(counter.get() + 1);
+        view! { <ConfigErrorPage error=ConfigError::Missing("api_base_url") on_retry/> }
+    });
+    tick().await;
+
+    let alert = find(&host, "[role=alert]").text_content().unwrap();
+    assert!(
+        alert.contains("config.json: field `api_base_url` is missing"),
+        "{alert}"
+    );
+    find(&host, "button").click();
+    assert_eq!(retries.get(), 1);
+}
