@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::boot;
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::config::PortalConfig;
+use crate::paths::PortalBase;
 use crate::pages::{
     DealPage, DealsPage, FeedbackPage, HomePage, LeaderboardsPage, NotFoundPage, OnboardingPage,
     RegisterDealPage, TrainingPage,
@@ -44,6 +45,7 @@ pub fn PortalShell(
     let brand_name = config.brand_name.clone();
     let logo_url = config.logo_url.clone();
     provide_context(config);
+    provide_context(PortalBase(base.clone()));
     view! {
         <Router base>
             <SkipLink/>

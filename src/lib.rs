@@ -5,3 +5,4 @@ pub mod boot;
 pub mod components;
 pub mod config;
 pub mod pages;
+pub mod paths;

@@ -5,6 +5,8 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::paths::href;
+
 /// The sections a partner can go to, in navigation order: (path, label, match exactly).
 const SECTIONS: [(&str, &str, bool); 6] = [
     ("/", "Home", true),
@@ -55,7 +57,7 @@ pub fn SiteHeader(
     };
     view! {
         <header class="pp-site-header" on:keydown=close_on_escape>
-            <A href="/" attr:class="pp-brand">
+            <A href=href("/") attr:class="pp-brand">
                 <img class="pp-brand__logo" src=logo_url alt="" width="32" height="32"/>
                 <span class="pp-brand__name">{brand_name}</span>
             </A>
@@ -83,7 +85,7 @@ pub fn SiteHeader(
                         .map(|(path, label, exact)| {
                             view! {
                                 <li>
-                                    <A href=path exact attr:class="pp-nav__link">{label}</A>
+                                    <A href=href(path) exact attr:class="pp-nav__link">{label}</A>
                                 </li>
                             }
                         })

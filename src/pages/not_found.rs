@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::Page;
+use crate::paths::href;
 
 /// Says the page does not exist and offers the way back.
 #[component]
@@ -11,7 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Page title="Page not found">
             <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href="/">"Go to your home page"</A></p>
+            <p><A href=href("/")>"Go to your home page"</A></p>
         </Page>
     }
 }

@@ -25,16 +25,19 @@ export class PortalShell {
 
   /** Goes to a section through the navigation, opening the menu first on narrow screens. */
   async navigateTo(label) {
+    await expect(this.heading).toBeVisible(); // the app has started, so the layout is final
     if (await this.menuButton.isVisible()) {
       await this.menuButton.click();
     }
     await this.link(label).click();
   }
 
-  /** The label of the link marked as the current section, or null. */
-  async currentSection() {
-    const current = this.nav.locator('[aria-current="page"]');
-    return (await current.count()) === 0 ? null : current.innerText();
+  /** Waits until exactly the given section (or none, for null) is marked current. */
+  async expectCurrentSection(label) {
+    // A CSS locator, because the collapsed phone menu hides the navigation from role queries.
+    const current = this.page.locator('nav[aria-label="Primary"] [aria-current="page"]');
+    if (label === null) await expect(current).toHaveCount(0);
+    else await expect(current).toHaveText([label]);
   }
 }
 

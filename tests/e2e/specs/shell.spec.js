@@ -19,7 +19,7 @@ for (const route of ROUTES) {
     expect(response?.status()).toBe(200);
     await expect(shell.heading).toHaveText(route.heading);
     await expect(page).toHaveTitle(`${route.heading} · ${BRAND}`);
-    expect(await shell.currentSection()).toBe(route.section);
+    await shell.expectCurrentSection(route.section);
     await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
     await expectNoAxeViolations(page);
     await keepScreenshot(page, testInfo, route.slug);
@@ -35,7 +35,7 @@ test("every section is reachable through the navigation", async ({ page, shell }
     await expect(page).toHaveURL(route.path);
     await expect(shell.heading).toHaveText(route.heading);
     await expect(page).toHaveTitle(`${route.heading} · ${BRAND}`);
-    expect(await shell.currentSection()).toBe(route.section);
+    await shell.expectCurrentSection(route.section);
   }
 });
 
@@ -45,7 +45,7 @@ test("the back button returns to the previous section", async ({ page, shell }) 
   await expect(shell.heading).toHaveText("Feedback");
   await page.goBack();
   await expect(shell.heading).toHaveText("Training");
-  expect(await shell.currentSection()).toBe("Training");
+  await shell.expectCurrentSection("Training");
 });
 
 test("the 404 page offers the way home", async ({ page, shell }) => {

@@ -13,7 +13,7 @@ test("deep links, navigation and the skip link work under /portal/", async ({ pa
   await shell.navigateTo("Training");
   await expect(page).toHaveURL(`${origin}/portal/training`);
   await expect(shell.heading).toHaveText("Training");
-  expect(await shell.currentSection()).toBe("Training");
+  await shell.expectCurrentSection("Training");
 
   await page.reload();
   await expect(shell.heading).toHaveText("Training");
