@@ -8,11 +8,11 @@ use leptos_router::path;
 use crate::boot;
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::config::PortalConfig;
-use crate::paths::PortalBase;
 use crate::pages::{
     DealPage, DealsPage, FeedbackPage, HomePage, LeaderboardsPage, NotFoundPage, OnboardingPage,
     RegisterDealPage, TrainingPage,
 };
+use crate::paths::PortalBase;
 
 /// The whole app: loads `config.json`, then shows the portal or a page saying what is wrong.
 #[component]

@@ -1,0 +1,177 @@
+//! Deal registrations: the list, one deal with its timeline, and registering a new one.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::Money;
+
+/// Where a registered deal stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DealStatus {
+    /// Received, not yet looked at.
+    Submitted,
+    /// The vendor is checking it.
+    UnderReview,
+    /// The vendor needs an answer from the partner.
+    MoreInfoRequested,
+    /// Protected for the partner until the protection expiry.
+    Approved,
+    /// Not accepted; the timeline says why.
+    Rejected,
+    /// The customer bought.
+    Won,
+    /// The customer did not buy.
+    Lost,
+    /// Protection ran out before the deal closed.
+    Expired,
+}
+
+impl DealStatus {
+    /// Every status, in the order a deal moves through them.
+    pub const ALL: [DealStatus; 8] = [
+        Self::Submitted,
+        Self::UnderReview,
+        Self::MoreInfoRequested,
+        Self::Approved,
+        Self::Rejected,
+        Self::Won,
+        Self::Lost,
+        Self::Expired,
+    ];
+
+    /// The wire name, e.g. `more_info_requested`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Submitted => "submitted",
+            Self::UnderReview => "under_review",
+            Self::MoreInfoRequested => "more_info_requested",
+            Self::Approved => "approved",
+            Self::Rejected => "rejected",
+            Self::Won => "won",
+            Self::Lost => "lost",
+            Self::Expired => "expired",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// Whether the registration still claims its customer (and so can conflict with others).
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            Self::Submitted | Self::UnderReview | Self::MoreInfoRequested | Self::Approved
+        )
+    }
+}
+
+/// A deal as listed: enough for a table row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealSummary {
+    /// The registration's reference, e.g. `DR-2026-00042`; also its id in URLs.
+    pub reference: String,
+    /// The customer's company.
+    pub customer_company: String,
+    /// ISO 3166-1 alpha-2 code of the customer's country.
+    pub country: String,
+    /// Estimated deal value.
+    pub value: Money,
+    /// When the partner expects the deal to close.
+    pub expected_close_on: NaiveDate,
+    /// Where it stands.
+    pub status: DealStatus,
+    /// Last day of protection, for approved deals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection_expires_on: Option<NaiveDate>,
+    /// When anything about the deal last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// One deal with everything about it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deal {
+    /// The list fields.
+    #[serde(flatten)]
+    pub summary: DealSummary,
+    /// The customer's contact person.
+    pub contact: Contact,
+    /// Products the deal is for.
+    pub products: Vec<String>,
+    /// The partner's notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// When it was registered.
+    pub submitted_at: DateTime<Utc>,
+    /// Status changes, oldest first.
+    pub timeline: Vec<DealEvent>,
+}
+
+/// The customer's contact person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    /// Full name.
+    pub name: String,
+    /// E-mail.
+    pub email: String,
+    /// Phone, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// One status change of a deal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealEvent {
+    /// The status the deal moved to.
+    pub status: DealStatus,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who made the change, e.g. "Channel team (Dana Whitfield)".
+    pub actor: String,
+    /// Why, or what is needed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// `POST /deals`: what a partner fills in to register a deal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewDeal {
+    /// The customer's company (2–120 characters).
+    pub customer_company: String,
+    /// The customer's contact person.
+    pub contact: Contact,
+    /// ISO 3166-1 alpha-2 code of the customer's country.
+    pub country: String,
+    /// Estimated value; positive.
+    pub value: Money,
+    /// Expected close; today or later.
+    pub expected_close_on: NaiveDate,
+    /// Product codes from the catalogue; at least one.
+    pub products: Vec<String>,
+    /// Anything the vendor should know (at most 2000 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+/// `GET /deals/pipeline`: how many deals, and what value, per status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PipelineStage {
+    /// The status.
+    pub status: DealStatus,
+    /// Deals in it.
+    pub count: u64,
+    /// Their estimated value, one amount per currency.
+    pub value: Vec<Money>,
+}
+
+/// A product a deal can be registered for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    /// Code used in registrations, e.g. `NW-CLOUD`.
+    pub code: String,
+    /// Name.
+    pub name: String,
+}
