@@ -175,3 +175,20 @@ pub struct Product {
     /// Name.
     pub name: String,
 }
+
+/// Countries a deal can be registered in (ISO 3166-1 alpha-2).
+pub const COUNTRIES: [&str; 37] = [
+    "AE", "AR", "AT", "AU", "BE", "BR", "CA", "CH", "CN", "CZ", "DE", "DK", "ES", "FI", "FR", "GB",
+    "HK", "IE", "IL", "IN", "IT", "JP", "KR", "LU", "MX", "NL", "NO", "NZ", "PL", "PT", "SA", "SE",
+    "SG", "TR", "TW", "US", "ZA",
+];
+
+/// The product catalogue deals are registered against: (code, name).
+pub const PRODUCTS: [(&str, &str); 6] = [
+    ("NW-CLOUD", "Northwind Cloud Platform"),
+    ("NW-EDGE", "Edge Gateway"),
+    ("NW-SEC", "Secure Access"),
+    ("NW-DATA", "Data Lake"),
+    ("NW-BACKUP", "Backup & Recovery"),
+    ("NW-SUPPORT", "Premium Support"),
+];
