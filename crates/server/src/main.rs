@@ -1,8 +1,8 @@
-//! Runs the reference backend: `portal-server --addr 127.0.0.1:8080 --static-dir dist`.
+//! Runs the reference backend, e.g. `portal-server --addr 127.0.0.1:8080 --static-dir dist`.
 
 use std::process::ExitCode;
 
-use portal_server::{app, Settings};
+use portal_server::{app, AppState, Db, Settings};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -13,6 +13,19 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let started = std::time::Instant::now();
+    let db = match Db::open(&settings.db_path, settings.seed) {
+        Ok(db) => db,
+        Err(message) => {
+            eprintln!("portal-server: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!(
+        "portal-server: database {} ready in {:.1?}",
+        settings.db_path.display(),
+        started.elapsed()
+    );
     let listener = match tokio::net::TcpListener::bind(&settings.addr).await {
         Ok(listener) => listener,
         Err(e) => {
@@ -21,10 +34,14 @@ async fn main() -> ExitCode {
         }
     };
     println!(
-        "portal-server: serving the portal at http://{}{}/",
-        settings.addr, settings.base_path
+        "portal-server: serving the portal at http://{}{}/ and its API at {}/api/v1",
+        settings.addr, settings.base_path, settings.base_path
     );
-    let served = axum::serve(listener, app(&settings))
+    let state = AppState {
+        db,
+        auth: settings.auth,
+    };
+    let served = axum::serve(listener, app(&settings, state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::{AuthMode, SeedSize};
+
 /// Where to listen and what to serve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -11,6 +13,12 @@ pub struct Settings {
     pub static_dir: PathBuf,
     /// Sub-path the portal is served under (`""` or e.g. `/portal`), matching Trunk's public URL.
     pub base_path: String,
+    /// SQLite file; created and seeded on first start (env `PORTAL_DB`).
+    pub db_path: PathBuf,
+    /// How much demo data a new database gets.
+    pub seed: SeedSize,
+    /// Whether requests without credentials act as the demo partner.
+    pub auth: AuthMode,
 }
 
 impl Settings {
@@ -24,6 +32,10 @@ impl Settings {
             addr: "127.0.0.1:8080".into(),
             static_dir: PathBuf::from("dist"),
             base_path: String::new(),
+            db_path: std::env::var_os("PORTAL_DB")
+                .map_or_else(|| PathBuf::from("portal-demo.sqlite3"), PathBuf::from),
+            seed: SeedSize::Demo,
+            auth: AuthMode::Demo,
         };
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
@@ -39,6 +51,25 @@ impl Settings {
                     }
                     settings.base_path = trimmed.to_owned();
                 }
+                "--db" => settings.db_path = PathBuf::from(value()?),
+                "--seed" => {
+                    settings.seed = match value()?.as_str() {
+                        "demo" => SeedSize::Demo,
+                        "large" => SeedSize::Large,
+                        other => {
+                            return Err(format!("--seed must be demo or large, got {other:?}"))
+                        }
+                    }
+                }
+                "--auth" => {
+                    settings.auth = match value()?.as_str() {
+                        "demo" => AuthMode::Demo,
+                        "required" => AuthMode::Required,
+                        other => {
+                            return Err(format!("--auth must be demo or required, got {other:?}"))
+                        }
+                    }
+                }
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
@@ -48,7 +79,7 @@ impl Settings {
 
 #[cfg(test)]
 mod tests {
-    use super::Settings;
+    use super::*;
 
     fn parse(args: &[&str]) -> Result<Settings, String> {
         Settings::from_args(args.iter().map(|s| s.to_string()))
@@ -69,6 +100,23 @@ mod tests {
         );
         assert_eq!(parse(&["--base-path", "/"]).unwrap().base_path, "");
         assert!(parse(&["--base-path", "portal"]).is_err());
+    }
+
+    #[test]
+    fn data_flags_are_read_and_checked() {
+        let s = parse(&[
+            "--db",
+            "/tmp/x.sqlite3",
+            "--seed",
+            "large",
+            "--auth",
+            "required",
+        ])
+        .unwrap();
+        assert_eq!(s.db_path, std::path::PathBuf::from("/tmp/x.sqlite3"));
+        assert_eq!((s.seed, s.auth), (SeedSize::Large, AuthMode::Required));
+        assert!(parse(&["--seed", "huge"]).is_err());
+        assert!(parse(&["--auth", "none"]).is_err());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use axum::body::Body;
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use portal_server::{app, Settings};
+use portal_server::{app, AppState, AuthMode, Db, SeedSize, Settings};
 use tower::ServiceExt;
 
 /// A throwaway `dist` folder with an index page, a hashed asset and the config file.
@@ -29,7 +29,11 @@ fn dist() -> std::path::PathBuf {
 }
 
 async fn get(settings: &Settings, path: &str) -> (StatusCode, String, String) {
-    let response = app(settings)
+    let state = AppState {
+        db: Db::in_memory().unwrap(),
+        auth: AuthMode::Demo,
+    };
+    let response = app(settings, state)
         .oneshot(Request::get(path).body(Body::empty()).unwrap())
         .await
         .unwrap();
@@ -48,6 +52,9 @@ fn settings(base_path: &str) -> Settings {
         addr: String::new(),
         static_dir: dist(),
         base_path: base_path.into(),
+        db_path: ":memory:".into(),
+        seed: SeedSize::Demo,
+        auth: AuthMode::Demo,
     }
 }
 

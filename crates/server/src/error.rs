@@ -1,0 +1,146 @@
+//! One error type for every handler, answered as RFC 9457 `application/problem+json`.
+
+use api_types::{FieldError, Problem};
+use axum::extract::rejection::JsonRejection;
+use axum::response::{IntoResponse, Response};
+use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use http::{HeaderValue, StatusCode};
+
+/// Why a request failed, in the words its answer will use.
+#[derive(Debug)]
+pub enum ApiError {
+    /// Malformed query, path or JSON syntax (400).
+    BadRequest(String),
+    /// No valid credentials (401).
+    Unauthorized,
+    /// Nothing with that id for this user (404).
+    NotFound(String),
+    /// The request clashes with the current state (409), optionally naming a deal.
+    Conflict {
+        title: String,
+        detail: String,
+        reference: Option<String>,
+    },
+    /// The body is larger than allowed (413).
+    TooLarge,
+    /// The body is not JSON (415).
+    UnsupportedMediaType,
+    /// Well-formed but wrong fields (422).
+    Invalid(Vec<FieldError>),
+    /// The body does not match the contract's types (422), e.g. a text where a number belongs.
+    Undecodable(String),
+    /// Anything that is the server's fault (500); details are logged, not sent.
+    Internal(String),
+}
+
+/// Shorthand for handler results.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    /// A 422 for a single field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::Invalid(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
+    }
+
+    fn problem(self) -> Problem {
+        match self {
+            Self::BadRequest(detail) => Problem::new(400, "Bad request", detail),
+            Self::Unauthorized => Problem::new(
+                401,
+                "Sign in required",
+                "Your session has ended or is missing. Please sign in again.",
+            ),
+            Self::NotFound(detail) => Problem::new(404, "Not found", detail),
+            Self::Conflict {
+                title,
+                detail,
+                reference,
+            } => Problem {
+                conflicting_reference: reference,
+                ..Problem::new(409, title, detail)
+            },
+            Self::TooLarge => Problem::new(
+                413,
+                "Request too large",
+                "The request body is larger than 64 KiB.",
+            ),
+            Self::UnsupportedMediaType => Problem::new(
+                415,
+                "Unsupported media type",
+                "Send the body as JSON with Content-Type: application/json.",
+            ),
+            Self::Invalid(errors) => Problem {
+                errors,
+                ..Problem::new(
+                    422,
+                    "Some fields need attention",
+                    "Please correct the fields listed in `errors`.",
+                )
+            },
+            Self::Undecodable(detail) => {
+                Problem::new(422, "The request does not match the API contract", detail)
+            }
+            Self::Internal(details) => {
+                eprintln!("portal-server: internal error: {details}");
+                Problem::new(
+                    500,
+                    "Something went wrong on our side",
+                    "Please try again in a moment.",
+                )
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let unauthorized = matches!(self, Self::Unauthorized);
+        let problem = self.problem();
+        problem_response(problem, unauthorized)
+    }
+}
+
+/// Serialises a problem with its status and media type.
+pub fn problem_response(problem: Problem, ask_for_credentials: bool) -> Response {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(&problem).unwrap_or_default();
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    if ask_for_credentials {
+        headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    response
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Internal(format!("database: {e}"))
+    }
+}
+
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> Self {
+        Self::Internal(format!("stored JSON: {e}"))
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonDataError(e) => Self::Undecodable(e.body_text()),
+            JsonRejection::JsonSyntaxError(e) => Self::BadRequest(e.body_text()),
+            JsonRejection::MissingJsonContentType(_) => Self::UnsupportedMediaType,
+            JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::TooLarge
+            }
+            other => Self::BadRequest(other.body_text()),
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The API under `/api/v1`: one module per resource, thin handlers over SQL.
+
+mod deals;
+mod feedback;
+mod leaderboards;
+mod me;
+mod onboarding;
+mod query;
+mod register;
+mod surveys;
+mod training;
+
+use api_types::Problem;
+use axum::routing::{get, post, put};
+use axum::Router;
+
+use crate::error::problem_response;
+use crate::AppState;
+
+/// Every endpoint of the contract; unknown paths and methods answer problem details too.
+pub fn api() -> Router<AppState> {
+    Router::new()
+        .route("/me", get(me::get_me))
+        .route("/onboarding", get(onboarding::get_onboarding))
+        .route(
+            "/onboarding/items/{item_id}/completion",
+            put(onboarding::set_completion),
+        )
+        .route("/training", get(training::get_training))
+        .route("/products", get(deals::list_products))
+        .route(
+            "/deals",
+            get(deals::list_deals).post(register::register_deal),
+        )
+        .route("/deals/pipeline", get(deals::pipeline))
+        .route("/deals/{reference}", get(deals::get_deal))
+        .route("/leaderboards", get(leaderboards::list_boards))
+        .route("/leaderboards/{board_id}", get(leaderboards::get_board))
+        .route("/surveys", get(surveys::list_surveys))
+        .route("/surveys/{survey_id}", get(surveys::get_survey))
+        .route(
+            "/surveys/{survey_id}/responses",
+            post(surveys::submit_response),
+        )
+        .route(
+            "/feedback",
+            get(feedback::list_feedback).post(feedback::send_feedback),
+        )
+        .fallback(|| async {
+            problem_response(
+                Problem::new(
+                    404,
+                    "Not found",
+                    "There is no API endpoint at this address.",
+                ),
+                false,
+            )
+        })
+        .method_not_allowed_fallback(|| async {
+            problem_response(
+                Problem::new(
+                    405,
+                    "Method not allowed",
+                    "This endpoint does not support that method.",
+                ),
+                false,
+            )
+        })
+}
