@@ -50,5 +50,12 @@ if $want_test_tools; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
   npm_install tests/e2e
+  # Schemathesis (contract tests) lives in a project-local virtualenv.
+  wanted=$(cut -d= -f3 tests/contract/requirements.txt)
+  if ! .tools/venv/bin/schemathesis --version 2>/dev/null | grep -q "version $wanted\$"; then
+    say "installing Schemathesis $wanted into .tools/venv"
+    python3 -m venv .tools/venv
+    .tools/venv/bin/pip install --quiet --disable-pip-version-check -r tests/contract/requirements.txt
+  fi
 fi
 say "ready"

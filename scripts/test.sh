@@ -2,7 +2,8 @@
 # Runs every test of the portal, installing what it needs first:
 #   1. native `cargo test` (pure logic, the reference backend),
 #   2. component tests with wasm-bindgen-test in headless Chromium,
-#   3. the release build, its size budget, and Playwright journeys with axe against it.
+#   3. the API contract: Schemathesis against the reference backend,
+#   4. the release build, its size budget, and Playwright journeys with axe against it.
 # Every layer runs even if an earlier one fails; the last line sums them up.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -29,23 +30,30 @@ count_cargo() { # layer log exit-code
 
 check() { # name command...: a single pass/fail step
   local name=$1; shift
-  if "$@"; then summary+=("$name: ok"); else failed=$((failed + 1)); summary+=("$name: FAILED"); fi
+  if "$@"; then passed=$((passed + 1)); summary+=("$name: ok"); else failed=$((failed + 1)); summary+=("$name: FAILED"); fi
 }
 
-echo "== 1/3 native tests (cargo test --workspace)"
+echo "== 1/4 native tests (cargo test --workspace)"
 check "format" cargo fmt --all -- --check
 cargo test --workspace 2>&1 | tee "$logs/native.log"
 count_cargo "native" "$logs/native.log" "${PIPESTATUS[0]}"
 
-echo "== 2/3 component tests in headless Chromium (wasm-bindgen-test)"
+echo "== 2/4 component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test shell 2>&1 | tee "$logs/wasm.log"
 count_cargo "browser components" "$logs/wasm.log" "${PIPESTATUS[0]}"
 
-echo "== 3/3 release build, size budget, end-to-end journeys"
+echo "== 3/4 API contract (Schemathesis against the reference backend)"
 built=true
+cargo build -p portal-server 2>&1 | tail -n 1 || built=false
+scripts/contract-test.sh 2>&1 | tee "$logs/contract.log"
+contract_exit=${PIPESTATUS[0]}
+contract_cases=$(grep -E '^ +[0-9]+ generated' "$logs/contract.log" | tail -n 1 | sed 's/^ *//')
+if [ "$contract_exit" -eq 0 ]; then passed=$((passed + 1)); summary+=("API contract: ok (${contract_cases:-no cases})");
+else failed=$((failed + 1)); summary+=("API contract: FAILED (${contract_cases:-did not run})"); fi
+
+echo "== 4/4 release build, size budget, end-to-end journeys"
 trunk build --release --offline 2>&1 | tail -n 3 || built=false
 trunk build --release --offline --public-url /portal/ --dist dist-portal 2>&1 | tail -n 3 || built=false
-cargo build -p portal-server 2>&1 | tail -n 1 || built=false
 if $built && [ -f dist/index.html ] && [ -f dist-portal/index.html ]; then
   check "size budget" node scripts/size-report.mjs dist
   (cd tests/e2e && npx playwright test)

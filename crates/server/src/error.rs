@@ -65,7 +65,7 @@ impl ApiError {
             Self::TooLarge => Problem::new(
                 413,
                 "Request too large",
-                "The request body is larger than 64 KiB.",
+                "The request body is larger than 256 KiB.",
             ),
             Self::UnsupportedMediaType => Problem::new(
                 415,

@@ -28,7 +28,7 @@ pub struct AppState {
 /// The whole HTTP application: the API under `/api/v1` and the portal's files beside it.
 pub fn app(settings: &Settings, state: AppState) -> Router {
     let api = routes::api()
-        .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(DefaultBodyLimit::max(256 * 1024))
         .with_state(state);
     let portal = static_files::router(&settings.static_dir);
     let site = Router::new().nest(api_types::API_PREFIX, api).merge(portal);

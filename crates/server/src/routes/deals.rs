@@ -90,6 +90,11 @@ impl ListRequest {
                 statuses.push(status);
             }
         }
+        if query.all("status").count() > DealStatus::ALL.len() {
+            return Err(ApiError::BadRequest(
+                "Give `status` at most 8 times.".into(),
+            ));
+        }
         let search = query
             .one("q")?
             .map(str::trim)

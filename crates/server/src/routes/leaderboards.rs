@@ -118,8 +118,8 @@ pub async fn get_board(
     let segment_id = query.one("segment")?.unwrap_or("all");
     let (_, segment_label, column, value) =
         SEGMENTS.iter().find(|s| s.0 == segment_id).ok_or_else(|| {
-            ApiError::BadRequest(format!(
-                "`segment` {segment_id:?} is not offered by this board."
+            ApiError::NotFound(format!(
+                "The board {board_id:?} has no segment {segment_id:?}."
             ))
         })?;
     let offset = query.int("offset", 0, 1_000_000, 0)?;

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Contract conformance: Schemathesis drives the reference backend (a fresh database, credentials
+# required) with requests generated from api/openapi.yaml and fails on any non-conforming answer.
+# Expects the debug build of portal-server (cargo build -p portal-server) and the venv from setup.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+
+port=${CONTRACT_PORT:-4390}
+db=$(mktemp -d)/contract.sqlite3
+target/debug/portal-server --addr "127.0.0.1:$port" --static-dir dist --db "$db" --auth required > "$ROOT/test-artifacts/logs/contract-server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$(dirname "$db")"' EXIT
+for _ in $(seq 50); do
+  curl -s -o /dev/null "http://127.0.0.1:$port/api/v1/me" && break
+  sleep 0.2
+done
+
+cd tests/contract
+"$ROOT/.tools/venv/bin/schemathesis" run "$ROOT/api/openapi.yaml" \
+  --url "http://127.0.0.1:$port/api/v1" \
+  --header "Authorization: Bearer demo-token" \
+  --checks all \
+  --max-examples "${CONTRACT_EXAMPLES:-40}" \
+  --seed 20261123 \
+  --workers 2 \
+  --output-truncate true \
+  --report junit --report-dir "$ROOT/test-artifacts/contract"
