@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::api::Api;
 use crate::boot;
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::config::PortalConfig;
@@ -44,6 +45,7 @@ pub fn PortalShell(
     set_document_language(&config.default_locale);
     let brand_name = config.brand_name.clone();
     let logo_url = config.logo_url.clone();
+    provide_context(Api::new(config.api_base_for(&base)));
     provide_context(config);
     provide_context(PortalBase(base.clone()));
     view! {

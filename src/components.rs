@@ -1,11 +1,13 @@
 //! Reusable pieces of the portal's UI. Nothing here calls the backend.
 
+mod async_states;
 mod boot_splash;
 mod config_error;
 mod page;
 mod section_placeholder;
 mod site_header;
 
+pub use async_states::{EmptyState, ErrorNotice, Skeleton};
 pub use boot_splash::BootSplash;
 pub use config_error::ConfigErrorPage;
 pub use page::Page;

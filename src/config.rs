@@ -10,7 +10,8 @@ pub const CONFIG_FILE: &str = "config.json";
 /// Validated settings for one vendor's deployment of the portal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PortalConfig {
-    /// Where the backend's JSON API lives: an absolute `http(s)://` URL or a path on this host.
+    /// Where the backend's JSON API lives: an `http(s)://` URL, a path on this host (`/api/v1`),
+    /// or a path relative to the portal (`api/v1`), which follows it onto any sub-path.
     pub api_base_url: String,
     /// The program's name as partners know it, shown in the header and page titles.
     pub brand_name: String,
@@ -70,6 +71,16 @@ impl fmt::Display for ConfigError {
 }
 
 impl PortalConfig {
+    /// The API's address for a portal hosted at `base`: relative paths follow the portal.
+    pub fn api_base_for(&self, base: &str) -> String {
+        let url = &self.api_base_url;
+        if url.starts_with('/') || url.contains("://") {
+            url.clone()
+        } else {
+            crate::paths::join(base, url)
+        }
+    }
+
     /// Parses and validates the text of `config.json`.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
         let value: Value =
@@ -81,7 +92,7 @@ impl PortalConfig {
         if !is_api_base(&api_base_url) {
             return Err(invalid(
                 "api_base_url",
-                "an http(s):// URL or a path starting with /",
+                "an http(s):// URL or a path such as /api/v1 or api/v1",
                 &api_base_url,
             ));
         }
@@ -152,9 +163,16 @@ fn is_api_base(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
+    let relative_path = |p: &str| {
+        !p.is_empty()
+            && !p.split('/').any(|segment| segment == "..")
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~/".contains(c))
+    };
     let shape_ok = match rest {
         Some(host_and_path) => !host_and_path.is_empty() && !host_and_path.starts_with('/'),
-        None => url.starts_with('/') && !url.starts_with("//"),
+        None if url.starts_with("//") => false,
+        None => relative_path(url.trim_start_matches('/')),
     };
     shape_ok && !url.chars().any(char::is_whitespace)
 }
@@ -265,13 +283,15 @@ mod tests {
             "https://partners.example.com/api/v1",
             "http://127.0.0.1:8080/api",
             "/api",
+            "api/v1",
         ] {
             let text = GOOD.replace("/api/v1/", good);
             assert!(PortalConfig::parse(&text).is_ok(), "{good}");
         }
         for bad in [
             "ftp://x",
-            "api/v1",
+            "../api",
+            "/",
             "//evil.example",
             "https://",
             "/api v1",
@@ -308,6 +328,15 @@ mod tests {
                 )
             );
         }
+    }
+
+    #[test]
+    fn a_relative_api_base_follows_the_portal_onto_its_sub_path() {
+        let config = PortalConfig::parse(&GOOD.replace("/api/v1/", "api/v1")).unwrap();
+        assert_eq!(config.api_base_for(""), "/api/v1");
+        assert_eq!(config.api_base_for("/portal"), "/portal/api/v1");
+        let absolute = PortalConfig::parse(GOOD).unwrap();
+        assert_eq!(absolute.api_base_for("/portal"), "/api/v1");
     }
 
     #[test]

@@ -2,10 +2,13 @@
 // driven in Debian's Chromium (Playwright never downloads a browser here).
 import { defineConfig } from "@playwright/test";
 import { fileURLToPath } from "node:url";
+import { tmpdir } from "node:os";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const server = process.env.PORTAL_SERVER_BIN ?? `${root}/target/debug/portal-server`;
 export const ports = { root: 4173, subPath: 4174 };
+// A fresh demo database per run, so journeys that register deals or tick items start clean.
+const database = (name) => `${tmpdir()}/portal-e2e-${process.pid}-${name}.sqlite3`;
 
 export default defineConfig({
   testDir: "./specs",
@@ -40,13 +43,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${server} --addr 127.0.0.1:${ports.root} --static-dir ${root}/dist`,
+      command: `${server} --addr 127.0.0.1:${ports.root} --static-dir ${root}/dist --db ${database("root")}`,
       url: `http://127.0.0.1:${ports.root}/config.json`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
-      command: `${server} --addr 127.0.0.1:${ports.subPath} --static-dir ${root}/dist-portal --base-path /portal`,
+      command: `${server} --addr 127.0.0.1:${ports.subPath} --static-dir ${root}/dist-portal --base-path /portal --db ${database("sub-path")}`,
       url: `http://127.0.0.1:${ports.subPath}/portal/config.json`,
       reuseExistingServer: false,
       timeout: 30_000,

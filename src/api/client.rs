@@ -1,0 +1,240 @@
+//! The HTTP client: one request function with timeout, cancellation and error mapping, and
+//! one thin method per endpoint of the contract.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use api_types::*;
+use gloo_net::http::{Method, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, RequestCredentials};
+
+use super::error::{decode, from_status};
+use super::{ApiError, QueryString};
+
+/// How long any call may take before the partner is told and offered a retry.
+const TIMEOUT_MS: i32 = 15_000;
+
+/// The backend at one base URL (from `config.json`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Api {
+    base: String,
+}
+
+/// Aborts the request when dropped: on timeout, and when the component that asked unmounts or
+/// asks again before the answer came (so a stale answer can never land).
+struct InFlight {
+    controller: Option<AbortController>,
+    timer: Option<i32>,
+    _on_timeout: Option<Closure<dyn FnMut()>>,
+    timed_out: Rc<Cell<bool>>,
+}
+
+impl InFlight {
+    fn start() -> Self {
+        let controller = AbortController::new().ok();
+        let timed_out = Rc::new(Cell::new(false));
+        let (flag, to_abort) = (Rc::clone(&timed_out), controller.clone());
+        let on_timeout = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            if let Some(controller) = &to_abort {
+                controller.abort();
+            }
+        });
+        let timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
+        });
+        Self {
+            controller,
+            timer,
+            _on_timeout: Some(on_timeout),
+            timed_out,
+        }
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let (Some(window), Some(timer)) = (web_sys::window(), self.timer) {
+            window.clear_timeout_with_handle(timer);
+        }
+        if let Some(controller) = &self.controller {
+            controller.abort();
+        }
+    }
+}
+
+impl Api {
+    /// A client for the API at `base` (e.g. `/api/v1` or `https://partners.example.com/api/v1`).
+    pub fn new(base: impl Into<String>) -> Self {
+        Self {
+            base: base.into().trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// Sends one request and decodes the answer; every failure becomes an [`ApiError`].
+    async fn request<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&impl Serialize>,
+        headers: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
+        let in_flight = InFlight::start();
+        let mut builder = RequestBuilder::new(&format!("{}{path}", self.base))
+            .method(method)
+            .header("Accept", "application/json")
+            .credentials(RequestCredentials::Include)
+            .abort_signal(in_flight.controller.as_ref().map(|c| c.signal()).as_ref());
+        for (name, value) in headers {
+            builder = builder.header(name, value);
+        }
+        let request = match body {
+            Some(body) => builder.json(body),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+        let failed = |e: gloo_net::Error| {
+            if in_flight.timed_out.get() {
+                ApiError::Timeout
+            } else {
+                ApiError::Network(e.to_string())
+            }
+        };
+        let response = request.send().await.map_err(failed)?;
+        let status = response.status();
+        let text = response.text().await.map_err(failed)?;
+        if (200..300).contains(&status) {
+            decode(&text)
+        } else {
+            Err(from_status(status, &text))
+        }
+    }
+
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        self.request(Method::GET, path, None::<&()>, &[]).await
+    }
+
+    /// `GET /me`: the signed-in user, company, tier progress and engagement.
+    pub async fn me(&self) -> Result<Me, ApiError> {
+        self.get("/me").await
+    }
+
+    /// `GET /onboarding`: the checklist in phases.
+    pub async fn onboarding(&self) -> Result<Onboarding, ApiError> {
+        self.get("/onboarding").await
+    }
+
+    /// `PUT /onboarding/items/{id}/completion`: tick a self-attested item off or undo it.
+    pub async fn set_item_done(
+        &self,
+        item_id: &str,
+        done: bool,
+    ) -> Result<OnboardingItem, ApiError> {
+        let path = format!(
+            "/onboarding/items/{}/completion",
+            super::query::encode(item_id)
+        );
+        self.request(Method::PUT, &path, Some(&ItemCompletion { done }), &[])
+            .await
+    }
+
+    /// `GET /training`: courses, recommendations, certifications and badges.
+    pub async fn training(&self) -> Result<Training, ApiError> {
+        self.get("/training").await
+    }
+
+    /// `GET /products`: the catalogue deals are registered against.
+    pub async fn products(&self) -> Result<Vec<Product>, ApiError> {
+        self.get("/products").await
+    }
+
+    /// `GET /deals`: one page of deals for the given filters, sort and cursor.
+    pub async fn deals(&self, query: &QueryString) -> Result<Page<DealSummary>, ApiError> {
+        self.get(&format!("/deals{}", query.to_suffix())).await
+    }
+
+    /// `GET /deals/pipeline`: count and value per status.
+    pub async fn pipeline(&self) -> Result<Vec<PipelineStage>, ApiError> {
+        self.get("/deals/pipeline").await
+    }
+
+    /// `GET /deals/{reference}`: one deal with its timeline.
+    pub async fn deal(&self, reference: &str) -> Result<Deal, ApiError> {
+        self.get(&format!("/deals/{}", super::query::encode(reference)))
+            .await
+    }
+
+    /// `POST /deals`: registers a deal; retries must pass the same `idempotency_key`.
+    pub async fn register_deal(
+        &self,
+        deal: &NewDeal,
+        idempotency_key: &str,
+    ) -> Result<Deal, ApiError> {
+        self.request(
+            Method::POST,
+            "/deals",
+            Some(deal),
+            &[("Idempotency-Key", idempotency_key)],
+        )
+        .await
+    }
+
+    /// `GET /leaderboards`: the boards on offer.
+    pub async fn boards(&self) -> Result<Vec<Board>, ApiError> {
+        self.get("/leaderboards").await
+    }
+
+    /// `GET /leaderboards/{id}`: one page of a board with the partner's standing.
+    pub async fn leaderboard(
+        &self,
+        board_id: &str,
+        query: &QueryString,
+    ) -> Result<LeaderboardPage, ApiError> {
+        self.get(&format!(
+            "/leaderboards/{}{}",
+            super::query::encode(board_id),
+            query.to_suffix()
+        ))
+        .await
+    }
+
+    /// `GET /surveys`: surveys open for the user.
+    pub async fn surveys(&self) -> Result<Vec<SurveySummary>, ApiError> {
+        self.get("/surveys").await
+    }
+
+    /// `GET /surveys/{id}`: one survey with its questions.
+    pub async fn survey(&self, survey_id: &str) -> Result<Survey, ApiError> {
+        self.get(&format!("/surveys/{}", super::query::encode(survey_id)))
+            .await
+    }
+
+    /// `POST /surveys/{id}/responses`: answers a survey.
+    pub async fn answer_survey(
+        &self,
+        survey_id: &str,
+        response: &SurveyResponse,
+    ) -> Result<SurveyReceipt, ApiError> {
+        let path = format!("/surveys/{}/responses", super::query::encode(survey_id));
+        self.request(Method::POST, &path, Some(response), &[]).await
+    }
+
+    /// `GET /feedback`: the user's feedback, newest first.
+    pub async fn feedback(&self) -> Result<Vec<FeedbackItem>, ApiError> {
+        self.get("/feedback").await
+    }
+
+    /// `POST /feedback`: sends new feedback.
+    pub async fn send_feedback(&self, feedback: &NewFeedback) -> Result<FeedbackItem, ApiError> {
+        self.request(Method::POST, "/feedback", Some(feedback), &[])
+            .await
+    }
+}

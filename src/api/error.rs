@@ -1,0 +1,173 @@
+//! One error type for every call to the backend, and the plain words a partner sees for it.
+
+use api_types::{FieldError, Problem};
+use std::fmt;
+
+/// Why a call to the backend did not give the expected answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// The request never got an answer: offline, server down, blocked.
+    Network(String),
+    /// No answer within the time limit.
+    Timeout,
+    /// The server answered with an error status, with its problem details when it sent them.
+    Http {
+        /// The HTTP status.
+        status: u16,
+        /// RFC 9457 details, if the body was a problem document.
+        problem: Option<Problem>,
+    },
+    /// The answer does not match the contract; `field` is where decoding failed.
+    Contract {
+        /// Path of the field that failed, e.g. `items[3].value.currency`.
+        field: String,
+        /// What was wrong with it.
+        detail: String,
+    },
+}
+
+impl ApiError {
+    /// The HTTP status, for errors that have one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Http { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Per-field errors of a 422 answer (empty otherwise).
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Self::Http {
+                problem: Some(problem),
+                ..
+            } => &problem.errors,
+            _ => &[],
+        }
+    }
+
+    /// The problem details the server sent, if any.
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            Self::Http { problem, .. } => problem.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// Whether trying the same request again may work.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Self::Network(_) | Self::Timeout => true,
+            Self::Http { status, .. } => *status >= 500 || *status == 429 || *status == 408,
+            Self::Contract { .. } => false,
+        }
+    }
+
+    /// What happened, in words a partner understands.
+    pub fn message(&self) -> String {
+        match self {
+            Self::Network(_) => {
+                "We could not reach the server. Check your connection, then try again.".into()
+            }
+            Self::Timeout => "The server took too long to answer. Please try again.".into(),
+            Self::Http { status: 401, .. } => {
+                "Your session has ended. Please sign in again.".into()
+            }
+            Self::Http { status: 403, .. } => "Your account is not allowed to see this.".into(),
+            Self::Http { status, .. } if *status >= 500 => {
+                "Something went wrong on our side. Please try again in a moment.".into()
+            }
+            Self::Http { status, problem } => match problem {
+                Some(Problem { detail: Some(detail), .. }) => detail.clone(),
+                Some(problem) => problem.title.clone(),
+                None if *status == 404 => "We could not find what you asked for.".into(),
+                None => format!("The server refused the request (status {status})."),
+            },
+            Self::Contract { field, .. } => format!(
+                "The server sent data the portal does not understand (at `{field}`). Please tell your channel team."
+            ),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Network(why) => write!(f, "network error: {why}"),
+            Self::Timeout => write!(f, "timed out"),
+            Self::Http { status, .. } => write!(f, "HTTP {status}"),
+            Self::Contract { field, detail } => write!(f, "contract mismatch at {field}: {detail}"),
+        }
+    }
+}
+
+/// Decodes a successful body, naming the field that did not match the contract.
+pub fn decode<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| ApiError::Contract {
+        field: match e.path().to_string() {
+            path if path == "." => "(whole response)".into(),
+            path => path,
+        },
+        detail: e.inner().to_string(),
+    })
+}
+
+/// Reads an error answer: problem details when the body is one, the bare status otherwise.
+pub fn from_status(status: u16, body: &str) -> ApiError {
+    let problem = serde_json::from_str::<Problem>(body).ok();
+    ApiError::Http { status, problem }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::Money;
+
+    #[test]
+    fn a_contract_mismatch_names_the_field() {
+        let err = decode::<Vec<Money>>(
+            r#"[{"amount_minor": 1, "currency": "EUR"}, {"amount_minor": "x", "currency": "EUR"}]"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            ApiError::Contract {
+                field: "[1].amount_minor".into(),
+                detail: "invalid type: string \"x\", expected i64 at line 1 column 61".into(),
+            }
+        );
+        assert!(err.message().contains("[1].amount_minor"));
+        assert!(!err.is_retryable());
+    }
+
+    #[test]
+    fn problem_details_become_the_message_and_field_errors() {
+        let body = r#"{"type":"about:blank","title":"Some fields need attention","status":422,
+            "detail":"Please correct the fields.","errors":[{"field":"country","message":"Choose a country."}]}"#;
+        let err = from_status(422, body);
+        assert_eq!(err.message(), "Please correct the fields.");
+        assert_eq!(err.field_errors()[0].field, "country");
+        assert_eq!(err.status(), Some(422));
+    }
+
+    #[test]
+    fn statuses_without_details_still_read_plainly() {
+        assert_eq!(
+            from_status(404, "<html>").message(),
+            "We could not find what you asked for."
+        );
+        assert!(from_status(503, "")
+            .message()
+            .starts_with("Something went wrong on our side"));
+        assert!(from_status(503, "").is_retryable());
+        assert_eq!(
+            from_status(401, "").message(),
+            "Your session has ended. Please sign in again."
+        );
+        assert!(ApiError::Timeout.is_retryable());
+        assert!(ApiError::Network("offline".into())
+            .message()
+            .contains("connection"));
+    }
+}

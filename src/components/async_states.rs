@@ -1,0 +1,72 @@
+//! The shared shapes of an async view that is not showing data: loading, empty and error.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+
+/// Grey placeholder lines the size of the content to come, so nothing jumps when it arrives.
+#[component]
+pub fn Skeleton(
+    /// How many lines of text to stand in for.
+    #[prop(default = 3)]
+    lines: usize,
+    /// What is loading, for screen readers ("Loading your profile").
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    view! {
+        <div class="pp-skeleton-group" role="status" aria-live="polite">
+            <span class="pp-visually-hidden">{label}</span>
+            {(0..lines)
+                .map(|i| {
+                    view! {
+                        <span
+                            class="pp-skeleton pp-skeleton--line"
+                            class:pp-skeleton--short=i + 1 == lines
+                            aria-hidden="true"
+                        ></span>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Says what failed in plain words and offers to try again.
+#[component]
+pub fn ErrorNotice(
+    /// What went wrong.
+    error: ApiError,
+    /// What the partner was waiting for, e.g. "your profile".
+    #[prop(into)]
+    what: String,
+    /// Asks again.
+    on_retry: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="pp-notice pp-notice--danger" role="alert">
+            <p class="pp-notice__title">{format!("We could not load {what}.")}</p>
+            <p>{error.message()}</p>
+            <button type="button" class="pp-button" on:click=move |_| on_retry()>
+                "Try again"
+            </button>
+        </div>
+    }
+}
+
+/// An empty list that says what to do next.
+#[component]
+pub fn EmptyState(
+    /// What is empty, e.g. "No deals yet".
+    #[prop(into)]
+    title: String,
+    /// What to do about it.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="pp-empty">
+            <p class="pp-empty__title">{title}</p>
+            {children()}
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+//! Component tests for Home against a stubbed `fetch` (never a live API): data, server error,
+//! and an answer that breaks the contract.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use partner_portal::api::Api;
+use partner_portal::pages::HomePage;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const ME: &str = r#"{"user":{"id":"u-1","name":"Zoë Ødegaard","email":"zoe@example.no","role":"admin"},
+"company":{"id":"c-1","name":"Fjord Systemer AS","partner_type":"reseller","country":"NO","region":"EMEA",
+"currency":"EUR","tier":"gold","joined_on":"2026-01-05"},"engagement":{"score":71,"change":-2,"factors":[]}}"#;
+
+/// Replaces `window.fetch` with one that always answers `status` and `body`.
+fn stub_fetch(status: u16, body: &str) {
+    let script = format!(
+        "return Promise.resolve(new Response({body:?}, {{status: {status}, headers: {{'Content-Type': 'application/json'}}}}));"
+    );
+    let fetch = js_sys::Function::new_with_args("url, init", &script);
+    js_sys::Reflect::set(
+        &web_sys::window().unwrap(),
+        &JsValue::from_str("fetch"),
+        &fetch,
+    )
+    .unwrap();
+}
+
+fn mount_home() -> (HtmlElement, impl Drop) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        provide_context(Api::new("/api/v1"));
+        view! { <HomePage/> }
+    });
+    (host, handle)
+}
+
+/// Waits up to two seconds for `text` to appear in `host`.
+async fn shows(host: &HtmlElement, text: &str) {
+    for _ in 0..200 {
+        if host.text_content().unwrap_or_default().contains(text) {
+            return;
+        }
+        let pause = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+    }
+    panic!("never showed {text:?}; showed {:?}", host.text_content());
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_partner_and_their_standing() {
+    stub_fetch(200, ME);
+    let (host, _app) = mount_home();
+    shows(&host, "Welcome back, Zoë Ødegaard").await;
+    let text = host.text_content().unwrap();
+    assert!(text.contains("Fjord Systemer AS"), "{text}");
+    assert!(text.contains("Reseller"), "{text}");
+    assert!(text.contains("Gold"), "{text}");
+    assert!(text.contains("71 of 100"), "{text}");
+    assert!(text.contains("down 2 points since last month"), "{text}");
+    assert!(host.query_selector("[role=alert]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_server_error_is_explained_with_a_retry() {
+    stub_fetch(500, r#"{"type":"about:blank","title":"Oops","status":500}"#);
+    let (host, _app) = mount_home();
+    shows(&host, "We could not load your profile.").await;
+    let alert = host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Something went wrong on our side"));
+    let retry: HtmlElement = alert
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+
+    stub_fetch(200, ME);
+    retry.click();
+    shows(&host, "Welcome back, Zoë Ødegaard").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_that_breaks_the_contract_names_the_field() {
+    stub_fetch(200, &ME.replace(r#""tier":"gold""#, r#""tier":"diamond""#));
+    let (host, _app) = mount_home();
+    shows(&host, "does not understand (at `company.tier`)").await;
+}
