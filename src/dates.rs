@@ -1,0 +1,127 @@
+//! Dates as partners read them: "due in 3 days", "2 days overdue", against their own local day.
+
+use chrono::{Datelike, NaiveDate};
+
+/// The partner's calendar day right now, in their browser's time zone.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Days from `today` until `day` (negative when it has passed).
+pub fn days_until(day: NaiveDate, today: NaiveDate) -> i64 {
+    (day - today).num_days()
+}
+
+/// "due today", "due tomorrow", "due in 3 days", "1 day overdue", "12 days overdue".
+pub fn due_phrase(due: NaiveDate, today: NaiveDate) -> String {
+    match days_until(due, today) {
+        0 => "due today".into(),
+        1 => "due tomorrow".into(),
+        n if n > 1 => format!("due in {n} days"),
+        -1 => "1 day overdue".into(),
+        n => format!("{} days overdue", -n),
+    }
+}
+
+/// "expires today", "expires in 25 days", "expired 30 days ago", "expired yesterday".
+pub fn expiry_phrase(expires: NaiveDate, today: NaiveDate) -> String {
+    match days_until(expires, today) {
+        0 => "expires today".into(),
+        1 => "expires tomorrow".into(),
+        n if n > 1 => format!("expires in {n} days"),
+        -1 => "expired yesterday".into(),
+        n => format!("expired {} days ago", -n),
+    }
+}
+
+/// "12 Dec 2026": unambiguous in every locale (no 12/11 vs 11/12 confusion).
+pub fn short_date(day: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {} {}",
+        day.day(),
+        MONTHS[day.month0() as usize],
+        day.year()
+    )
+}
+
+/// "45 min", "1 h 30 min", "3 h".
+pub fn duration_phrase(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn due_phrases_count_calendar_days() {
+        let today = day("2026-11-23");
+        assert_eq!(due_phrase(day("2026-11-23"), today), "due today");
+        assert_eq!(due_phrase(day("2026-11-24"), today), "due tomorrow");
+        assert_eq!(due_phrase(day("2026-11-26"), today), "due in 3 days");
+        assert_eq!(due_phrase(day("2026-11-22"), today), "1 day overdue");
+        assert_eq!(due_phrase(day("2026-11-21"), today), "2 days overdue");
+    }
+
+    #[test]
+    fn leap_days_and_year_ends_are_counted_right() {
+        assert_eq!(
+            due_phrase(day("2028-03-01"), day("2028-02-28")),
+            "due in 2 days"
+        );
+        assert_eq!(
+            due_phrase(day("2028-02-29"), day("2028-03-01")),
+            "1 day overdue"
+        );
+        assert_eq!(
+            due_phrase(day("2027-01-01"), day("2026-12-31")),
+            "due tomorrow"
+        );
+        assert_eq!(short_date(day("2028-02-29")), "29 Feb 2028");
+    }
+
+    #[test]
+    fn around_midnight_the_local_day_decides() {
+        // 23:30 in Tokyo on the 23rd is still the 23rd there, although UTC says the 23rd 14:30;
+        // and 00:30 in Tokyo on the 24th is the 24th locally though UTC is still the 23rd.
+        use chrono::{FixedOffset, TimeZone};
+        let tokyo = FixedOffset::east_opt(9 * 3600).unwrap();
+        let late = tokyo
+            .with_ymd_and_hms(2026, 11, 23, 23, 30, 0)
+            .unwrap()
+            .date_naive();
+        let early = tokyo
+            .with_ymd_and_hms(2026, 11, 24, 0, 30, 0)
+            .unwrap()
+            .date_naive();
+        assert_eq!(due_phrase(day("2026-11-23"), late), "due today");
+        assert_eq!(due_phrase(day("2026-11-23"), early), "1 day overdue");
+    }
+
+    #[test]
+    fn expiry_and_durations_read_plainly() {
+        let today = day("2026-11-23");
+        assert_eq!(
+            expiry_phrase(day("2026-12-18"), today),
+            "expires in 25 days"
+        );
+        assert_eq!(
+            expiry_phrase(day("2026-10-24"), today),
+            "expired 30 days ago"
+        );
+        assert_eq!(duration_phrase(45), "45 min");
+        assert_eq!(duration_phrase(90), "1 h 30 min");
+        assert_eq!(duration_phrase(180), "3 h");
+    }
+}

@@ -1,0 +1,170 @@
+//! Numbers and money in the partner's locale (the browser's `Intl`, cached per locale and
+//! currency), with a plain fallback that native tests exercise.
+
+use api_types::{currency_digits, Money};
+
+/// An amount in major units (euros, yen) from minor units (cents).
+pub fn major_units(value: &Money) -> f64 {
+    let digits = currency_digits(&value.currency).unwrap_or(2);
+    value.amount_minor as f64 / 10f64.powi(digits as i32)
+}
+
+/// Fraction digits worth showing: none for whole amounts ("€42,500"), the currency's otherwise.
+fn shown_digits(value: &Money) -> u32 {
+    let digits = currency_digits(&value.currency).unwrap_or(2);
+    if value.amount_minor % 10i64.pow(digits) == 0 {
+        0
+    } else {
+        digits
+    }
+}
+
+/// "€42,500" (en-US), "42.500 €" (de-DE), "￥1,250,000" (ja-JP).
+pub fn money(value: &Money, locale: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl::currency(value, locale, shown_digits(value)) {
+        return text;
+    }
+    let _ = locale;
+    plain_money(value)
+}
+
+/// "1,234" (en-US), "1.234" (de-DE).
+pub fn count(n: u64, locale: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl::number(n as f64, locale) {
+        return text;
+    }
+    let _ = locale;
+    group(&n.to_string())
+}
+
+/// Without `Intl`: "EUR 42,500" / "USD 1,234.50".
+pub fn plain_money(value: &Money) -> String {
+    let digits = shown_digits(value) as usize;
+    let negative = value.amount_minor < 0;
+    let major = major_units(value).abs();
+    let text = format!("{major:.digits$}");
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+    let mut out = format!(
+        "{} {}{}",
+        value.currency,
+        if negative { "-" } else { "" },
+        group(whole)
+    );
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
+fn group(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whole percent of `done` out of `total`, rounded down so 99.6 % never shows as 100 %.
+pub fn percent(done: u64, total: u64) -> u32 {
+    if total == 0 {
+        return 0;
+    }
+    ((done.min(total) * 100) / total) as u32
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    //! `Intl.NumberFormat` objects are costly to build, so each one is built once.
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use api_types::Money;
+    use js_sys::{Array, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    thread_local! {
+        static FORMATS: RefCell<HashMap<String, Intl::NumberFormat>> = RefCell::new(HashMap::new());
+    }
+
+    fn with_format(
+        key: String,
+        options: &[(&str, JsValue)],
+        locale: &str,
+        value: f64,
+    ) -> Option<String> {
+        FORMATS.with(|formats| {
+            let mut formats = formats.borrow_mut();
+            let format = match formats.get(&key) {
+                Some(format) => format.clone(),
+                None => {
+                    let settings = Object::new();
+                    for (name, setting) in options {
+                        Reflect::set(&settings, &JsValue::from_str(name), setting).ok()?;
+                    }
+                    let locales = Array::of1(&JsValue::from_str(locale));
+                    let format = Intl::NumberFormat::new(&locales, &settings);
+                    formats.insert(key, format.clone());
+                    format
+                }
+            };
+            format
+                .format()
+                .call1(&JsValue::NULL, &JsValue::from_f64(value))
+                .ok()?
+                .as_string()
+        })
+    }
+
+    pub fn currency(value: &Money, locale: &str, digits: u32) -> Option<String> {
+        let key = format!("{locale}|{}|{digits}", value.currency);
+        let options = [
+            ("style", JsValue::from_str("currency")),
+            ("currency", JsValue::from_str(&value.currency)),
+            ("minimumFractionDigits", JsValue::from(digits)),
+            ("maximumFractionDigits", JsValue::from(digits)),
+        ];
+        with_format(key, &options, locale, super::major_units(value))
+    }
+
+    pub fn number(value: f64, locale: &str) -> Option<String> {
+        with_format(format!("{locale}|number"), &[], locale, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money_of(amount_minor: i64, currency: &str) -> Money {
+        Money {
+            amount_minor,
+            currency: currency.into(),
+        }
+    }
+
+    #[test]
+    fn whole_amounts_drop_their_cents_and_others_keep_them() {
+        assert_eq!(plain_money(&money_of(4_250_000, "EUR")), "EUR 42,500");
+        assert_eq!(plain_money(&money_of(123_450, "USD")), "USD 1,234.50");
+        assert_eq!(plain_money(&money_of(1_250_000, "JPY")), "JPY 1,250,000");
+        assert_eq!(plain_money(&money_of(-500, "GBP")), "GBP -5");
+        assert_eq!(plain_money(&money_of(5, "CHF")), "CHF 0.05");
+    }
+
+    #[test]
+    fn percent_is_floored_and_safe_for_zero_and_overflow() {
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(2, 3), 66);
+        assert_eq!(percent(199, 200), 99);
+        assert_eq!(percent(5, 4), 100);
+        assert_eq!(count(1_234_567, "en-US"), "1,234,567");
+    }
+}
