@@ -3,13 +3,19 @@
 mod async_states;
 mod boot_splash;
 mod config_error;
+mod filter_links;
+mod loaded;
 mod page;
+mod progress_bar;
 mod section_placeholder;
 mod site_header;
 
 pub use async_states::{EmptyState, ErrorNotice, Skeleton};
 pub use boot_splash::BootSplash;
 pub use config_error::ConfigErrorPage;
+pub use filter_links::{FilterChoice, FilterLinks};
+pub use loaded::Loaded;
 pub use page::Page;
+pub use progress_bar::ProgressBar;
 pub use section_placeholder::SectionPlaceholder;
 pub use site_header::{SiteHeader, SkipLink};

@@ -70,6 +70,12 @@ impl fmt::Display for ConfigError {
     }
 }
 
+/// The locale numbers, money and dates are formatted in: the vendor's `default_locale`.
+pub fn use_locale() -> String {
+    leptos::prelude::use_context::<PortalConfig>()
+        .map_or_else(|| "en-US".to_owned(), |c| c.default_locale)
+}
+
 impl PortalConfig {
     /// The API's address for a portal hosted at `base`: relative paths follow the portal.
     pub fn api_base_for(&self, base: &str) -> String {

@@ -15,10 +15,40 @@ const ME: &str = r#"{"user":{"id":"u-1","name":"Zoë Ødegaard","email":"zoe@exa
 "company":{"id":"c-1","name":"Fjord Systemer AS","partner_type":"reseller","country":"NO","region":"EMEA",
 "currency":"EUR","tier":"gold","joined_on":"2026-01-05"},"engagement":{"score":71,"change":-2,"factors":[]}}"#;
 
-/// Replaces `window.fetch` with one that always answers `status` and `body`.
+/// The other sections' answers: empty but valid, so only the card under test can fail.
+const EMPTY_SECTIONS: [(&str, &str); 6] = [
+    ("/onboarding", r#"{"started_on":"2026-01-05","phases":[]}"#),
+    (
+        "/training",
+        r#"{"courses":[],"recommended":[],"certifications":[],"badges":[]}"#,
+    ),
+    ("/deals/pipeline", "[]"),
+    ("/deals", r#"{"items":[],"total":0}"#),
+    ("/surveys", "[]"),
+    (
+        "/leaderboards/engagement",
+        r#"{"board_id":"engagement","period":"month","segment":{"id":"all","label":"All"},"entries":[],"offset":0,"total":0}"#,
+    ),
+];
+
+/// Replaces `window.fetch`: `/me` answers `status` and `body`, the other sections are empty.
 fn stub_fetch(status: u16, body: &str) {
+    let mut routes = vec![("/me".to_owned(), status, body.to_owned())];
+    routes.extend(
+        EMPTY_SECTIONS
+            .iter()
+            .map(|(path, body)| (path.to_string(), 200, body.to_string())),
+    );
+    let table: String = routes
+        .iter()
+        .map(|(path, status, body)| format!("[{path:?}, {status}, {body:?}]"))
+        .collect::<Vec<_>>()
+        .join(",");
     let script = format!(
-        "return Promise.resolve(new Response({body:?}, {{status: {status}, headers: {{'Content-Type': 'application/json'}}}}));"
+        "const path = new URL(typeof url === 'string' ? url : url.url, location.href).pathname;
+         const hit = [{table}].find(([p]) => path.endsWith(p));
+         const [, status, body] = hit || ['', 404, '{{}}'];
+         return Promise.resolve(new Response(body, {{status, headers: {{'Content-Type': 'application/json'}}}}));"
     );
     let fetch = js_sys::Function::new_with_args("url, init", &script);
     js_sys::Reflect::set(
@@ -66,6 +96,7 @@ async fn shows_the_partner_and_their_standing() {
     assert!(text.contains("Reseller"), "{text}");
     assert!(text.contains("Gold"), "{text}");
     assert!(text.contains("71 of 100"), "{text}");
+    assert!(text.contains("You are all caught up"), "{text}");
     assert!(text.contains("down 2 points since last month"), "{text}");
     assert!(host.query_selector("[role=alert]").unwrap().is_none());
 }

@@ -1,68 +1,76 @@
-//! Home: the partner's starting point — who they are, their tier and engagement.
+//! Home: where the partner stands and what to do next. Every card loads on its own, so one
+//! slow or failing endpoint never blanks the page.
 
-use api_types::Me;
-use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::api::use_api;
-use crate::components::{ErrorNotice, Page, Skeleton};
-use crate::partner::{partner_type_label, score_change, tier_label};
+use std::future::Future;
 
-/// The home page; each card loads on its own so one failure never blanks the page.
+use crate::api::{use_api, Api, ApiError, QueryString};
+use crate::components::Page;
+
+mod engagement;
+mod next_steps;
+mod summaries;
+mod welcome;
+
+use engagement::EngagementCard;
+use next_steps::NextSteps;
+use summaries::{DealsSummary, LeaderboardSummary, OnboardingSummary, TrainingSummary};
+use welcome::WelcomeCard;
+
+/// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let api = use_api();
-    let me = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.me().await }
+    // Each read is created here, at the top, and shared by the cards that need it.
+    let me = read(&api, |api| async move { api.me().await });
+    let onboarding = read(&api, |api| async move { api.onboarding().await });
+    let training = read(&api, |api| async move { api.training().await });
+    let waiting = read(&api, |api| async move {
+        api.deals(
+            &QueryString::new()
+                .push("status", "more_info_requested")
+                .push("limit", "10"),
+        )
+        .await
+    });
+    let surveys = read(&api, |api| async move { api.surveys().await });
+    let pipeline = read(&api, |api| async move { api.pipeline().await });
+    let standing = read(&api, |api| async move {
+        api.leaderboard(
+            "engagement",
+            &QueryString::new()
+                .push("period", "month")
+                .push("limit", "1"),
+        )
+        .await
     });
     view! {
         <Page title="Home">
-            <section class="pp-card pp-welcome" aria-labelledby="pp-welcome-title">
-                <Transition fallback=|| view! { <Skeleton lines=3 label="Loading your profile"/> }>
-                    {move || Suspend::new(async move {
-                        match me.await {
-                            Ok(me) => Either::Left(view! { <Welcome me/> }),
-                            Err(error) => Either::Right(view! {
-                                <h2 id="pp-welcome-title" class="pp-card__title">"Your program"</h2>
-                                <ErrorNotice error what="your profile" on_retry=move || me.refetch()/>
-                            }),
-                        }
-                    })}
-                </Transition>
-            </section>
+            <div class="pp-home">
+                <WelcomeCard me/>
+                <NextSteps onboarding training waiting surveys/>
+                <section class="pp-home__summaries" aria-label="Your sections at a glance">
+                    <OnboardingSummary onboarding/>
+                    <TrainingSummary training/>
+                    <DealsSummary pipeline/>
+                    <LeaderboardSummary standing/>
+                </section>
+                <EngagementCard me/>
+            </div>
         </Page>
     }
 }
 
-/// Greets the partner user and says where their company stands.
-#[component]
-fn Welcome(me: Me) -> impl IntoView {
-    let Me {
-        user,
-        company,
-        engagement,
-        ..
-    } = me;
-    view! {
-        <h2 id="pp-welcome-title" class="pp-card__title">{format!("Welcome back, {}", user.name)}</h2>
-        <p class="pp-welcome__company">
-            <span class="pp-welcome__name">{company.name}</span>
-            " · "
-            {partner_type_label(company.partner_type)}
-        </p>
-        <dl class="pp-facts">
-            <div>
-                <dt>"Tier"</dt>
-                <dd>{tier_label(company.tier)}</dd>
-            </div>
-            <div>
-                <dt>"Engagement score"</dt>
-                <dd>
-                    {format!("{} of 100", engagement.score)}
-                    <span class="pp-facts__note">{format!(" ({})", score_change(engagement.change))}</span>
-                </dd>
-            </div>
-        </dl>
-    }
+/// One read of the backend for this page.
+fn read<T, Fut>(
+    api: &Api,
+    call: impl Fn(Api) -> Fut + 'static,
+) -> LocalResource<Result<T, ApiError>>
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let api = api.clone();
+    LocalResource::new(move || call(api.clone()))
 }

@@ -1,15 +1,282 @@
-//! Courses, learning paths, certifications and badges.
+//! Training: courses and learning paths with progress, what is recommended and why,
+//! certifications with their expiry, and badges. Filter, level and sort live in the URL.
 
+use api_types::{
+    Badge, Certification, CertificationStatus, Course, CourseKind, Level, Recommendation, Training,
+};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-use crate::components::{Page, SectionPlaceholder};
+use crate::api::use_api;
+use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar};
+use crate::dates::{duration_phrase, expiry_phrase, short_date, today};
+use crate::paths::href_with;
+use crate::training::{
+    expiry_warning, level_from_query, level_label, level_query, visible_courses, CourseFilter,
+    CourseSort, ExpiryWarning,
+};
 
-/// Courses, learning paths, certifications and badges.
+/// The training page.
 #[component]
 pub fn TrainingPage() -> impl IntoView {
+    let api = use_api();
+    let training = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.training().await }
+    });
     view! {
         <Page title="Training">
-            <SectionPlaceholder coming="Your courses, learning paths, certifications with their expiry dates, and badges will appear here."/>
+            <p class="pp-lead">"Courses build your team's skills; certifications keep your tier. Renew before they lapse."</p>
+            <Loaded resource=training what="your training" lines=6 render=move |training: Training| {
+                let Training { courses, recommended, certifications, badges } = training;
+                view! {
+                    <CertificationList certifications/>
+                    <Recommended recommended courses=courses.clone()/>
+                    <CourseList courses/>
+                    <BadgeList badges/>
+                }
+            }/>
         </Page>
+    }
+}
+
+/// The URL's filter, level and sort, and links that change one of them.
+#[derive(Clone, Copy, PartialEq)]
+struct CourseView {
+    filter: CourseFilter,
+    level: Option<Level>,
+    sort: CourseSort,
+}
+
+impl CourseView {
+    fn href(self) -> String {
+        href_with(
+            "/training",
+            &[
+                ("status", self.filter.as_query()),
+                ("level", self.level.map(level_query)),
+                ("sort", self.sort.as_query()),
+            ],
+        )
+    }
+}
+
+#[component]
+fn CourseList(courses: Vec<Course>) -> impl IntoView {
+    let query = use_query_map();
+    let view_state = Memo::new(move |_| {
+        query.with(|q| CourseView {
+            filter: CourseFilter::from_query(q.get("status").as_deref()),
+            level: level_from_query(q.get("level").as_deref()),
+            sort: CourseSort::from_query(q.get("sort").as_deref()),
+        })
+    });
+    let choices = move |make: fn(CourseView) -> Vec<(String, CourseView)>| {
+        Signal::derive(move || {
+            let current = view_state.get();
+            make(current)
+                .into_iter()
+                .map(|(label, target)| FilterChoice {
+                    label,
+                    href: target.href(),
+                    current: target == current,
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let status_choices = choices(|v| {
+        CourseFilter::ALL
+            .map(|f| (f.label().to_owned(), CourseView { filter: f, ..v }))
+            .to_vec()
+    });
+    let level_choices = choices(|v| {
+        let mut levels = vec![("All levels".to_owned(), CourseView { level: None, ..v })];
+        levels.extend(
+            [Level::Foundation, Level::Professional, Level::Expert].map(|l| {
+                (
+                    level_label(l).to_owned(),
+                    CourseView {
+                        level: Some(l),
+                        ..v
+                    },
+                )
+            }),
+        );
+        levels
+    });
+    let sort_choices = choices(|v| {
+        CourseSort::ALL
+            .map(|s| (s.label().to_owned(), CourseView { sort: s, ..v }))
+            .to_vec()
+    });
+    let shown = Memo::new(move |_| {
+        let v = view_state.get();
+        visible_courses(&courses, v.filter, v.level, v.sort)
+    });
+    view! {
+        <section class="pp-section" aria-labelledby="pp-courses-title">
+            <h2 id="pp-courses-title">"Courses and learning paths"</h2>
+            <div class="pp-filters">
+                <FilterLinks label="Show" choices=status_choices/>
+                <FilterLinks label="Level" choices=level_choices/>
+                <FilterLinks label="Order" choices=sort_choices/>
+            </div>
+            <Show
+                when=move || !shown.with(Vec::is_empty)
+                fallback=|| view! {
+                    <EmptyState title="No courses match these filters">
+                        <p><a href=href_with("/training", &[])>"Show all courses"</a></p>
+                    </EmptyState>
+                }
+            >
+                <ul class="pp-course-grid">
+                    <For each=move || shown.get() key=|c| (c.id.clone(), c.modules_done) let:course>
+                        <CourseCard course/>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CourseCard(course: Course) -> impl IntoView {
+    let kind = match course.kind {
+        CourseKind::Course => "Course",
+        CourseKind::LearningPath => "Learning path",
+    };
+    let left = if course.minutes_left == 0 {
+        "Completed".to_owned()
+    } else {
+        format!("{} left", duration_phrase(course.minutes_left))
+    };
+    view! {
+        <li class="pp-card pp-course">
+            <p class="pp-course__kind">{format!("{kind} · {}", level_label(course.level))}</p>
+            <h3 class="pp-course__title">
+                <a href=course.url.clone() target="_blank" rel="noopener">{course.title.clone()}</a>
+            </h3>
+            <ProgressBar label=format!("{} modules", course.title) value=course.modules_done max=course.modules_total unit="modules"/>
+            <p class="pp-course__left">{left}</p>
+        </li>
+    }
+}
+
+#[component]
+fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl IntoView {
+    let items: Vec<(Course, String)> = recommended
+        .into_iter()
+        .filter_map(|r| {
+            courses
+                .iter()
+                .find(|c| c.id == r.course_id)
+                .map(|c| (c.clone(), r.reason))
+        })
+        .collect();
+    (!items.is_empty()).then(|| view! {
+        <section class="pp-section" aria-labelledby="pp-recommended-title">
+            <h2 id="pp-recommended-title">"Recommended for you"</h2>
+            <ul class="pp-recommended">
+                {items.into_iter().map(|(course, reason)| view! {
+                    <li class="pp-card pp-recommended__item">
+                        <a href=course.url target="_blank" rel="noopener" class="pp-recommended__title">{course.title}</a>
+                        <p class="pp-recommended__reason">{reason}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
+}
+
+fn certification_status(cert: &Certification) -> (&'static str, &'static str) {
+    match cert.status {
+        CertificationStatus::NotStarted => ("Not started", "neutral"),
+        CertificationStatus::InProgress => ("In progress", "info"),
+        CertificationStatus::Earned => ("Earned", "success"),
+        CertificationStatus::Expiring => ("Expiring", "warning"),
+        CertificationStatus::Expired => ("Expired", "danger"),
+    }
+}
+
+#[component]
+fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
+    let today = today();
+    view! {
+        <section class="pp-section" aria-labelledby="pp-certs-title">
+            <h2 id="pp-certs-title">"Certifications"</h2>
+            {if certifications.is_empty() {
+                view! {
+                    <EmptyState title="No certifications yet">
+                        <p>"Certifications count towards your tier. Start with a foundation course below."</p>
+                    </EmptyState>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <ul class="pp-cert-list">
+                        {certifications.into_iter().map(|cert| {
+                            let (status, tone) = certification_status(&cert);
+                            let warning = match (expiry_warning(&cert, today), cert.expires_on) {
+                                (ExpiryWarning::Soon(_), Some(expiry)) => Some(("warning", format!("Renew soon: {} ({}).", expiry_phrase(expiry, today), short_date(expiry)))),
+                                (ExpiryWarning::Expired(_), Some(expiry)) => Some(("danger", format!("This certification {} ({}). It no longer counts towards your tier.", expiry_phrase(expiry, today), short_date(expiry)))),
+                                _ => None,
+                            };
+                            let lapsed = matches!(expiry_warning(&cert, today), ExpiryWarning::Expired(_) | ExpiryWarning::Soon(_));
+                            view! {
+                                <li class=format!("pp-card pp-cert pp-cert--{tone}")>
+                                    <div class="pp-cert__head">
+                                        <h3 class="pp-cert__name">{cert.name.clone()}</h3>
+                                        <span class=format!("pp-badge pp-badge--{tone}")>{status}</span>
+                                    </div>
+                                    <p class="pp-cert__level">{level_label(cert.level)}</p>
+                                    <dl class="pp-cert__dates">
+                                        {cert.earned_on.map(|d| view! { <div><dt>"Earned"</dt><dd>{short_date(d)}</dd></div> })}
+                                        {cert.expires_on.map(|d| view! { <div><dt>"Valid until"</dt><dd>{short_date(d)}</dd></div> })}
+                                    </dl>
+                                    {warning.map(|(tone, text)| view! { <p class=format!("pp-cert__warning pp-cert__warning--{tone}")>{text}</p> })}
+                                    {lapsed.then(|| view! { <p class="pp-cert__recert">{format!("To recertify: {}", cert.recertification)}</p> })}
+                                    <ul class="pp-cert__requirements" aria-label=format!("Requirements for {}", cert.name)>
+                                        {cert.requirements.iter().map(|r| view! {
+                                            <li class:pp-cert__requirement--done=r.done>
+                                                <span aria-hidden="true">{if r.done { "✓ " } else { "○ " }}</span>
+                                                {r.label.clone()}
+                                                <span class="pp-visually-hidden">{if r.done { " (done)" } else { " (not done yet)" }}</span>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn BadgeList(badges: Vec<Badge>) -> impl IntoView {
+    view! {
+        <section class="pp-section" aria-labelledby="pp-badges-title">
+            <h2 id="pp-badges-title">"Badges"</h2>
+            {if badges.is_empty() {
+                view! { <EmptyState title="No badges yet"><p>"Badges mark milestones such as your first certification."</p></EmptyState> }.into_any()
+            } else {
+                view! {
+                    <ul class="pp-badges">
+                        {badges.into_iter().map(|badge| view! {
+                            <li class="pp-card pp-badge-card">
+                                <span class="pp-badge-card__icon" aria-hidden="true">"★"</span>
+                                <p class="pp-badge-card__name">{badge.name}</p>
+                                <p class="pp-badge-card__description">{badge.description}</p>
+                                <p class="pp-badge-card__date">{format!("Earned {}", short_date(badge.earned_on))}</p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
     }
 }

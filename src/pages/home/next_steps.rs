@@ -1,0 +1,83 @@
+//! "Your next steps": the most urgent things across sections, each linking to where it is done.
+
+use api_types::{DealSummary, Onboarding, Page as ResultPage, SurveySummary, Training};
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::{EmptyState, Skeleton};
+use crate::dates::today;
+use crate::next_actions::{next_actions, Sources};
+use crate::paths::href;
+
+/// Ranks what loaded; a section that failed is named, and the rest still show.
+#[component]
+pub(super) fn NextSteps(
+    onboarding: LocalResource<Result<Onboarding, ApiError>>,
+    training: LocalResource<Result<Training, ApiError>>,
+    waiting: LocalResource<Result<ResultPage<DealSummary>, ApiError>>,
+    surveys: LocalResource<Result<Vec<SurveySummary>, ApiError>>,
+) -> impl IntoView {
+    let loaded = move || {
+        Some((
+            onboarding.get()?,
+            training.get()?,
+            waiting.get()?,
+            surveys.get()?,
+        ))
+    };
+    view! {
+        <section class="pp-card pp-next" aria-labelledby="pp-next-title">
+            <h2 id="pp-next-title" class="pp-card__title">"Your next steps"</h2>
+            {move || match loaded() {
+                None => view! { <Skeleton lines=4 label="Finding your next steps"/> }.into_any(),
+                Some((onboarding, training, waiting, surveys)) => {
+                    let mut unchecked = Vec::new();
+                    for (failed, name) in [
+                        (onboarding.is_err(), "onboarding"),
+                        (training.is_err(), "training"),
+                        (waiting.is_err(), "deals"),
+                        (surveys.is_err(), "surveys"),
+                    ] {
+                        if failed {
+                            unchecked.push(name);
+                        }
+                    }
+                    let sources = Sources {
+                        onboarding: onboarding.as_ref().ok().map(|o| o.phases.as_slice()),
+                        certifications: training.as_ref().ok().map(|t| t.certifications.as_slice()),
+                        deals: waiting.as_ref().ok().map(|p| p.items.as_slice()),
+                        surveys: surveys.as_ref().ok().map(Vec::as_slice),
+                    };
+                    let actions = next_actions(sources, today(), 5);
+                    view! {
+                        {if actions.is_empty() && unchecked.is_empty() {
+                            view! {
+                                <EmptyState title="You are all caught up">
+                                    <p>"Nothing is overdue or waiting for you. A good moment to register a deal or take a course."</p>
+                                </EmptyState>
+                            }.into_any()
+                        } else if actions.is_empty() {
+                            ().into_any()
+                        } else {
+                            view! {
+                                <ol class="pp-actions">
+                                    {actions.into_iter().map(|action| view! {
+                                        <li class=format!("pp-action pp-action--{}", action.urgency.as_str())>
+                                            <a class="pp-action__title" href=href(&action.path)>{action.title}</a>
+                                            <span class="pp-action__detail">{action.detail}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                            }.into_any()
+                        }}
+                        {(!unchecked.is_empty()).then(|| view! {
+                            <p class="pp-next__partial" role="status">
+                                {format!("We could not check your {} just now, so steps from there may be missing.", unchecked.join(", "))}
+                            </p>
+                        })}
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

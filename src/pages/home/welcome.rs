@@ -1,0 +1,60 @@
+//! The welcome card: who is signed in, their company, tier, and each requirement of the next tier.
+
+use api_types::Me;
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::Loaded;
+use crate::config::use_locale;
+use crate::partner::{partner_type_label, requirement_progress, tier_label};
+
+/// Greets the partner user and shows progress to the next tier, requirement by requirement.
+#[component]
+pub(super) fn WelcomeCard(me: LocalResource<Result<Me, ApiError>>) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <section class="pp-card pp-welcome" aria-labelledby="pp-welcome-title">
+            <Loaded resource=me what="your profile" lines=4 render=move |me: Me| {
+                let Me { user, company, next_tier, .. } = me;
+                let locale = locale.clone();
+                view! {
+                    <h2 id="pp-welcome-title" class="pp-card__title">{format!("Welcome back, {}", user.name)}</h2>
+                    <p class="pp-welcome__company">
+                        <span class="pp-welcome__name">{company.name}</span>
+                        " · "
+                        {partner_type_label(company.partner_type)}
+                    </p>
+                    <p class="pp-welcome__tier">
+                        "Your tier: " <strong class=format!("pp-tier pp-tier--{}", tier_label(company.tier).to_lowercase())>{tier_label(company.tier)}</strong>
+                    </p>
+                    {match next_tier {
+                        None => view! { <p>"You are at the program's highest tier. Keep your requirements met to stay there."</p> }.into_any(),
+                        Some(next) => {
+                            let met = next.requirements.iter().filter(|r| requirement_progress(r, &locale).met).count();
+                            view! {
+                                <h3 class="pp-welcome__next">
+                                    {format!("To reach {}: {met} of {} requirements met", tier_label(next.tier), next.requirements.len())}
+                                </h3>
+                                <ul class="pp-requirements">
+                                    {next.requirements.iter().map(|requirement| {
+                                        let progress = requirement_progress(requirement, &locale);
+                                        view! {
+                                            <li class="pp-requirement" class:pp-requirement--met=progress.met>
+                                                <span class="pp-requirement__label">{requirement.label.clone()}</span>
+                                                <progress class="pp-progress__bar" max="100" value=progress.percent aria-label=requirement.label.clone()></progress>
+                                                <span class="pp-requirement__numbers">
+                                                    {progress.standing.clone()}
+                                                    <span class="pp-requirement__left">{format!(" — {}", progress.left)}</span>
+                                                </span>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    }}
+                }
+            }/>
+        </section>
+    }
+}
