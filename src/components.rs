@@ -3,6 +3,7 @@
 mod async_states;
 mod boot_splash;
 mod config_error;
+mod deal_status_badge;
 mod filter_links;
 mod loaded;
 mod page;
@@ -13,6 +14,7 @@ mod site_header;
 pub use async_states::{EmptyState, ErrorNotice, Skeleton};
 pub use boot_splash::BootSplash;
 pub use config_error::ConfigErrorPage;
+pub use deal_status_badge::{deal_status_text, DealStatusBadge};
 pub use filter_links::{FilterChoice, FilterLinks};
 pub use loaded::Loaded;
 pub use page::Page;

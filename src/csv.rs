@@ -5,7 +5,15 @@ use api_types::DealSummary;
 
 /// The header row.
 pub const DEAL_HEADER: [&str; 9] = [
-    "Reference", "Customer", "Country", "Value", "Currency", "Expected close", "Status", "Protection expires", "Last update",
+    "Reference",
+    "Customer",
+    "Country",
+    "Value",
+    "Currency",
+    "Expected close",
+    "Status",
+    "Protection expires",
+    "Last update",
 ];
 
 /// One cell: quoted when needed; a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` first.
@@ -40,7 +48,9 @@ pub fn deal_line(deal: &DealSummary) -> String {
         deal.value.currency.clone(),
         deal.expected_close_on.to_string(),
         deal.status.as_str().to_owned(),
-        deal.protection_expires_on.map(|d| d.to_string()).unwrap_or_default(),
+        deal.protection_expires_on
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         deal.updated_at.to_rfc3339(),
     ])
 }
@@ -66,7 +76,10 @@ mod tests {
             reference: "DR-2026-00001".into(),
             customer_company: "株式会社東京データ".into(),
             country: "JP".into(),
-            value: Money { amount_minor: 1_250_000, currency: "JPY".into() },
+            value: Money {
+                amount_minor: 1_250_000,
+                currency: "JPY".into(),
+            },
             expected_close_on: "2027-01-31".parse().unwrap(),
             status: DealStatus::MoreInfoRequested,
             protection_expires_on: None,

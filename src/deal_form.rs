@@ -40,58 +40,106 @@ pub const NOTES_MAX: usize = 2000;
 /// The last `.` or `,` followed by one or two digits is the decimal mark; others group thousands.
 pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
     let digits = currency_digits(currency).unwrap_or(2);
-    let cleaned: String = text.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\'' | '_')).collect();
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\'' | '_'))
+        .collect();
     if cleaned.is_empty() {
         return Err("Enter the estimated value.");
     }
-    if !cleaned.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if !cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return Err("Enter the value in digits, e.g. 42500.");
     }
-    let decimal_at = cleaned.rfind([',', '.']).filter(|&i| (1..=2).contains(&(cleaned.len() - i - 1)));
+    let decimal_at = cleaned
+        .rfind([',', '.'])
+        .filter(|&i| (1..=2).contains(&(cleaned.len() - i - 1)));
     let (whole, fraction) = match decimal_at {
         Some(i) => (&cleaned[..i], &cleaned[i + 1..]),
         None => (cleaned.as_str(), ""),
     };
     if fraction.len() > digits as usize {
-        return Err(if digits == 0 { "This currency has no cents: enter a whole amount." } else { "Use at most two decimals." });
+        return Err(if digits == 0 {
+            "This currency has no cents: enter a whole amount."
+        } else {
+            "Use at most two decimals."
+        });
     }
     let whole: String = whole.chars().filter(char::is_ascii_digit).collect();
-    let whole: i64 = whole.parse().map_err(|_| "Enter the value in digits, e.g. 42500.")?;
+    let whole: i64 = whole
+        .parse()
+        .map_err(|_| "Enter the value in digits, e.g. 42500.")?;
     let scale = 10i64.pow(digits);
-    let fraction: i64 = if fraction.is_empty() { 0 } else { format!("{fraction:0<width$}", width = digits as usize).parse().unwrap_or(0) };
-    whole.checked_mul(scale).and_then(|w| w.checked_add(fraction)).ok_or("That value is too large.")
+    let fraction: i64 = if fraction.is_empty() {
+        0
+    } else {
+        format!("{fraction:0<width$}", width = digits as usize)
+            .parse()
+            .unwrap_or(0)
+    };
+    whole
+        .checked_mul(scale)
+        .and_then(|w| w.checked_add(fraction))
+        .ok_or("That value is too large.")
 }
 
 fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !email.chars().any(char::is_whitespace)
         && !domain.contains('@')
-        && domain.split_once('.').is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+        && domain
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
 }
 
 /// Checks the draft as the server will; every problem at once, named by the contract's fields.
 pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut fail = |field: &str, message: &str| errors.push(FieldError { field: field.into(), message: message.into() });
+    let mut fail = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        })
+    };
     let length = |s: &str| s.trim().chars().count();
     match length(&draft.customer_company) {
         0 => fail("customer_company", "Enter the customer's company name."),
-        1 | 121.. => fail("customer_company", "The company name must be 2 to 120 characters."),
+        1 | 121.. => fail(
+            "customer_company",
+            "The company name must be 2 to 120 characters.",
+        ),
         _ => {}
     }
     match length(&draft.contact_name) {
-        0 => fail("contact.name", "Enter the name of your contact at the customer."),
-        1 | 121.. => fail("contact.name", "The contact's name must be 2 to 120 characters."),
+        0 => fail(
+            "contact.name",
+            "Enter the name of your contact at the customer.",
+        ),
+        1 | 121.. => fail(
+            "contact.name",
+            "The contact's name must be 2 to 120 characters.",
+        ),
         _ => {}
     }
     if draft.contact_email.trim().is_empty() {
         fail("contact.email", "Enter the contact's e-mail address.");
     } else if !is_email(draft.contact_email.trim()) || length(&draft.contact_email) > 254 {
-        fail("contact.email", "Enter an e-mail address like name@company.com.");
+        fail(
+            "contact.email",
+            "Enter an e-mail address like name@company.com.",
+        );
     }
     if length(&draft.contact_phone) > 40 {
-        fail("contact.phone", "A phone number can have at most 40 characters.");
+        fail(
+            "contact.phone",
+            "A phone number can have at most 40 characters.",
+        );
     }
     if !COUNTRIES.contains(&draft.country.as_str()) {
         fail("country", "Choose the customer's country.");
@@ -103,17 +151,32 @@ pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<Fiel
     let amount = parse_amount(&draft.amount, &draft.currency);
     match amount {
         Err(message) => fail("value.amount_minor", message),
-        Ok(0) => fail("value.amount_minor", "The estimated value must be more than zero."),
+        Ok(0) => fail(
+            "value.amount_minor",
+            "The estimated value must be more than zero.",
+        ),
         Ok(_) => {}
     }
     let close = NaiveDate::parse_from_str(draft.expected_close_on.trim(), "%Y-%m-%d");
     match close {
-        Err(_) => fail("expected_close_on", "Enter the date you expect the deal to close."),
-        Ok(day) if day < today => fail("expected_close_on", "The expected close date cannot be in the past."),
-        Ok(day) if day > today + Duration::days(5 * 366) => fail("expected_close_on", "The expected close date must be within five years."),
+        Err(_) => fail(
+            "expected_close_on",
+            "Enter the date you expect the deal to close.",
+        ),
+        Ok(day) if day < today => fail(
+            "expected_close_on",
+            "The expected close date cannot be in the past.",
+        ),
+        Ok(day) if day > today + Duration::days(5 * 366) => fail(
+            "expected_close_on",
+            "The expected close date must be within five years.",
+        ),
         Ok(_) => {}
     }
-    let known = draft.products.iter().all(|p| PRODUCTS.iter().any(|(code, _)| code == p));
+    let known = draft
+        .products
+        .iter()
+        .all(|p| PRODUCTS.iter().any(|(code, _)| code == p));
     if draft.products.is_empty() || !known {
         fail("products", "Choose at least one product.");
     }
@@ -129,7 +192,10 @@ pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<Fiel
                 phone: Some(draft.contact_phone.trim().to_owned()).filter(|p| !p.is_empty()),
             },
             country: draft.country.clone(),
-            value: Money { amount_minor, currency: draft.currency.clone() },
+            value: Money {
+                amount_minor,
+                currency: draft.currency.clone(),
+            },
             expected_close_on,
             products: draft.products.clone(),
             notes: Some(draft.notes.trim().to_owned()).filter(|n| !n.is_empty()),
@@ -168,8 +234,14 @@ mod tests {
         assert_eq!(parse_amount("1.234.567,8", "EUR"), Ok(123_456_780));
         assert_eq!(parse_amount("1,234.56", "GBP"), Ok(123_456));
         assert_eq!(parse_amount("1'250'000", "JPY"), Ok(1_250_000));
-        assert!(parse_amount("1250.5", "JPY").is_err(), "yen have no decimals");
-        assert!(parse_amount("12.345", "EUR").is_ok_and(|v| v == 1_234_500), "three digits after a mark group thousands");
+        assert!(
+            parse_amount("1250.5", "JPY").is_err(),
+            "yen have no decimals"
+        );
+        assert!(
+            parse_amount("12.345", "EUR").is_ok_and(|v| v == 1_234_500),
+            "three digits after a mark group thousands"
+        );
         assert!(parse_amount("abc", "EUR").is_err());
         assert!(parse_amount("-5", "EUR").is_err());
         assert!(parse_amount("", "EUR").is_err());
@@ -180,34 +252,79 @@ mod tests {
     fn a_complete_draft_becomes_the_request_trimmed() {
         let deal = validate(&complete(), today()).unwrap();
         assert_eq!(deal.customer_company, "Hôtel Beaumont SA");
-        assert_eq!(deal.value, Money { amount_minor: 4_250_000, currency: "EUR".into() });
+        assert_eq!(
+            deal.value,
+            Money {
+                amount_minor: 4_250_000,
+                currency: "EUR".into()
+            }
+        );
         assert_eq!((deal.contact.phone, deal.notes), (None, None));
     }
 
     #[test]
     fn every_mistake_is_named_by_its_contract_field() {
-        let draft = DealDraft { notes: "x".repeat(NOTES_MAX + 1), idempotency_key: "k".into(), ..DealDraft::default() };
-        let fields: Vec<String> = validate(&draft, today()).unwrap_err().into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, [
-            "customer_company", "contact.name", "contact.email", "country", "value.currency",
-            "value.amount_minor", "expected_close_on", "products", "notes",
-        ]);
+        let draft = DealDraft {
+            notes: "x".repeat(NOTES_MAX + 1),
+            idempotency_key: "k".into(),
+            ..DealDraft::default()
+        };
+        let fields: Vec<String> = validate(&draft, today())
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "customer_company",
+                "contact.name",
+                "contact.email",
+                "country",
+                "value.currency",
+                "value.amount_minor",
+                "expected_close_on",
+                "products",
+                "notes",
+            ]
+        );
     }
 
     #[test]
     fn dates_in_the_past_or_far_future_are_refused() {
-        let past = DealDraft { expected_close_on: "2026-11-22".into(), ..complete() };
-        assert_eq!(validate(&past, today()).unwrap_err()[0].message, "The expected close date cannot be in the past.");
-        let far = DealDraft { expected_close_on: "2033-01-01".into(), ..complete() };
-        assert_eq!(validate(&far, today()).unwrap_err()[0].field, "expected_close_on");
-        let zero = DealDraft { amount: "0".into(), ..complete() };
-        assert_eq!(validate(&zero, today()).unwrap_err()[0].field, "value.amount_minor");
+        let past = DealDraft {
+            expected_close_on: "2026-11-22".into(),
+            ..complete()
+        };
+        assert_eq!(
+            validate(&past, today()).unwrap_err()[0].message,
+            "The expected close date cannot be in the past."
+        );
+        let far = DealDraft {
+            expected_close_on: "2033-01-01".into(),
+            ..complete()
+        };
+        assert_eq!(
+            validate(&far, today()).unwrap_err()[0].field,
+            "expected_close_on"
+        );
+        let zero = DealDraft {
+            amount: "0".into(),
+            ..complete()
+        };
+        assert_eq!(
+            validate(&zero, today()).unwrap_err()[0].field,
+            "value.amount_minor"
+        );
     }
 
     #[test]
     fn drafts_survive_storage_even_from_an_older_shape() {
         let stored = serde_json::to_string(&complete()).unwrap();
-        assert_eq!(serde_json::from_str::<DealDraft>(&stored).unwrap(), complete());
+        assert_eq!(
+            serde_json::from_str::<DealDraft>(&stored).unwrap(),
+            complete()
+        );
         let partial: DealDraft = serde_json::from_str(r#"{"customer_company":"Café"}"#).unwrap();
         assert_eq!(partial.customer_company, "Café");
     }

@@ -22,7 +22,13 @@ pub enum DealColumn {
 
 impl DealColumn {
     /// Every sortable column.
-    pub const ALL: [DealColumn; 5] = [Self::Reference, Self::Customer, Self::Value, Self::ExpectedClose, Self::Updated];
+    pub const ALL: [DealColumn; 5] = [
+        Self::Reference,
+        Self::Customer,
+        Self::Value,
+        Self::ExpectedClose,
+        Self::Updated,
+    ];
 
     /// The API's sort key.
     pub fn key(self) -> &'static str {
@@ -52,7 +58,10 @@ pub struct DealSort {
 
 impl Default for DealSort {
     fn default() -> Self {
-        Self { column: DealColumn::Updated, descending: true }
+        Self {
+            column: DealColumn::Updated,
+            descending: true,
+        }
     }
 }
 
@@ -68,15 +77,25 @@ impl DealSort {
 
     /// The API's sort value.
     pub fn as_param(self) -> String {
-        format!("{}{}", if self.descending { "-" } else { "" }, self.column.key())
+        format!(
+            "{}{}",
+            if self.descending { "-" } else { "" },
+            self.column.key()
+        )
     }
 
     /// The sort a click on `column`'s header asks for: flip it if current, else its natural order.
     pub fn toggled(self, column: DealColumn) -> Self {
         if self.column == column {
-            Self { column, descending: !self.descending }
+            Self {
+                column,
+                descending: !self.descending,
+            }
         } else {
-            Self { column, descending: column.natural_descending() }
+            Self {
+                column,
+                descending: column.natural_descending(),
+            }
         }
     }
 
@@ -111,11 +130,16 @@ pub const PAGE_SIZE: u32 = 25;
 impl DealListQuery {
     /// Reads the URL's `status` (repeatable), `q`, `sort`, `cursor` and `page`; junk is dropped.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut query = Self { page: 1, ..Self::default() };
+        let mut query = Self {
+            page: 1,
+            ..Self::default()
+        };
         for (name, value) in pairs {
             match name {
                 "status" => {
-                    if let Some(status) = DealStatus::parse(value).filter(|s| !query.statuses.contains(s)) {
+                    if let Some(status) =
+                        DealStatus::parse(value).filter(|s| !query.statuses.contains(s))
+                    {
                         query.statuses.push(status);
                     }
                 }
@@ -135,12 +159,20 @@ impl DealListQuery {
 
     /// The same view from its first page (after any change of filter, search or sort).
     pub fn first_page(&self) -> Self {
-        Self { cursor: None, page: 1, ..self.clone() }
+        Self {
+            cursor: None,
+            page: 1,
+            ..self.clone()
+        }
     }
 
     /// The next page, starting at `cursor`.
     pub fn next_page(&self, cursor: &str) -> Self {
-        Self { cursor: Some(cursor.to_owned()), page: self.page + 1, ..self.clone() }
+        Self {
+            cursor: Some(cursor.to_owned()),
+            page: self.page + 1,
+            ..self.clone()
+        }
     }
 
     /// With `status` switched on or off.
@@ -167,7 +199,9 @@ impl DealListQuery {
             query = query.push("sort", self.sort.as_param());
         }
         if let Some(cursor) = &self.cursor {
-            query = query.push("cursor", cursor.clone()).push("page", self.page.to_string());
+            query = query
+                .push("cursor", cursor.clone())
+                .push("page", self.page.to_string());
         }
         query
     }
@@ -204,7 +238,12 @@ mod tests {
         let pairs: Vec<(String, String)> = query
             .split('&')
             .filter(|p| !p.is_empty())
-            .map(|p| p.split_once('=').map_or((p.to_owned(), String::new()), |(k, v)| (k.to_owned(), v.to_owned())))
+            .map(|p| {
+                p.split_once('=')
+                    .map_or((p.to_owned(), String::new()), |(k, v)| {
+                        (k.to_owned(), v.to_owned())
+                    })
+            })
             .collect();
         DealListQuery::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
@@ -215,7 +254,10 @@ mod tests {
         assert_eq!(plain.to_url_query().to_suffix(), "");
         let query = parse("status=won&status=approved&q=caf&sort=value&cursor=abc&page=3");
         assert_eq!(query.statuses, [DealStatus::Approved, DealStatus::Won]);
-        assert_eq!(query.to_url_query().to_suffix(), "?status=approved&status=won&q=caf&sort=value&cursor=abc&page=3");
+        assert_eq!(
+            query.to_url_query().to_suffix(),
+            "?status=approved&status=won&q=caf&sort=value&cursor=abc&page=3"
+        );
         assert_eq!(parse(&query.to_url_query().to_suffix()[1..]), query);
     }
 
@@ -225,7 +267,11 @@ mod tests {
         assert_eq!(query.statuses, [DealStatus::Won]);
         assert_eq!(query.sort, DealSort::default());
         assert_eq!((query.page, query.cursor), (1, None));
-        assert_eq!(parse("page=7").page, 1, "a page number without a cursor is the first page");
+        assert_eq!(
+            parse("page=7").page,
+            1,
+            "a page number without a cursor is the first page"
+        );
     }
 
     #[test]
@@ -241,8 +287,20 @@ mod tests {
     #[test]
     fn header_clicks_flip_the_current_column_and_start_others_naturally() {
         let sort = DealSort::default();
-        assert_eq!(sort.toggled(DealColumn::Updated), DealSort { column: DealColumn::Updated, descending: false });
-        assert_eq!(sort.toggled(DealColumn::Customer), DealSort { column: DealColumn::Customer, descending: false });
+        assert_eq!(
+            sort.toggled(DealColumn::Updated),
+            DealSort {
+                column: DealColumn::Updated,
+                descending: false
+            }
+        );
+        assert_eq!(
+            sort.toggled(DealColumn::Customer),
+            DealSort {
+                column: DealColumn::Customer,
+                descending: false
+            }
+        );
         assert_eq!(sort.toggled(DealColumn::Value).as_param(), "-value");
         assert_eq!(sort.aria_sort(DealColumn::Updated), "descending");
         assert_eq!(sort.aria_sort(DealColumn::Value), "none");
@@ -251,7 +309,10 @@ mod tests {
     #[test]
     fn api_queries_carry_the_page_size_and_ranges_read_plainly() {
         let query = parse("status=submitted&q=  ");
-        assert_eq!(query.to_api_query(25).to_suffix(), "?status=submitted&sort=-updated_at&limit=25");
+        assert_eq!(
+            query.to_api_query(25).to_suffix(),
+            "?status=submitted&sort=-updated_at&limit=25"
+        );
         assert_eq!(parse("cursor=c&page=2").range_text(25, 72), "26–50 of 72");
         assert_eq!(parse("").range_text(0, 0), "0 of 0");
     }

@@ -9,6 +9,7 @@ pub mod csv;
 pub mod dates;
 pub mod deal_form;
 pub mod deal_list;
+pub mod draft_store;
 pub mod format;
 pub mod next_actions;
 pub mod onboarding;

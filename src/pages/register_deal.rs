@@ -1,15 +1,298 @@
-//! The form to register a new deal for protection.
+//! Registering a deal: a short form checked as it will be on the server, a draft that survives
+//! reloads, one `Idempotency-Key` per registration so retries never create two deals, and server
+//! answers (422, 409, network) explained where the partner is looking.
 
+use api_types::{FieldError, NewDeal, COUNTRIES, CURRENCIES, PRODUCTS};
+use leptos::ev::SubmitEvent;
+use leptos::html::Div;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
-use crate::components::{Page, SectionPlaceholder};
+use crate::api::{use_api, ApiError};
+use crate::components::Page;
+use crate::dates::today;
+use crate::deal_form::{validate, DealDraft, NOTES_MAX};
+use crate::draft_store;
 
-/// The form to register a new deal for protection.
+mod fields;
+
+use fields::{error_for, field_id, ErrorSummary, TextField};
+
+const DRAFT_KEY: &str = "pp-deal-draft";
+
+/// A problem with the whole submission rather than one field.
+#[derive(Clone, Debug, PartialEq)]
+enum FormProblem {
+    /// Another partner holds this customer for these products.
+    Conflict {
+        message: String,
+        reference: Option<String>,
+    },
+    /// It may work if sent again (network, timeout, server error).
+    Retry(String),
+    /// Anything else the server refused.
+    Refused(String),
+}
+
+/// The registration page.
 #[component]
 pub fn RegisterDealPage() -> impl IntoView {
+    let api = use_api();
+    let navigate = use_navigate();
+    let mut restored: DealDraft = draft_store::load(DRAFT_KEY).unwrap_or_default();
+    let was_restored = restored != DealDraft::default() && !restored.customer_company.is_empty();
+    if restored.idempotency_key.is_empty() {
+        restored.idempotency_key = draft_store::new_key();
+    }
+    let draft = RwSignal::new(restored);
+    Effect::new(move |_| draft.with(|d| draft_store::save(DRAFT_KEY, d)));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let problem = RwSignal::new(None::<FormProblem>);
+    let summary = NodeRef::<Div>::new();
+    let focus_summary = move || {
+        request_animation_frame(move || {
+            if let Some(summary) = summary.get_untracked() {
+                let _ = summary.focus();
+            }
+        })
+    };
+
+    let submit = Action::new_local(move |deal: &NewDeal| {
+        let (api, deal, key) = (
+            api.clone(),
+            deal.clone(),
+            draft.with_untracked(|d| d.idempotency_key.clone()),
+        );
+        async move { api.register_deal(&deal, &key).await }
+    });
+    Effect::new(move |_| {
+        let Some(result) = submit.value().get() else {
+            return;
+        };
+        match result {
+            Ok(deal) => {
+                draft_store::clear(DRAFT_KEY);
+                navigate(
+                    &format!("/deals/{}?registered=1", deal.summary.reference),
+                    Default::default(),
+                );
+            }
+            Err(error) => {
+                let field_errors = error.field_errors().to_vec();
+                if error.status() == Some(422)
+                    && field_errors.iter().any(|e| e.field != "Idempotency-Key")
+                {
+                    errors.set(field_errors);
+                    focus_summary();
+                } else {
+                    problem.set(Some(describe(&error)));
+                }
+            }
+        }
+    });
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        if submit.pending().get_untracked() {
+            return;
+        }
+        problem.set(None);
+        match validate(&draft.get_untracked(), today()) {
+            Ok(deal) => {
+                errors.set(Vec::new());
+                submit.dispatch(deal);
+            }
+            Err(found) => {
+                errors.set(found);
+                focus_summary();
+            }
+        }
+    };
+    let start_over = move |_| {
+        draft_store::clear(DRAFT_KEY);
+        draft.set(DealDraft {
+            idempotency_key: draft_store::new_key(),
+            ..DealDraft::default()
+        });
+        errors.set(Vec::new());
+        problem.set(None);
+        // The inputs were filled once from the draft; reload them from the empty one.
+        let _ = web_sys::window().map(|w| w.location().reload());
+    };
+
     view! {
         <Page title="Register a deal">
-            <SectionPlaceholder coming="The form to register a deal for protection will appear here."/>
+            <p class="pp-lead">"Tell us about the opportunity. Once approved, it is protected for you for 90 days: no other partner can register the same customer for the same products."</p>
+            {was_restored.then(|| view! {
+                <div class="pp-notice" role="status">
+                    <p>"We kept what you typed last time. "
+                        <button type="button" class="pp-link-button" on:click=start_over>"Start over with an empty form"</button>
+                    </p>
+                </div>
+            })}
+            <ErrorSummary errors summary/>
+            {move || problem.get().map(|p| view! { <ProblemNotice problem=p submit draft/> })}
+            <form class="pp-form pp-card" on:submit=on_submit novalidate=true>
+                <fieldset class="pp-fieldset">
+                    <legend>"Customer"</legend>
+                    <TextField draft errors field="customer_company" label="Customer company" required=true autocomplete="organization"
+                        hint="The legal name, e.g. Hôtel Beaumont SA" get=|d| d.customer_company.clone() set=|d, v| d.customer_company = v/>
+                    <SelectField draft errors field="country" label="Customer's country" get=|d| d.country.clone() set=|d, v| d.country = v
+                        options=COUNTRIES.iter().map(|c| (c.to_string(), c.to_string())).collect()/>
+                    <TextField draft errors field="contact.name" label="Contact's name" required=true get=|d| d.contact_name.clone() set=|d, v| d.contact_name = v/>
+                    <TextField draft errors field="contact.email" label="Contact's e-mail" required=true kind="email" maxlength=254
+                        get=|d| d.contact_email.clone() set=|d, v| d.contact_email = v/>
+                    <TextField draft errors field="contact.phone" label="Contact's phone" kind="tel" maxlength=40
+                        get=|d| d.contact_phone.clone() set=|d, v| d.contact_phone = v/>
+                </fieldset>
+                <fieldset class="pp-fieldset">
+                    <legend>"Opportunity"</legend>
+                    <div class="pp-field-row">
+                        <TextField draft errors field="value.amount_minor" label="Estimated value" required=true
+                            hint="In the currency you choose, e.g. 42500 or 42,500.50" get=|d| d.amount.clone() set=|d, v| d.amount = v/>
+                        <SelectField draft errors field="value.currency" label="Currency" get=|d| d.currency.clone() set=|d, v| d.currency = v
+                            options=CURRENCIES.iter().map(|(c, _)| (c.to_string(), c.to_string())).collect()/>
+                    </div>
+                    <TextField draft errors field="expected_close_on" label="Expected close date" required=true kind="date"
+                        hint="Today or later" get=|d| d.expected_close_on.clone() set=|d, v| d.expected_close_on = v/>
+                    <ProductChoice draft errors/>
+                    <NotesField draft errors/>
+                </fieldset>
+                <button type="submit" class="pp-button pp-button--primary" disabled=move || submit.pending().get()>
+                    {move || if submit.pending().get() { "Registering…" } else { "Register deal" }}
+                </button>
+            </form>
         </Page>
+    }
+}
+
+fn describe(error: &ApiError) -> FormProblem {
+    match error.status() {
+        Some(409) => FormProblem::Conflict {
+            message: error.message(),
+            reference: error
+                .problem()
+                .and_then(|p| p.conflicting_reference.clone()),
+        },
+        _ if error.is_retryable() => FormProblem::Retry(error.message()),
+        _ => FormProblem::Refused(error.message()),
+    }
+}
+
+/// What went wrong with the submission, and the way forward.
+#[component]
+fn ProblemNotice(
+    problem: FormProblem,
+    submit: Action<NewDeal, Result<api_types::Deal, ApiError>>,
+    draft: RwSignal<DealDraft>,
+) -> impl IntoView {
+    match problem {
+        FormProblem::Conflict { message, reference } => view! {
+            <div class="pp-notice pp-notice--danger" role="alert">
+                <p class="pp-notice__title">"This customer is already registered by another partner"</p>
+                <p>{message}</p>
+                {reference.map(|r| view! { <p>{format!("Their registration: {r}. Your form is kept, in case you need to change the products.")}</p> })}
+            </div>
+        }.into_any(),
+        FormProblem::Retry(message) => view! {
+            <div class="pp-notice pp-notice--danger" role="alert">
+                <p class="pp-notice__title">"Your deal was not registered yet"</p>
+                <p>{message}" Everything you typed is kept."</p>
+                <button type="button" class="pp-button" on:click=move |_| {
+                    if let Ok(deal) = validate(&draft.get_untracked(), today()) {
+                        submit.dispatch(deal);
+                    }
+                }>"Try again"</button>
+            </div>
+        }.into_any(),
+        FormProblem::Refused(message) => view! {
+            <div class="pp-notice pp-notice--danger" role="alert">
+                <p class="pp-notice__title">"The registration was refused"</p>
+                <p>{message}</p>
+            </div>
+        }.into_any(),
+    }
+}
+
+/// A `<select>` bound to one draft field.
+#[component]
+fn SelectField(
+    draft: RwSignal<DealDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    get: fn(&DealDraft) -> String,
+    set: fn(&mut DealDraft, String),
+) -> impl IntoView {
+    let id = field_id(field);
+    let error_id = format!("{id}-error");
+    let error = move || errors.with(|e| error_for(e, field));
+    let current = draft.with_untracked(get);
+    view! {
+        <div class="pp-field" class:pp-field--invalid=move || error().is_some()>
+            <label for=id.clone() class="pp-field__label">{label}<span class="pp-field__required">" (required)"</span></label>
+            {move || error().map(|message| view! { <p class="pp-field__error" id=error_id.clone()>{message}</p> })}
+            <select id=id class="pp-input" required=true
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=move || error().is_some().then(|| format!("{}-error", field_id(field)))
+                on:change=move |event| draft.update(|d| set(d, event_target_value(&event)))>
+                <option value="" selected=current.is_empty()>"Choose…"</option>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The products, as checkboxes in a group.
+#[component]
+fn ProductChoice(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let error = move || errors.with(|e| error_for(e, "products"));
+    let chosen = draft.with_untracked(|d| d.products.clone());
+    view! {
+        <fieldset class="pp-field pp-choices" class:pp-field--invalid=move || error().is_some()
+            aria-describedby=move || error().is_some().then_some("deal-products-error")>
+            <legend class="pp-field__label">"Products"<span class="pp-field__required">" (required, one or more)"</span></legend>
+            {move || error().map(|message| view! { <p class="pp-field__error" id="deal-products-error">{message}</p> })}
+            {PRODUCTS.iter().enumerate().map(|(i, (code, name))| {
+                let id = if i == 0 { field_id("products") } else { format!("deal-product-{code}") };
+                let checked = chosen.iter().any(|p| p == code);
+                view! {
+                    <div class="pp-choice">
+                        <input type="checkbox" id=id.clone() value=*code checked=checked
+                            on:change=move |event| {
+                                let on = event_target_checked(&event);
+                                draft.update(|d| {
+                                    d.products.retain(|p| p != code);
+                                    if on {
+                                        d.products.push((*code).to_owned());
+                                    }
+                                });
+                            }/>
+                        <label for=id>{*name}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Free notes with a live character count.
+#[component]
+fn NotesField(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let error = move || errors.with(|e| error_for(e, "notes"));
+    let used = move || draft.with(|d| d.notes.chars().count());
+    view! {
+        <div class="pp-field" class:pp-field--invalid=move || error().is_some()>
+            <label for="deal-notes" class="pp-field__label">"Notes for the channel team"<span class="pp-field__optional">" (optional)"</span></label>
+            <p class="pp-field__hint" id="deal-notes-hint">"Anything that helps the review: competitors, timing, who decides."</p>
+            {move || error().map(|message| view! { <p class="pp-field__error" id="deal-notes-error">{message}</p> })}
+            <textarea id="deal-notes" class="pp-input" rows="4" maxlength=NOTES_MAX aria-describedby="deal-notes-hint deal-notes-count"
+                on:input=move |event| draft.update(|d| d.notes = event_target_value(&event))
+            >{draft.with_untracked(|d| d.notes.clone())}</textarea>
+            <p class="pp-field__count" id="deal-notes-count" aria-live="polite">{move || format!("{} of {NOTES_MAX} characters", used())}</p>
+        </div>
     }
 }

@@ -850,11 +850,14 @@ fn seed_deals(
             products = vec!["NW-CLOUD"];
         }
         let contact = CONTACTS[i % CONTACTS.len()];
-        let email = format!(
-            "{}@{}.example",
-            customer_key(contact).chars().take(12).collect::<String>(),
-            customer_key(&customer).chars().take(16).collect::<String>()
-        );
+        let ascii = |s: &str, n: usize| -> String {
+            s.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .flat_map(char::to_lowercase)
+                .take(n)
+                .collect()
+        };
+        let email = format!("{}@{}.example", ascii(contact, 12), ascii(&customer, 16));
         let mut at = submitted;
         let mut events = vec![("submitted", at, None)];
         for (next, note) in deal_path(status) {

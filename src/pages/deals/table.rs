@@ -1,0 +1,122 @@
+//! The deal table: sortable column headers (links, with `aria-sort`), rows keyed by reference,
+//! cursor paging, and empty states that say what to do.
+
+use api_types::{DealSummary, Page as ResultPage};
+use leptos::prelude::*;
+
+use super::list_href;
+use crate::api::ApiError;
+use crate::components::{DealStatusBadge, EmptyState, Loaded};
+use crate::config::use_locale;
+use crate::dates::{days_until, short_date, today};
+use crate::deal_list::{DealColumn, DealListQuery, PAGE_SIZE};
+use crate::format::{count, money};
+use crate::paths::href;
+
+const COLUMNS: [(&str, Option<DealColumn>); 7] = [
+    ("Reference", Some(DealColumn::Reference)),
+    ("Customer", Some(DealColumn::Customer)),
+    ("Value", Some(DealColumn::Value)),
+    ("Expected close", Some(DealColumn::ExpectedClose)),
+    ("Status", None),
+    ("Protected until", None),
+    ("Last update", Some(DealColumn::Updated)),
+];
+
+/// The current page of deals.
+#[component]
+pub(super) fn DealTable(
+    page: LocalResource<Result<ResultPage<DealSummary>, ApiError>>,
+    query: Memo<DealListQuery>,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <Loaded resource=page what="your deals" lines=8 render={move |page: ResultPage<DealSummary>| {
+            let current = query.get_untracked();
+            let locale = locale.clone();
+            if page.items.is_empty() {
+                return empty_state(&current).into_any();
+            }
+            let range = current.range_text(page.items.len(), page.total);
+            let next = page.next_cursor.as_deref().map(|cursor| list_href(&current.next_page(cursor)));
+            view! {
+                <p class="pp-table-summary" role="status">{format!("Showing {range} deals")}</p>
+                <div class="pp-table-scroll" role="region" aria-label="Deals table" tabindex="0">
+                    <table class="pp-table">
+                        <caption class="pp-visually-hidden">{format!("Your deals, {range}")}</caption>
+                        <thead>
+                            <tr>
+                                {COLUMNS.iter().map(|(label, column)| match column {
+                                    Some(column) => view! {
+                                        <th scope="col" aria-sort=current.sort.aria_sort(*column)>
+                                            <a class="pp-sort-link" href=list_href(&DealListQuery { sort: current.sort.toggled(*column), ..current.first_page() })>
+                                                {*label}
+                                                <span class="pp-sort-link__mark" aria-hidden="true">
+                                                    {match current.sort.aria_sort(*column) { "ascending" => "▲", "descending" => "▼", _ => "" }}
+                                                </span>
+                                            </a>
+                                        </th>
+                                    }.into_any(),
+                                    None => view! { <th scope="col">{*label}</th> }.into_any(),
+                                }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {page.items.into_iter().map(|deal| view! { <DealRow deal locale=locale.clone()/> }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <nav class="pp-pager" aria-label="Pages">
+                    {(current.page > 1).then(|| view! { <a class="pp-button" href=list_href(&current.first_page())>"First page"</a> })}
+                    <span class="pp-pager__where">{format!("Page {} of {}", current.page, count(page.total.div_ceil(u64::from(PAGE_SIZE)).max(1), &locale))}</span>
+                    {next.map(|next| view! { <a class="pp-button" href=next>"Next page"</a> })}
+                </nav>
+            }
+            .into_any()
+        }}/>
+    }
+}
+
+fn empty_state(query: &DealListQuery) -> impl IntoView {
+    let filtered = !query.statuses.is_empty() || !query.search.trim().is_empty();
+    if filtered {
+        view! {
+            <EmptyState title="No deals match this search or filter">
+                <p><a href=list_href(&DealListQuery { page: 1, ..DealListQuery::default() })>"Show all deals"</a></p>
+            </EmptyState>
+        }
+        .into_any()
+    } else {
+        view! {
+            <EmptyState title="You have not registered any deals yet">
+                <p>"Registering a deal protects it for you once approved."</p>
+                <p><a href=href("/deals/new")>"Register your first deal"</a></p>
+            </EmptyState>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn DealRow(deal: DealSummary, locale: String) -> impl IntoView {
+    let protection = deal.protection_expires_on.map(|day| {
+        let left = days_until(day, today());
+        let note = match left {
+            l if l < 0 => "ended".to_owned(),
+            0 => "last day".to_owned(),
+            l => format!("{l} days left"),
+        };
+        format!("{} ({note})", short_date(day))
+    });
+    view! {
+        <tr>
+            <th scope="row"><a href=href(&format!("/deals/{}", deal.reference))>{deal.reference.clone()}</a></th>
+            <td class="pp-table__customer">{deal.customer_company}</td>
+            <td class="pp-table__number">{money(&deal.value, &locale)}</td>
+            <td>{short_date(deal.expected_close_on)}</td>
+            <td><DealStatusBadge status=deal.status/></td>
+            <td>{protection.unwrap_or_else(|| "—".into())}</td>
+            <td><time datetime=deal.updated_at.to_rfc3339()>{short_date(deal.updated_at.date_naive())}</time></td>
+        </tr>
+    }
+}
