@@ -11,7 +11,7 @@ use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::config::PortalConfig;
 use crate::pages::{
     DealPage, DealsPage, FeedbackPage, HomePage, LeaderboardsPage, NotFoundPage, OnboardingPage,
-    RegisterDealPage, TrainingPage,
+    RegisterDealPage, SurveyPage, TrainingPage,
 };
 use crate::paths::PortalBase;
 
@@ -62,6 +62,7 @@ pub fn PortalShell(
                     <Route path=path!("/deals/:id") view=DealPage/>
                     <Route path=path!("/leaderboards") view=LeaderboardsPage/>
                     <Route path=path!("/feedback") view=FeedbackPage/>
+                    <Route path=path!("/feedback/surveys/:id") view=SurveyPage/>
                 </Routes>
             </main>
         </Router>

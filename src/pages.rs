@@ -8,6 +8,7 @@ mod leaderboards;
 mod not_found;
 mod onboarding;
 mod register_deal;
+mod survey;
 mod training;
 
 pub use deal::DealPage;
@@ -18,4 +19,5 @@ pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;
 pub use onboarding::OnboardingPage;
 pub use register_deal::RegisterDealPage;
+pub use survey::SurveyPage;
 pub use training::TrainingPage;

@@ -9,14 +9,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{use_api, ApiError};
-use crate::components::Page;
+use crate::components::{focus_when_shown, ErrorSummary, Page};
 use crate::dates::today;
 use crate::deal_form::{validate, DealDraft, NOTES_MAX};
 use crate::draft_store;
 
 mod fields;
 
-use fields::{error_for, field_id, ErrorSummary, TextField};
+use fields::{error_for, field_id, TextField};
 
 const DRAFT_KEY: &str = "pp-deal-draft";
 
@@ -49,13 +49,7 @@ pub fn RegisterDealPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let problem = RwSignal::new(None::<FormProblem>);
     let summary = NodeRef::<Div>::new();
-    let focus_summary = move || {
-        request_animation_frame(move || {
-            if let Some(summary) = summary.get_untracked() {
-                let _ = summary.focus();
-            }
-        })
-    };
+    let focus_summary = move || focus_when_shown(summary);
 
     let submit = Action::new_local(move |deal: &NewDeal| {
         let (api, deal, key) = (
@@ -129,7 +123,7 @@ pub fn RegisterDealPage() -> impl IntoView {
                     </p>
                 </div>
             })}
-            <ErrorSummary errors summary/>
+            <ErrorSummary errors summary id_prefix="deal"/>
             {move || problem.get().map(|p| view! { <ProblemNotice problem=p submit draft/> })}
             <form class="pp-form pp-card" on:submit=on_submit novalidate=true>
                 <fieldset class="pp-fieldset">

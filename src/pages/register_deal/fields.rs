@@ -2,34 +2,15 @@
 //! takes focus and links to each field.
 
 use api_types::FieldError;
-use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::deal_form::DealDraft;
 
+pub use crate::components::error_for;
+
 /// The id of the control for a contract field name: `contact.email` → `deal-contact-email`.
 pub fn field_id(field: &str) -> String {
-    format!("deal-{}", field.replace(['.', '_'], "-"))
-}
-
-/// The first error for `field`, if any.
-pub fn error_for(errors: &[FieldError], field: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field == field)
-        .map(|e| e.message.clone())
-}
-
-/// Moves focus to a field (hash links would resolve against `<base>` and leave the page).
-pub fn focus_field(field: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&field_id(field)))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
+    crate::components::control_id("deal", field)
 }
 
 /// A text-like input bound to one draft field.
@@ -87,30 +68,5 @@ pub fn TextField(
                 on:input=move |event| draft.update(|d| set(d, event_target_value(&event)))
             />
         </div>
-    }
-}
-
-/// "There is a problem": every error as a link to its field; takes focus when it appears.
-#[component]
-pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>, summary: NodeRef<Div>) -> impl IntoView {
-    view! {
-        <Show when=move || !errors.with(Vec::is_empty)>
-            <div class="pp-error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="pp-error-summary-title">
-                <h2 id="pp-error-summary-title" class="pp-error-summary__title">"Please check these fields"</h2>
-                <ul>
-                    {move || errors.get().into_iter().map(|error| {
-                        let field = error.field.clone();
-                        view! {
-                            <li>
-                                <a href=format!("#{}", field_id(&error.field)) on:click=move |event| {
-                                    event.prevent_default();
-                                    focus_field(&field);
-                                }>{error.message}</a>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </div>
-        </Show>
     }
 }

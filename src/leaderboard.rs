@@ -1,0 +1,274 @@
+//! Leaderboard logic: the board, period, segment and page held in the URL, rank changes in
+//! words, where the partner's own row goes when it is off the page, and the score chart's bars.
+
+use api_types::{LeaderboardEntry, Period, ScorePoint};
+
+use crate::api::QueryString;
+
+/// Entries per page.
+pub const BOARD_PAGE: u32 = 25;
+
+/// Which slice of which board is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardView {
+    /// Board id; empty means the first board offered.
+    pub board: String,
+    /// Time span.
+    pub period: Period,
+    /// Segment id (`all`, `type:msp`, …).
+    pub segment: String,
+    /// First entry shown (0-based).
+    pub offset: u32,
+}
+
+impl Default for BoardView {
+    fn default() -> Self {
+        Self {
+            board: String::new(),
+            period: Period::Month,
+            segment: "all".into(),
+            offset: 0,
+        }
+    }
+}
+
+impl BoardView {
+    /// Reads `board`, `period`, `segment` and `offset`; unknown values fall back to defaults.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut view = Self::default();
+        for (name, value) in pairs {
+            match name {
+                "board" if value.len() <= 40 => view.board = value.to_owned(),
+                "period" => view.period = Period::parse(value).unwrap_or(Period::Month),
+                "segment" if !value.is_empty() && value.len() <= 60 => {
+                    view.segment = value.to_owned()
+                }
+                "offset" => view.offset = value.parse::<u32>().map_or(0, |o| o - o % BOARD_PAGE),
+                _ => {}
+            }
+        }
+        view
+    }
+
+    /// The app URL's query, defaults left out.
+    pub fn to_url_query(&self) -> QueryString {
+        QueryString::new()
+            .push_opt(
+                "board",
+                (!self.board.is_empty()).then(|| self.board.clone()),
+            )
+            .push_opt(
+                "period",
+                (self.period != Period::Month).then(|| self.period.as_str()),
+            )
+            .push_opt(
+                "segment",
+                (self.segment != "all").then(|| self.segment.clone()),
+            )
+            .push_opt("offset", (self.offset > 0).then(|| self.offset.to_string()))
+    }
+
+    /// The API query for this page.
+    pub fn to_api_query(&self) -> QueryString {
+        QueryString::new()
+            .push("period", self.period.as_str())
+            .push("segment", self.segment.clone())
+            .push("offset", self.offset.to_string())
+            .push("limit", BOARD_PAGE.to_string())
+    }
+
+    /// The same view from its first page with one choice changed.
+    pub fn with(&self, change: impl FnOnce(&mut Self)) -> Self {
+        let mut next = Self {
+            offset: 0,
+            ..self.clone()
+        };
+        change(&mut next);
+        next
+    }
+
+    /// The page starting at `offset`.
+    pub fn at(&self, offset: u32) -> Self {
+        Self {
+            offset,
+            ..self.clone()
+        }
+    }
+}
+
+/// "Up 3 places", "Down 1 place", "No change", "New this period" and a symbol for sighted users.
+pub fn rank_change(change: Option<i32>) -> (String, &'static str) {
+    let places = |n: i32| {
+        if n.abs() == 1 {
+            "1 place".to_owned()
+        } else {
+            format!("{} places", n.abs())
+        }
+    };
+    match change {
+        None => ("New this period".into(), "★"),
+        Some(0) => ("No change".into(), "="),
+        Some(n) if n > 0 => (format!("Up {}", places(n)), "▲"),
+        Some(n) => (format!("Down {}", places(n)), "▼"),
+    }
+}
+
+/// Where the partner's own row goes relative to the page shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pinned {
+    /// Their row is on this page; highlight it there.
+    OnPage,
+    /// They rank above this page: pin their row before it.
+    Above,
+    /// They rank below this page: pin their row after it.
+    Below,
+}
+
+/// Decides where to show the own row; `None` entries means an empty page.
+pub fn pinned(me: &LeaderboardEntry, entries: &[LeaderboardEntry]) -> Pinned {
+    if entries
+        .iter()
+        .any(|e| e.is_me || e.partner_id == me.partner_id)
+    {
+        return Pinned::OnPage;
+    }
+    match entries.first() {
+        Some(first) if me.rank < first.rank => Pinned::Above,
+        Some(first) if me.rank == first.rank && me.display_name < first.display_name => {
+            Pinned::Above
+        }
+        _ => Pinned::Below,
+    }
+}
+
+/// One bar of the score chart, in SVG units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+    /// Period label under the bar.
+    pub label: String,
+    /// The score.
+    pub score: u64,
+}
+
+/// Bars for `history` in a `width` × `height` plot, scaled to the highest score.
+pub fn bars(history: &[ScorePoint], width: f64, height: f64) -> Vec<Bar> {
+    let highest = history.iter().map(|p| p.score).max().unwrap_or(0).max(1) as f64;
+    let slot = width / history.len().max(1) as f64;
+    history
+        .iter()
+        .enumerate()
+        .map(|(i, point)| {
+            let bar_height = point.score as f64 / highest * height;
+            Bar {
+                x: i as f64 * slot + slot * 0.15,
+                y: height - bar_height,
+                width: slot * 0.7,
+                height: bar_height,
+                label: point.label.clone(),
+                score: point.score,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(rank: u32, id: &str, me: bool) -> LeaderboardEntry {
+        LeaderboardEntry {
+            rank,
+            partner_id: id.into(),
+            display_name: id.into(),
+            score: 0,
+            rank_change: None,
+            badges: vec![],
+            is_me: me,
+        }
+    }
+
+    #[test]
+    fn the_view_round_trips_through_the_url_and_snaps_offsets_to_pages() {
+        let pairs = [
+            ("board", "revenue"),
+            ("period", "quarter"),
+            ("segment", "type:msp"),
+            ("offset", "60"),
+        ];
+        let view = BoardView::from_pairs(pairs);
+        assert_eq!(view.offset, 50);
+        assert_eq!(
+            view.to_url_query().to_suffix(),
+            "?board=revenue&period=quarter&segment=type%3Amsp&offset=50"
+        );
+        assert_eq!(
+            BoardView::from_pairs([("period", "decade"), ("offset", "-3")]),
+            BoardView::default()
+        );
+        assert_eq!(BoardView::default().to_url_query().to_suffix(), "");
+        assert_eq!(
+            view.with(|v| v.period = Period::AllTime).offset,
+            0,
+            "a new choice starts at the top"
+        );
+    }
+
+    #[test]
+    fn rank_changes_are_words_with_a_symbol() {
+        assert_eq!(rank_change(Some(3)), ("Up 3 places".into(), "▲"));
+        assert_eq!(rank_change(Some(-1)), ("Down 1 place".into(), "▼"));
+        assert_eq!(rank_change(Some(0)).0, "No change");
+        assert_eq!(rank_change(None).0, "New this period");
+    }
+
+    #[test]
+    fn the_own_row_is_pinned_where_it_belongs() {
+        let page = [
+            entry(26, "a", false),
+            entry(27, "b", false),
+            entry(27, "c", false),
+        ];
+        assert_eq!(pinned(&entry(152, "me", true), &page), Pinned::Below);
+        assert_eq!(pinned(&entry(3, "me", true), &page), Pinned::Above);
+        assert_eq!(pinned(&entry(27, "b", true), &page), Pinned::OnPage);
+        assert_eq!(pinned(&entry(5, "me", true), &[]), Pinned::Below);
+    }
+
+    #[test]
+    fn bars_scale_to_the_best_period_and_handle_zeroes() {
+        let history = [
+            ScorePoint {
+                label: "08".into(),
+                score: 50,
+            },
+            ScorePoint {
+                label: "09".into(),
+                score: 100,
+            },
+        ];
+        let plotted = bars(&history, 200.0, 100.0);
+        assert_eq!((plotted[0].height, plotted[0].y), (50.0, 50.0));
+        assert_eq!((plotted[1].height, plotted[1].x), (100.0, 115.0));
+        assert!(
+            bars(
+                &[ScorePoint {
+                    label: "x".into(),
+                    score: 0
+                }],
+                100.0,
+                50.0
+            )[0]
+            .height
+                == 0.0
+        );
+        assert!(bars(&[], 100.0, 50.0).is_empty());
+    }
+}

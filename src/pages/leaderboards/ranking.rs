@@ -1,0 +1,75 @@
+//! The ranked table: one page of entries, the partner's row highlighted, or pinned above or
+//! below the page when it is elsewhere; change shown in words as well as symbols.
+
+use api_types::{LeaderboardEntry, LeaderboardPage};
+use leptos::prelude::*;
+
+use super::board_href;
+use crate::config::use_locale;
+use crate::format::count;
+use crate::leaderboard::{pinned, rank_change, BoardView, Pinned, BOARD_PAGE};
+
+/// The table and its pager.
+#[component]
+pub(super) fn RankingTable(page: LeaderboardPage, view: BoardView) -> impl IntoView {
+    let locale = use_locale();
+    let me = page.me.as_ref().map(|m| m.entry.clone());
+    let position = me.as_ref().map(|m| pinned(m, &page.entries));
+    let row = |entry: LeaderboardEntry, pinned_row: bool| view! { <EntryRow entry pinned_row locale=locale.clone()/> };
+    let first = page.offset + 1;
+    let last = page.offset + page.entries.len() as u32;
+    let previous =
+        (page.offset > 0).then(|| board_href(&view.at(page.offset.saturating_sub(BOARD_PAGE))));
+    let next = (last < page.total).then(|| board_href(&view.at(page.offset + BOARD_PAGE)));
+    view! {
+        <div class="pp-table-scroll" role="region" aria-label="Ranking" tabindex="0">
+            <table class="pp-table pp-ranking">
+                <caption class="pp-visually-hidden">{format!("{} ranking, places {first} to {last} of {}", page.segment.label, page.total)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Rank"</th>
+                        <th scope="col">"Partner"</th>
+                        <th scope="col" class="pp-table__number">"Score"</th>
+                        <th scope="col">"Change"</th>
+                        <th scope="col">"Badges"</th>
+                    </tr>
+                </thead>
+                {(position == Some(Pinned::Above)).then(|| me.clone().map(|m| view! { <tbody class="pp-ranking__pinned">{row(m, true)}</tbody> }))}
+                <tbody>
+                    {page.entries.into_iter().map(|entry| row(entry, false)).collect_view()}
+                </tbody>
+                {(position == Some(Pinned::Below)).then(|| me.clone().map(|m| view! { <tbody class="pp-ranking__pinned">{row(m, true)}</tbody> }))}
+            </table>
+        </div>
+        <nav class="pp-pager" aria-label="Leaderboard pages">
+            {previous.map(|href| view! { <a class="pp-button" href=href>"Previous places"</a> })}
+            <span class="pp-pager__where">{format!("Places {}–{} of {}", count(u64::from(first), &locale), count(u64::from(last), &locale), count(u64::from(page.total), &locale))}</span>
+            {next.map(|href| view! { <a class="pp-button" href=href>"Next places"</a> })}
+        </nav>
+    }
+}
+
+#[component]
+fn EntryRow(entry: LeaderboardEntry, pinned_row: bool, locale: String) -> impl IntoView {
+    let (change, symbol) = rank_change(entry.rank_change);
+    let tone = match entry.rank_change {
+        Some(n) if n > 0 => "up",
+        Some(n) if n < 0 => "down",
+        _ => "same",
+    };
+    view! {
+        <tr class:pp-ranking__me=entry.is_me class:pp-ranking__pinned-row=pinned_row>
+            <td class="pp-ranking__rank">{count(u64::from(entry.rank), &locale)}</td>
+            <th scope="row" class="pp-ranking__partner">
+                {entry.display_name.clone()}
+                {entry.is_me.then(|| view! { <span class="pp-ranking__you">" (you)"</span> })}
+                {pinned_row.then(|| view! { <span class="pp-visually-hidden">", shown here because your place is on another page"</span> })}
+            </th>
+            <td class="pp-table__number">{count(entry.score, &locale)}</td>
+            <td class=format!("pp-ranking__change pp-ranking__change--{tone}")>
+                <span aria-hidden="true">{symbol}" "</span>{change}
+            </td>
+            <td>{entry.badges.join(", ")}</td>
+        </tr>
+    }
+}

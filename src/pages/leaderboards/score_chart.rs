@@ -1,0 +1,48 @@
+//! The partner's score over recent periods: an inline SVG bar chart, with the same numbers as a
+//! table for screen readers and for anyone who prefers numbers.
+
+use api_types::ScorePoint;
+use leptos::prelude::*;
+
+use crate::leaderboard::bars;
+
+const WIDTH: f64 = 480.0;
+const HEIGHT: f64 = 160.0;
+/// Room above the tallest bar for its value.
+const TOP: f64 = 16.0;
+
+/// The chart and its table.
+#[component]
+pub(super) fn ScoreChart(history: Vec<ScorePoint>) -> impl IntoView {
+    let plotted = bars(&history, WIDTH, HEIGHT);
+    let summary = format!(
+        "Your score over the last {} periods, from {} to {}",
+        history.len(),
+        history.first().map_or(0, |p| p.score),
+        history.last().map_or(0, |p| p.score)
+    );
+    view! {
+        <section class="pp-card pp-chart" aria-labelledby="pp-chart-title">
+            <h2 id="pp-chart-title" class="pp-card__title">"Your score over time"</h2>
+            <svg class="pp-chart__svg" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img" aria-label=summary>
+                {plotted.into_iter().map(|bar| view! {
+                    <g>
+                        <rect class="pp-chart__bar" x=bar.x y=bar.y + TOP width=bar.width height=bar.height rx="3"></rect>
+                        <text class="pp-chart__value" x=bar.x + bar.width / 2.0 y=bar.y + TOP - 4.0 text-anchor="middle">{bar.score}</text>
+                        <text class="pp-chart__label" x=bar.x + bar.width / 2.0 y=HEIGHT + TOP + 18.0 text-anchor="middle">{bar.label}</text>
+                    </g>
+                }).collect_view()}
+            </svg>
+            <details class="pp-chart__numbers">
+                <summary>"Show the numbers"</summary>
+                <table class="pp-table">
+                    <caption class="pp-visually-hidden">"Your score by period"</caption>
+                    <thead><tr><th scope="col">"Period"</th><th scope="col" class="pp-table__number">"Score"</th></tr></thead>
+                    <tbody>
+                        {history.into_iter().map(|p| view! { <tr><th scope="row">{p.label}</th><td class="pp-table__number">{p.score}</td></tr> }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,123 @@
+//! Answering a survey: questions rendered from the backend's definition, a draft that survives
+//! reloads, checks at each question, and a thank-you once sent.
+
+use api_types::{Survey, SurveyReceipt, SurveyResponse};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{use_api, ApiError};
+use crate::components::{focus_when_shown, ErrorSummary, Loaded, Page};
+use crate::dates::{due_phrase, short_date, today};
+use crate::draft_store;
+use crate::paths::href;
+use crate::survey::{to_send, validate, Answers};
+
+mod question;
+
+use question::QuestionField;
+
+/// The survey page; the id comes from the URL.
+#[component]
+pub fn SurveyPage() -> impl IntoView {
+    let api = use_api();
+    let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let survey = LocalResource::new({
+        let (api, id) = (api.clone(), id.clone());
+        move || {
+            let (api, id) = (api.clone(), id.clone());
+            async move { api.survey(&id).await }
+        }
+    });
+    view! {
+        <Page title="Survey">
+            <p><a href=href("/feedback")>"Back to feedback and surveys"</a></p>
+            <Loaded resource=survey what="this survey" lines=8 render=move |survey: Survey| view! { <SurveyForm survey/> }/>
+        </Page>
+    }
+}
+
+#[component]
+fn SurveyForm(survey: Survey) -> impl IntoView {
+    let api = use_api();
+    let draft_key = format!("pp-survey-{}", survey.id);
+    let answers = RwSignal::new(draft_store::load::<Answers>(&draft_key).unwrap_or_default());
+    Effect::new({
+        let draft_key = draft_key.clone();
+        move |_| answers.with(|a| draft_store::save(&draft_key, a))
+    });
+    let errors = RwSignal::new(Vec::new());
+    let problem = RwSignal::new(None::<String>);
+    let summary = NodeRef::<Div>::new();
+    let survey_id = survey.id.clone();
+    let send = Action::new_local(move |response: &SurveyResponse| {
+        let (api, response, id) = (api.clone(), response.clone(), survey_id.clone());
+        async move { api.answer_survey(&id, &response).await }
+    });
+    let received = Memo::new(move |_| send.value().get().and_then(Result::ok));
+    Effect::new(move |_| match send.value().get() {
+        Some(Ok(_)) => draft_store::clear(&draft_key),
+        Some(Err(error)) if error.status() == Some(422) => {
+            errors.set(error.field_errors().to_vec());
+            focus_when_shown(summary);
+        }
+        Some(Err(error)) => problem.set(Some(describe(&error))),
+        None => {}
+    });
+    let questions = survey.questions.clone();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        problem.set(None);
+        let found = validate(&questions, &answers.get_untracked());
+        if found.is_empty() {
+            errors.set(Vec::new());
+            send.dispatch(SurveyResponse {
+                answers: to_send(&answers.get_untracked()),
+            });
+        } else {
+            errors.set(found);
+            focus_when_shown(summary);
+        }
+    };
+    let title = survey.title.clone();
+    view! {
+        <section class="pp-card pp-survey" aria-labelledby="pp-survey-title">
+            <h2 id="pp-survey-title" class="pp-card__title">{title}</h2>
+            <p>{survey.description.clone()}</p>
+            <p class="pp-survey__due">{format!("Open until {} ({}).", short_date(survey.due_on), due_phrase(survey.due_on, today()))}</p>
+            <Show when=move || received.get().is_none() fallback=move || view! { <ThankYou receipt=received.get()/> }>
+                <ErrorSummary errors summary id_prefix="question"/>
+                {move || problem.get().map(|message| view! {
+                    <div class="pp-notice pp-notice--danger" role="alert">
+                        <p class="pp-notice__title">"Your answers were not sent yet"</p>
+                        <p>{message}" Your answers are kept; press Send answers to try again."</p>
+                    </div>
+                })}
+                <form class="pp-form" on:submit=on_submit.clone() novalidate=true>
+                    {survey.questions.iter().cloned().map(|question| view! { <QuestionField question answers errors/> }).collect_view()}
+                    <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>
+                        {move || if send.pending().get() { "Sending…" } else { "Send answers" }}
+                    </button>
+                </form>
+            </Show>
+        </section>
+    }
+}
+
+fn describe(error: &ApiError) -> String {
+    match error.status() {
+        Some(409) => "You have already answered this survey. Thank you!".into(),
+        _ => error.message(),
+    }
+}
+
+#[component]
+fn ThankYou(receipt: Option<SurveyReceipt>) -> impl IntoView {
+    view! {
+        <div class="pp-notice pp-notice--success" role="status">
+            <p class="pp-notice__title">"Thank you! Your answers were sent."</p>
+            <p>{receipt.map(|r| format!("Received on {}. ", short_date(r.submitted_at.date_naive())))}"The channel team reads every answer; what changes because of them shows under “You said, we did”."</p>
+            <p><a href=href("/feedback")>"Back to feedback and surveys"</a></p>
+        </div>
+    }
+}

@@ -1,0 +1,195 @@
+//! Survey answers: what each kind of question accepts, checked before sending so the partner
+//! hears about a missing answer at the question, not after a round trip.
+
+use std::collections::BTreeMap;
+
+use api_types::{Answer, FieldError, Question, QuestionKind};
+
+/// Answers as they stand, keyed by question id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// Whether an answer counts as given.
+fn is_blank(answer: Option<&Answer>) -> bool {
+    match answer {
+        None => true,
+        Some(Answer::Text(text)) => text.trim().is_empty(),
+        Some(Answer::Choices(ids)) => ids.is_empty(),
+        Some(Answer::Number(_)) => false,
+    }
+}
+
+/// Problems with the answers, one per question at most, in question order.
+pub fn validate(questions: &[Question], answers: &Answers) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for question in questions {
+        let answer = answers.get(&question.id);
+        let message = if is_blank(answer) {
+            question
+                .required
+                .then(|| "Please answer this question.".to_owned())
+        } else {
+            match (&question.kind, answer) {
+                (QuestionKind::Nps, Some(Answer::Number(n))) if (0..=10).contains(n) => None,
+                (QuestionKind::Nps, _) => Some("Choose a score from 0 to 10.".into()),
+                (QuestionKind::Rating { max }, Some(Answer::Number(n)))
+                    if (1..=i64::from(*max)).contains(n) =>
+                {
+                    None
+                }
+                (QuestionKind::Rating { max }, _) => {
+                    Some(format!("Choose a rating from 1 to {max}."))
+                }
+                (QuestionKind::SingleChoice { options }, Some(Answer::Text(id)))
+                    if options.iter().any(|o| &o.id == id) =>
+                {
+                    None
+                }
+                (QuestionKind::SingleChoice { .. }, _) => Some("Choose one of the options.".into()),
+                (QuestionKind::MultipleChoice { max_selected, .. }, Some(Answer::Choices(ids)))
+                    if ids.len() > *max_selected as usize =>
+                {
+                    Some(format!("Choose at most {max_selected}."))
+                }
+                (QuestionKind::MultipleChoice { .. }, _) => None,
+                (QuestionKind::Text { max_length }, Some(Answer::Text(text)))
+                    if text.chars().count() > *max_length as usize =>
+                {
+                    Some(format!("Keep your answer to {max_length} characters."))
+                }
+                (QuestionKind::Text { .. }, _) => None,
+            }
+        };
+        if let Some(message) = message {
+            errors.push(FieldError {
+                field: question.id.clone(),
+                message,
+            });
+        }
+    }
+    errors
+}
+
+/// Answers with blank optional ones left out, as the contract expects.
+pub fn to_send(answers: &Answers) -> Answers {
+    answers
+        .iter()
+        .filter(|(_, a)| !is_blank(Some(a)))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// Toggles `option` in a multiple-choice answer.
+pub fn toggle_choice(answer: Option<&Answer>, option: &str, on: bool) -> Answer {
+    let mut ids = match answer {
+        Some(Answer::Choices(ids)) => ids.clone(),
+        _ => Vec::new(),
+    };
+    ids.retain(|id| id != option);
+    if on {
+        ids.push(option.to_owned());
+    }
+    Answer::Choices(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::ChoiceOption;
+
+    fn questions() -> Vec<Question> {
+        let options = vec![
+            ChoiceOption {
+                id: "a".into(),
+                label: "A".into(),
+            },
+            ChoiceOption {
+                id: "b".into(),
+                label: "B".into(),
+            },
+        ];
+        vec![
+            Question {
+                id: "nps".into(),
+                prompt: String::new(),
+                required: true,
+                kind: QuestionKind::Nps,
+            },
+            Question {
+                id: "rate".into(),
+                prompt: String::new(),
+                required: true,
+                kind: QuestionKind::Rating { max: 5 },
+            },
+            Question {
+                id: "one".into(),
+                prompt: String::new(),
+                required: true,
+                kind: QuestionKind::SingleChoice {
+                    options: options.clone(),
+                },
+            },
+            Question {
+                id: "many".into(),
+                prompt: String::new(),
+                required: false,
+                kind: QuestionKind::MultipleChoice {
+                    options,
+                    max_selected: 1,
+                },
+            },
+            Question {
+                id: "text".into(),
+                prompt: String::new(),
+                required: false,
+                kind: QuestionKind::Text { max_length: 5 },
+            },
+        ]
+    }
+
+    fn fields(answers: &Answers) -> Vec<String> {
+        validate(&questions(), answers)
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+
+    #[test]
+    fn required_questions_must_be_answered_and_optional_ones_may_be_blank() {
+        assert_eq!(fields(&Answers::new()), ["nps", "rate", "one"]);
+        let mut answers = Answers::new();
+        answers.insert("nps".into(), Answer::Number(0));
+        answers.insert("rate".into(), Answer::Number(5));
+        answers.insert("one".into(), Answer::Text("b".into()));
+        answers.insert("text".into(), Answer::Text("   ".into()));
+        assert!(fields(&answers).is_empty());
+        assert!(
+            !to_send(&answers).contains_key("text"),
+            "blank optional answers are not sent"
+        );
+    }
+
+    #[test]
+    fn limits_of_each_kind_are_enforced() {
+        let mut answers = Answers::new();
+        answers.insert("nps".into(), Answer::Number(11));
+        answers.insert("rate".into(), Answer::Number(0));
+        answers.insert("one".into(), Answer::Text("z".into()));
+        answers.insert("many".into(), Answer::Choices(vec!["a".into(), "b".into()]));
+        answers.insert("text".into(), Answer::Text("too long".into()));
+        assert_eq!(fields(&answers), ["nps", "rate", "one", "many", "text"]);
+    }
+
+    #[test]
+    fn choices_toggle_on_and_off() {
+        let on = toggle_choice(None, "a", true);
+        assert_eq!(on, Answer::Choices(vec!["a".into()]));
+        assert_eq!(
+            toggle_choice(Some(&on), "a", false),
+            Answer::Choices(vec![])
+        );
+        assert_eq!(
+            toggle_choice(Some(&Answer::Number(3)), "b", true),
+            Answer::Choices(vec!["b".into()])
+        );
+    }
+}

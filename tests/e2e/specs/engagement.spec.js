@@ -1,0 +1,140 @@
+// Leaderboards, surveys and feedback: URL-held choices, the pinned own row, answering a survey
+// by keyboard alone, drafts, server errors, and "you said, we did".
+import { test, expect, expectNoAxeViolations, keepScreenshot } from "../fixtures.js";
+
+test("the own row is pinned when off the page, with the points to the next rank", async ({ page }, testInfo) => {
+  await page.goto("/leaderboards");
+  const ranking = page.getByRole("table");
+  const me = ranking.getByRole("row").filter({ hasText: "(you)" });
+  await expect(me).toHaveCount(1);
+  await expect(me).toContainText("Lumière Cloud Services SARL");
+  await expect(me).toHaveClass(/pp-ranking__pinned-row/);
+  await expect(page.getByText(/^\d+ points to reach rank \d+\.$/)).toBeVisible();
+  await expect(page.getByRole("img", { name: /Your score over the last 6 periods/ })).toBeVisible();
+  await page.getByText("Show the numbers").click();
+  await expect(page.getByRole("table", { name: "Your score by period" }).getByRole("row")).toHaveCount(7);
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, "leaderboards");
+});
+
+test("board, period and league are chosen with controls and held in the URL", async ({ page }) => {
+  await page.goto("/leaderboards");
+  await page.getByRole("navigation", { name: "Board" }).getByRole("link", { name: "Certified teams" }).click();
+  await expect(page).toHaveURL(/board=certifications/);
+  await page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "This quarter" }).click();
+  await expect(page).toHaveURL(/board=certifications&period=quarter/);
+  await page.getByLabel("League").selectOption({ label: "MSPs" });
+  await page.getByLabel("League").focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter"); // "Show league", by keyboard
+  await expect(page).toHaveURL(/segment=type%3Amsp/);
+  await expect(page.getByText(/^Rank \d+ of \d+ in MSPs$/)).toBeVisible();
+  const total = Number((await page.getByText(/^Rank \d+ of \d+ in MSPs$/).textContent()).match(/of (\d+)/)[1]);
+  expect(total).toBeLessThan(336);
+
+  await page.goto("/leaderboards?board=revenue&period=all_time&segment=region%3AEMEA&offset=25");
+  await expect(page.getByRole("navigation", { name: "Board" }).getByRole("link", { name: "Registered revenue" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "All time" })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByLabel("League")).toHaveValue("region:EMEA");
+  await expect(page.getByText(/^Places 26–50 of \d+$/)).toBeVisible();
+  await page.getByRole("link", { name: "Previous places" }).click();
+  await expect(page.getByText(/^Places 1–25 of \d+$/)).toBeVisible();
+});
+
+test("answer a survey with every kind of question by keyboard alone", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "a survey is answered once per partner; one project answers it");
+  await page.goto("/feedback/surveys/srv-q4-pulse");
+  await expect(page.getByRole("heading", { name: "Quarterly partner pulse" })).toBeVisible();
+  // NPS: focus the group, move with arrows to 9.
+  await page.getByRole("radio", { name: "0", exact: true }).first().focus();
+  for (let i = 0; i < 9; i++) await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("group", { name: /recommend/ }).getByRole("radio", { name: "9" })).toBeChecked();
+  // Rating: Tab into the next group, arrows to 4.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("group", { name: /deal registration/ }).getByRole("radio", { name: "4" })).toBeChecked();
+  // Single choice.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: "Edge Gateway" })).toBeChecked();
+  // Multiple choice: Space ticks, Tab moves.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("checkbox", { name: "More market development funds" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Faster deal approvals" })).toBeChecked();
+  // Free text with its count.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Faster approvals, please.");
+  await expect(page.getByText("25 of 1000 characters")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, "survey-filled");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Send answers" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Thank you! Your answers were sent." })).toBeVisible();
+  await page.goto("/feedback");
+  await expect(page.getByRole("link", { name: "How is your onboarding going?" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Quarterly partner pulse" })).toHaveCount(0);
+});
+
+test("missing answers are caught at their questions, and a 422 shows where the server says", async ({ page }) => {
+  await page.goto("/feedback/surveys/srv-onboarding");
+  await page.getByRole("button", { name: "Send answers" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Please check these fields" });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: "Please answer this question." })).toHaveCount(1);
+
+  await page.route("**/api/v1/surveys/srv-onboarding/responses", (route) =>
+    route.fulfill({ status: 422, contentType: "application/problem+json", body: JSON.stringify({ type: "about:blank", title: "Some fields need attention", status: 422, errors: [{ field: "q-missing", message: "Please keep it polite." }] }) }),
+  );
+  await page.getByRole("radio", { name: "3" }).check();
+  await page.getByRole("button", { name: "Send answers" }).click();
+  await expect(page.getByRole("group", { name: /What was missing/ })).toContainText("Please keep it polite.");
+  await expect(page.getByRole("radio", { name: "3" })).toBeChecked();
+});
+
+test("survey answers survive a reload until sent", async ({ page }) => {
+  await page.goto("/feedback/surveys/srv-onboarding");
+  await page.getByRole("radio", { name: "4" }).check();
+  await page.getByRole("textbox", { name: /What was missing/ }).fill("A checklist like this one, sooner.");
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "4" })).toBeChecked();
+  await expect(page.getByRole("textbox", { name: /What was missing/ })).toHaveValue("A checklist like this one, sooner.");
+});
+
+test("send feedback and see it listed first as received", async ({ page }, testInfo) => {
+  const title = `Dark mode please (${testInfo.project.name} ${Date.now()})`;
+  await page.goto("/feedback");
+  await expect(page.getByRole("heading", { name: "Deal approvals are slow" })).toBeVisible();
+  await expect(page.getByText("You said approvals took too long")).toBeVisible();
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Please check these fields" }).getByRole("link")).toHaveCount(3);
+  await page.getByLabel("About").selectOption({ label: "This portal" });
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Your feedback").fill("Late evenings would be easier on the eyes.");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByText(`Thank you: “${title}” was received.`)).toBeVisible();
+  const first = page.getByRole("region", { name: "You said, we did" }).getByRole("listitem").first();
+  await expect(first).toContainText(title);
+  await expect(first).toContainText("Received");
+  await expect(page.getByLabel("Title")).toHaveValue("");
+});
+
+test("feedback and surveys pass axe", async ({ page }, testInfo) => {
+  await page.goto("/feedback");
+  await expect(page.getByRole("heading", { name: "Open surveys" })).toBeVisible();
+  await expect(page.getByText("Our answer, Channel team (Dana Whitfield)").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, "feedback");
+  await page.goto("/feedback/surveys/srv-onboarding");
+  await expect(page.getByRole("heading", { name: "How is your onboarding going?" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, "survey");
+});
