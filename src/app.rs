@@ -10,8 +10,8 @@ use crate::boot;
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::config::PortalConfig;
 use crate::pages::{
-    DealPage, DealsPage, FeedbackPage, HomePage, LeaderboardsPage, NotFoundPage, OnboardingPage,
-    RegisterDealPage, SurveyPage, TrainingPage,
+    DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, LeaderboardsPage, NotFoundPage,
+    OnboardingPage, RegisterDealPage, SurveyPage, TrainingPage,
 };
 use crate::paths::PortalBase;
 
@@ -43,6 +43,11 @@ pub fn PortalShell(
     base: String,
 ) -> impl IntoView {
     set_document_language(&config.default_locale);
+    crate::theme::apply_brand(
+        config.accent_color.as_deref(),
+        config.favicon_url.as_deref(),
+    );
+    crate::theme::apply_choice(crate::theme::saved_choice());
     let brand_name = config.brand_name.clone();
     let logo_url = config.logo_url.clone();
     provide_context(Api::new(config.api_base_for(&base)));
@@ -63,6 +68,7 @@ pub fn PortalShell(
                     <Route path=path!("/leaderboards") view=LeaderboardsPage/>
                     <Route path=path!("/feedback") view=FeedbackPage/>
                     <Route path=path!("/feedback/surveys/:id") view=SurveyPage/>
+                    <Route path=path!("/gallery") view=GalleryPage/>
                 </Routes>
             </main>
         </Router>

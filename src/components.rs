@@ -11,6 +11,7 @@ mod page;
 mod progress_bar;
 mod section_placeholder;
 mod site_header;
+mod theme_switch;
 
 pub use async_states::{EmptyState, ErrorNotice, Skeleton};
 pub use boot_splash::BootSplash;
@@ -23,3 +24,4 @@ pub use page::Page;
 pub use progress_bar::ProgressBar;
 pub use section_placeholder::SectionPlaceholder;
 pub use site_header::{SiteHeader, SkipLink};
+pub use theme_switch::ThemeSwitch;

@@ -19,6 +19,10 @@ pub struct PortalConfig {
     pub logo_url: String,
     /// Language tag (BCP 47, e.g. `en-US`) used for `<html lang>` and formatting.
     pub default_locale: String,
+    /// Optional brand accent as `#rrggbb`; text on and around it is kept readable.
+    pub accent_color: Option<String>,
+    /// Optional favicon address.
+    pub favicon_url: Option<String>,
 }
 
 /// Why `config.json` could not be used, phrased for the vendor who has to fix it.
@@ -112,11 +116,23 @@ impl PortalConfig {
                 &default_locale,
             ));
         }
+        let accent_color = optional_text(&fields, "accent_color", 7)?;
+        if let Some(accent) = &accent_color {
+            if crate::brand::Rgb::parse(accent).is_none() || !accent.starts_with('#') {
+                return Err(invalid(
+                    "accent_color",
+                    "a colour such as \"#1f5fbf\"",
+                    accent,
+                ));
+            }
+        }
         Ok(Self {
             api_base_url: api_base_url.trim_end_matches('/').to_owned(),
             brand_name,
             logo_url,
             default_locale,
+            accent_color,
+            favicon_url: optional_text(&fields, "favicon_url", 2048)?,
         })
     }
 }
@@ -151,6 +167,18 @@ fn text_field(
             expected: "a text in quotes",
             found: json_kind(other).to_owned(),
         }),
+    }
+}
+
+/// An optional text field: absent or null is `None`, anything else must be valid text.
+fn optional_text(
+    fields: &Map<String, Value>,
+    field: &'static str,
+    max_chars: usize,
+) -> Result<Option<String>, ConfigError> {
+    match fields.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(_) => text_field(fields, field, max_chars).map(Some),
     }
 }
 
@@ -343,6 +371,26 @@ mod tests {
         assert_eq!(config.api_base_for("/portal"), "/portal/api/v1");
         let absolute = PortalConfig::parse(GOOD).unwrap();
         assert_eq!(absolute.api_base_for("/portal"), "/api/v1");
+    }
+
+    #[test]
+    fn brand_extras_are_optional_and_checked() {
+        let plain = PortalConfig::parse(GOOD).unwrap();
+        assert_eq!((plain.accent_color, plain.favicon_url), (None, None));
+        let branded = GOOD.replace(r#""default_locale""#, r##""accent_color": "#ffd400", "favicon_url": "themes/aurora/icon.svg", "default_locale""##);
+        let config = PortalConfig::parse(&branded).unwrap();
+        assert_eq!(config.accent_color.as_deref(), Some("#ffd400"));
+        let bad = GOOD.replace(
+            r#""default_locale""#,
+            r#""accent_color": "yellow", "default_locale""#,
+        );
+        assert!(matches!(
+            PortalConfig::parse(&bad),
+            Err(ConfigError::Invalid {
+                field: "accent_color",
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod app;
 pub mod boot;
+pub mod brand;
 pub mod components;
 pub mod config;
 pub mod csv;
@@ -18,4 +19,5 @@ pub mod pages;
 pub mod partner;
 pub mod paths;
 pub mod survey;
+pub mod theme;
 pub mod training;

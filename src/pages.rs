@@ -3,6 +3,7 @@
 mod deal;
 mod deals;
 mod feedback;
+mod gallery;
 mod home;
 mod leaderboards;
 mod not_found;
@@ -14,6 +15,7 @@ mod training;
 pub use deal::DealPage;
 pub use deals::DealsPage;
 pub use feedback::FeedbackPage;
+pub use gallery::GalleryPage;
 pub use home::HomePage;
 pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;

@@ -5,6 +5,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::ThemeSwitch;
 use crate::paths::href;
 
 /// The sections a partner can go to, in navigation order: (path, label, match exactly).
@@ -92,6 +93,7 @@ pub fn SiteHeader(
                         .collect_view()}
                 </ul>
             </nav>
+            <ThemeSwitch/>
         </header>
     }
 }
