@@ -3,12 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use api_types::{Answer, FieldError, Question, QuestionKind};
+use api_types::{Answer, FieldError, Question};
 
 /// Answers as they stand, keyed by question id.
 pub type Answers = BTreeMap<String, Answer>;
 
-/// Whether an answer counts as given.
 fn is_blank(answer: Option<&Answer>) -> bool {
     match answer {
         None => true,
@@ -18,55 +17,9 @@ fn is_blank(answer: Option<&Answer>) -> bool {
     }
 }
 
-/// Problems with the answers, one per question at most, in question order.
+/// Problems with the answers, checked by the contract's own rules (as the backend will).
 pub fn validate(questions: &[Question], answers: &Answers) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    for question in questions {
-        let answer = answers.get(&question.id);
-        let message = if is_blank(answer) {
-            question
-                .required
-                .then(|| "Please answer this question.".to_owned())
-        } else {
-            match (&question.kind, answer) {
-                (QuestionKind::Nps, Some(Answer::Number(n))) if (0..=10).contains(n) => None,
-                (QuestionKind::Nps, _) => Some("Choose a score from 0 to 10.".into()),
-                (QuestionKind::Rating { max }, Some(Answer::Number(n)))
-                    if (1..=i64::from(*max)).contains(n) =>
-                {
-                    None
-                }
-                (QuestionKind::Rating { max }, _) => {
-                    Some(format!("Choose a rating from 1 to {max}."))
-                }
-                (QuestionKind::SingleChoice { options }, Some(Answer::Text(id)))
-                    if options.iter().any(|o| &o.id == id) =>
-                {
-                    None
-                }
-                (QuestionKind::SingleChoice { .. }, _) => Some("Choose one of the options.".into()),
-                (QuestionKind::MultipleChoice { max_selected, .. }, Some(Answer::Choices(ids)))
-                    if ids.len() > *max_selected as usize =>
-                {
-                    Some(format!("Choose at most {max_selected}."))
-                }
-                (QuestionKind::MultipleChoice { .. }, _) => None,
-                (QuestionKind::Text { max_length }, Some(Answer::Text(text)))
-                    if text.chars().count() > *max_length as usize =>
-                {
-                    Some(format!("Keep your answer to {max_length} characters."))
-                }
-                (QuestionKind::Text { .. }, _) => None,
-            }
-        };
-        if let Some(message) = message {
-            errors.push(FieldError {
-                field: question.id.clone(),
-                message,
-            });
-        }
-    }
-    errors
+    api_types::check_answers(questions, answers)
 }
 
 /// Answers with blank optional ones left out, as the contract expects.
@@ -94,7 +47,7 @@ pub fn toggle_choice(answer: Option<&Answer>, option: &str, on: bool) -> Answer 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::ChoiceOption;
+    use api_types::{ChoiceOption, QuestionKind};
 
     fn questions() -> Vec<Question> {
         let options = vec![

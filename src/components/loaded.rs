@@ -1,7 +1,8 @@
 //! One async view in its four states: loading (a skeleton), error (with retry), and the data,
 //! which the caller renders, including its own empty state.
 
-use leptos::either::Either;
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{ErrorNotice, Skeleton};
@@ -27,16 +28,21 @@ where
     V: IntoView + 'static,
 {
     let loading = format!("Loading {what}");
+    // Erase the caller's closure and view types here, so the async machinery below is built
+    // once per data type rather than once per call site (a large saving in WebAssembly size).
+    let render: Arc<dyn Fn(T) -> AnyView + Send + Sync> =
+        Arc::new(move |data| render(data).into_any());
     view! {
         <Transition fallback=move || view! { <Skeleton lines label=loading.clone()/> }>
             {move || {
-                let (render, what) = (render.clone(), what.clone());
+                let (render, what) = (Arc::clone(&render), what.clone());
                 Suspend::new(async move {
                     match resource.await {
-                        Ok(data) => Either::Left(render(data)),
-                        Err(error) => Either::Right(view! {
+                        Ok(data) => render(data),
+                        Err(error) => view! {
                             <ErrorNotice error what on_retry=move || resource.refetch()/>
-                        }),
+                        }
+                        .into_any(),
                     }
                 })
             }}

@@ -7,6 +7,7 @@ mod feedback;
 mod leaderboards;
 mod me;
 mod onboarding;
+mod survey_rules;
 mod training;
 
 pub use common::*;
@@ -15,6 +16,7 @@ pub use feedback::*;
 pub use leaderboards::*;
 pub use me::*;
 pub use onboarding::*;
+pub use survey_rules::check_answers;
 pub use training::*;
 
 /// The versioned prefix every endpoint lives under.

@@ -857,7 +857,11 @@ fn seed_deals(
                 .take(n)
                 .collect()
         };
-        let email = format!("{}@{}.example", ascii(contact, 12), ascii(&customer, 16));
+        // Names in other scripts have no ASCII letters: such contacts get a generic mailbox.
+        let local = Some(ascii(contact, 12))
+            .filter(|l| !l.is_empty())
+            .unwrap_or_else(|| format!("contact{i}"));
+        let email = format!("{local}@{}.example", ascii(&customer, 16));
         let mut at = submitted;
         let mut events = vec![("submitted", at, None)];
         for (next, note) in deal_path(status) {

@@ -538,3 +538,29 @@ fn data_survives_a_restart() {
     assert_eq!(server.get(&format!("/deals/{reference}")).status, 200);
     let _ = std::fs::remove_file(&path);
 }
+
+#[test]
+fn every_seeded_deal_matches_the_contract_shapes() {
+    let server = start(AuthMode::Demo);
+    let mut cursor = String::new();
+    loop {
+        let page = server.get(&format!("/deals?limit=100{cursor}")).body;
+        for reference in references(&page) {
+            let deal = server.get(&format!("/deals/{reference}")).body;
+            let email = deal["contact"]["email"].as_str().unwrap();
+            let (local, domain) = email.split_once('@').unwrap_or_default();
+            assert!(
+                !local.is_empty() && domain.contains('.') && email.is_ascii(),
+                "{reference}: {email}"
+            );
+            assert!(
+                !deal["timeline"].as_array().unwrap().is_empty(),
+                "{reference} has a timeline"
+            );
+        }
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => break,
+        }
+    }
+}

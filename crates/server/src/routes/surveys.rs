@@ -1,9 +1,6 @@
 //! Surveys: the open ones, one with its questions, and answering it.
 
-use api_types::{
-    Answer, FieldError, Question, QuestionKind, Survey, SurveyReceipt, SurveyResponse,
-    SurveySummary,
-};
+use api_types::{FieldError, Question, Survey, SurveyReceipt, SurveyResponse, SurveySummary};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -16,82 +13,9 @@ use crate::extract::{ApiJson, Partner};
 use crate::seed::stamp;
 use crate::AppState;
 
-/// Checks answers against the questions; errors are keyed by question id.
+/// Checks answers against the questions by the contract's shared rules.
 pub fn validate(questions: &[Question], response: &SurveyResponse) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    let mut fail = |id: &str, message: String| {
-        errors.push(FieldError {
-            field: id.into(),
-            message,
-        })
-    };
-    for id in response.answers.keys() {
-        if !questions.iter().any(|q| &q.id == id) {
-            fail(id, "This is not a question of this survey.".into());
-        }
-    }
-    for question in questions {
-        let answer = response.answers.get(&question.id);
-        let blank = match answer {
-            None => true,
-            Some(Answer::Text(t)) => t.trim().is_empty(),
-            Some(Answer::Choices(c)) => c.is_empty(),
-            Some(Answer::Number(_)) => false,
-        };
-        if blank {
-            if question.required {
-                fail(&question.id, "Please answer this question.".into());
-            }
-            continue;
-        }
-        let problem = match (&question.kind, answer) {
-            (QuestionKind::Nps, Some(Answer::Number(n))) if (0..=10).contains(n) => None,
-            (QuestionKind::Nps, _) => Some("Choose a score from 0 to 10.".to_owned()),
-            (QuestionKind::Rating { max }, Some(Answer::Number(n)))
-                if (1..=i64::from(*max)).contains(n) =>
-            {
-                None
-            }
-            (QuestionKind::Rating { max }, _) => Some(format!("Choose a rating from 1 to {max}.")),
-            (QuestionKind::SingleChoice { options }, Some(Answer::Text(id)))
-                if options.iter().any(|o| &o.id == id) =>
-            {
-                None
-            }
-            (QuestionKind::SingleChoice { .. }, _) => Some("Choose one of the options.".into()),
-            (
-                QuestionKind::MultipleChoice {
-                    options,
-                    max_selected,
-                },
-                Some(Answer::Choices(ids)),
-            ) => {
-                let known = ids.iter().all(|id| options.iter().any(|o| &o.id == id));
-                let unique = ids.iter().enumerate().all(|(i, id)| !ids[..i].contains(id));
-                if !known || !unique {
-                    Some("Choose from the options, each once.".into())
-                } else if ids.len() > *max_selected as usize {
-                    Some(format!("Choose at most {max_selected}."))
-                } else {
-                    None
-                }
-            }
-            (QuestionKind::MultipleChoice { .. }, _) => Some("Choose from the options.".into()),
-            (QuestionKind::Text { max_length }, Some(Answer::Text(t)))
-                if t.chars().count() <= *max_length as usize =>
-            {
-                None
-            }
-            (QuestionKind::Text { max_length }, Some(Answer::Text(_))) => {
-                Some(format!("Keep your answer to {max_length} characters."))
-            }
-            (QuestionKind::Text { .. }, _) => Some("Answer in words.".into()),
-        };
-        if let Some(message) = problem {
-            fail(&question.id, message);
-        }
-    }
-    errors
+    api_types::check_answers(questions, &response.answers)
 }
 
 fn load(conn: &Connection, id: &str) -> ApiResult<Option<Survey>> {
@@ -204,7 +128,7 @@ pub async fn submit_response(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::ChoiceOption;
+    use api_types::{ChoiceOption, QuestionKind};
 
     fn questions() -> Vec<Question> {
         let options = vec![
