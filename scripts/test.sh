@@ -40,7 +40,7 @@ cargo test --workspace 2>&1 | tee "$logs/native.log"
 count_cargo "native" "$logs/native.log" "${PIPESTATUS[0]}"
 
 echo "== 2/4 component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --target wasm32-unknown-unknown --test shell --test home --test onboarding --test deals 2>&1 | tee "$logs/wasm.log"
+cargo test --target wasm32-unknown-unknown --test shell --test home --test onboarding --test deals --test survey 2>&1 | tee "$logs/wasm.log"
 count_cargo "browser components" "$logs/wasm.log" "${PIPESTATUS[0]}"
 
 echo "== 3/4 API contract (Schemathesis against the reference backend)"
