@@ -8,22 +8,17 @@ use leptos_router::components::Router;
 use partner_portal::api::Api;
 use partner_portal::components::DealStatusBadge;
 use partner_portal::pages::RegisterDealPage;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod browser;
 
-fn host() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    host
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn every_status_badge_says_its_status_in_words() {
-    let host = host();
+    let host = browser::host();
     let _view = leptos::mount::mount_to(host.clone(), || {
         DealStatus::ALL
             .into_iter()
@@ -40,14 +35,7 @@ async fn every_status_badge_says_its_status_in_words() {
 #[wasm_bindgen_test]
 async fn an_empty_form_is_not_sent_and_the_summary_takes_focus() {
     // Any request would fail this test: fetch throws.
-    let fetch =
-        js_sys::Function::new_with_args("url, init", "throw new Error('no request expected')");
-    js_sys::Reflect::set(
-        &web_sys::window().unwrap(),
-        &JsValue::from_str("fetch"),
-        &fetch,
-    )
-    .unwrap();
+    browser::stub_fetch("throw new Error('no request expected')");
     web_sys::window()
         .unwrap()
         .local_storage()
@@ -55,7 +43,7 @@ async fn an_empty_form_is_not_sent_and_the_summary_takes_focus() {
         .unwrap()
         .clear()
         .unwrap();
-    let host = host();
+    let host = browser::host();
     let _page = leptos::mount::mount_to(host.clone(), || {
         provide_context(Api::new("/api/v1"));
         view! { <Router><RegisterDealPage/></Router> }
@@ -67,24 +55,17 @@ async fn an_empty_form_is_not_sent_and_the_summary_takes_focus() {
         .unwrap()
         .unchecked_into();
     submit.click();
-    for _ in 0..100 {
-        if host.query_selector(".pp-error-summary").unwrap().is_some() {
-            break;
-        }
-        leptos::task::tick().await;
-    }
+    browser::until("the error summary", || {
+        host.query_selector(".pp-error-summary").unwrap().is_some()
+    })
+    .await;
     let summary = host
         .query_selector(".pp-error-summary")
         .unwrap()
         .expect("a summary");
     assert_eq!(summary.query_selector_all("a").unwrap().length(), 8);
     // Focus moves on the next animation frame.
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    browser::pause(100).await;
     let active = web_sys::window()
         .unwrap()
         .document()

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 use partner_portal::api::Api;
 use partner_portal::pages::HomePage;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
+
+mod browser;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -50,19 +52,11 @@ fn stub_fetch(status: u16, body: &str) {
          const [, status, body] = hit || ['', 404, '{{}}'];
          return Promise.resolve(new Response(body, {{status, headers: {{'Content-Type': 'application/json'}}}}));"
     );
-    let fetch = js_sys::Function::new_with_args("url, init", &script);
-    js_sys::Reflect::set(
-        &web_sys::window().unwrap(),
-        &JsValue::from_str("fetch"),
-        &fetch,
-    )
-    .unwrap();
+    browser::stub_fetch(&script);
 }
 
 fn mount_home() -> (HtmlElement, impl Drop) {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = browser::host();
     let handle = leptos::mount::mount_to(host.clone(), || {
         provide_context(Api::new("/api/v1"));
         view! { <HomePage/> }
@@ -70,20 +64,12 @@ fn mount_home() -> (HtmlElement, impl Drop) {
     (host, handle)
 }
 
-/// Waits up to two seconds for `text` to appear in `host`.
+/// Waits for `text` to appear in `host`.
 async fn shows(host: &HtmlElement, text: &str) {
-    for _ in 0..200 {
-        if host.text_content().unwrap_or_default().contains(text) {
-            return;
-        }
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
-    }
-    panic!("never showed {text:?}; showed {:?}", host.text_content());
+    browser::until(&format!("{text:?} in {:?}", host.text_content()), || {
+        host.text_content().unwrap_or_default().contains(text)
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -9,7 +9,9 @@ use partner_portal::api::Api;
 use partner_portal::pages::OnboardingPage;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
+
+mod browser;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -29,41 +31,17 @@ fn stub_fetch() {
          }}
          return Promise.resolve(new Response({CHECKLIST:?}, {{status: 200}}));"
     );
-    let fetch = js_sys::Function::new_with_args("url, init", &script);
-    let window = web_sys::window().unwrap();
-    js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &fetch).unwrap();
+    browser::stub_fetch(&script);
 }
 
 fn set_put_status(status: u16) {
-    js_sys::Reflect::set(
-        &web_sys::window().unwrap(),
-        &JsValue::from_str("putStatus"),
-        &JsValue::from(status),
-    )
-    .unwrap();
-}
-
-async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..200 {
-        if check() {
-            return;
-        }
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
-    }
-    panic!("timed out waiting for {what}");
+    browser::set_global("putStatus", JsValue::from(status));
 }
 
 #[wasm_bindgen_test]
 async fn a_refused_tick_rolls_back_and_an_accepted_one_finishes_the_phase() {
     stub_fetch();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = browser::host();
     let _app = leptos::mount::mount_to(host.clone(), || {
         provide_context(Api::new("/api/v1"));
         view! { <Router><OnboardingPage/></Router> }
@@ -73,7 +51,7 @@ async fn a_refused_tick_rolls_back_and_an_accepted_one_finishes_the_phase() {
             .unwrap()
             .map(|e| e.unchecked_into::<HtmlInputElement>())
     };
-    until("the checklist", || find_box().is_some()).await;
+    browser::until("the checklist", || find_box().is_some()).await;
     assert!(
         host.query_selector("#pp-item-ob-a").unwrap().is_none(),
         "vendor items have no tick box"
@@ -84,7 +62,7 @@ async fn a_refused_tick_rolls_back_and_an_accepted_one_finishes_the_phase() {
     set_put_status(503);
     let tick = find_box().unwrap();
     tick.click();
-    until("the rollback message", || {
+    browser::until("the rollback message", || {
         text().contains("We could not tick off this step, so it is back as it was.")
     })
     .await;
@@ -93,7 +71,7 @@ async fn a_refused_tick_rolls_back_and_an_accepted_one_finishes_the_phase() {
 
     set_put_status(200);
     find_box().unwrap().click();
-    until("the announcement", || {
+    browser::until("the announcement", || {
         text().contains("Well done: you finished First 30 days.")
     })
     .await;

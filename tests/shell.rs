@@ -14,6 +14,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
+mod browser;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn demo_config() -> PortalConfig {
@@ -25,40 +27,18 @@ fn demo_config() -> PortalConfig {
 }
 
 /// A fresh host element at the site root, so each test starts on the Home route.
-fn host() -> HtmlElement {
-    let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
-        .unwrap();
-    let document = window.document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    host.unchecked_into()
-}
-
-/// Waits (up to two seconds) for the router's asynchronous navigation to show `heading`.
+/// Waits for the router's asynchronous navigation to show `heading`.
 async fn heading_becomes(root: &Element, heading: &str) {
-    for _ in 0..200 {
-        if root
-            .query_selector("main h1")
+    let shown = || {
+        root.query_selector("main h1")
             .ok()
             .flatten()
             .and_then(|h| h.text_content())
-            .as_deref()
-            == Some(heading)
-        {
-            return;
-        }
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
-    }
-    panic!("the page never showed the heading {heading:?}");
+    };
+    browser::until(&format!("the heading {heading:?}"), || {
+        shown().as_deref() == Some(heading)
+    })
+    .await;
 }
 
 fn find(root: &Element, selector: &str) -> HtmlElement {
@@ -92,7 +72,7 @@ fn current_sections(root: &Element) -> Vec<String> {
 // its behaviours are checked in sequence.
 #[wasm_bindgen_test]
 async fn shell_renders_navigates_and_its_menu_works() {
-    let host = host();
+    let host = browser::host();
     let _app = leptos::mount::mount_to(host.clone(), || {
         view! { <PortalShell config=demo_config() base=""/> }
     });
@@ -150,7 +130,7 @@ async fn shell_renders_navigates_and_its_menu_works() {
 
 #[wasm_bindgen_test]
 async fn config_error_page_names_file_and_field_and_retries() {
-    let host = host();
+    let host = browser::host();
     let retries = Rc::new(Cell::new(0));
     let counter = Rc::clone(&retries);
     let _page = leptos::mount::mount_to(host.clone(), move || {

@@ -7,9 +7,11 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use partner_portal::api::Api;
 use partner_portal::pages::SurveyPage;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
+
+mod browser;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,13 +29,7 @@ async fn every_question_kind_renders_and_blank_required_ones_are_flagged() {
         "if ((init && init.method === 'POST') || (url && url.method === 'POST')) throw new Error('nothing should be sent');
          return Promise.resolve(new Response({SURVEY:?}, {{status: 200}}));"
     );
-    let fetch = js_sys::Function::new_with_args("url, init", &script);
-    js_sys::Reflect::set(
-        &web_sys::window().unwrap(),
-        &JsValue::from_str("fetch"),
-        &fetch,
-    )
-    .unwrap();
+    browser::stub_fetch(&script);
     web_sys::window()
         .unwrap()
         .local_storage()
@@ -41,30 +37,15 @@ async fn every_question_kind_renders_and_blank_required_ones_are_flagged() {
         .unwrap()
         .clear()
         .unwrap();
-    let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
-        .unwrap();
-    let document = window.document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
+    let host = browser::host();
     let _page = leptos::mount::mount_to(host.clone(), || {
         provide_context(Api::new("/api/v1"));
         view! { <Router><Routes fallback=|| "no route"><Route path=path!("/") view=SurveyPage/></Routes></Router> }
     });
-    for _ in 0..200 {
-        if host.query_selector("form").unwrap().is_some() {
-            break;
-        }
-        let pause = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
-    }
+    browser::until("the survey form", || {
+        host.query_selector("form").unwrap().is_some()
+    })
+    .await;
     let count = |selector: &str| host.query_selector_all(selector).unwrap().length();
     assert_eq!(count("input[type=radio][name=q-nps]"), 11, "NPS is 0 to 10");
     assert_eq!(count("input[type=radio][name=q-rate]"), 5);
