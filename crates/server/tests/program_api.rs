@@ -1,0 +1,157 @@
+//! The rest of the program over real HTTP: authentication, onboarding ticks, leaderboard
+//! ranking, survey validation and feedback.
+
+mod support;
+
+use portal_server::{AuthMode, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
+use serde_json::{json, Value};
+use support::start;
+
+#[test]
+fn credentials_are_required_when_the_server_says_so() {
+    let server = start(AuthMode::Required);
+    let anonymous = server.get("/me");
+    assert_eq!(anonymous.status, 401);
+    assert_eq!(anonymous.header("www-authenticate"), Some("Bearer"));
+    assert_eq!(
+        server
+            .call("GET", "/me", &[("Authorization", "Bearer wrong")], None)
+            .status,
+        401
+    );
+    let bearer = server.call(
+        "GET",
+        "/me",
+        &[("Authorization", &format!("Bearer {DEMO_TOKEN}"))],
+        None,
+    );
+    assert_eq!(bearer.body["user"]["name"], "Amélie Dubois");
+    let cookie = server.call(
+        "GET",
+        "/me",
+        &[(
+            "Cookie",
+            &format!("theme=dark; pp_session={OTHER_PARTNER_TOKEN}"),
+        )],
+        None,
+    );
+    assert_eq!(cookie.body["company"]["id"], "c-sakura");
+}
+
+#[test]
+fn self_attested_items_can_be_ticked_and_vendor_items_cannot() {
+    let server = start(AuthMode::Demo);
+    let put = |id: &str, done: bool| {
+        server.call(
+            "PUT",
+            &format!("/onboarding/items/{id}/completion"),
+            &[("Content-Type", "application/json")],
+            Some(json!({"done": done}).to_string().as_bytes()),
+        )
+    };
+    let ticked = put("ob-payout", true);
+    assert_eq!(
+        (ticked.status, ticked.body["status"].as_str()),
+        (200, Some("done"))
+    );
+    assert!(ticked.body["completed_at"].is_string());
+    let undone = put("ob-payout", false);
+    assert_eq!(undone.body["status"], "overdue", "its due date has passed");
+    assert_eq!(put("ob-directory", true).status, 409);
+    assert_eq!(put("ob-demo-env", true).status, 409, "blocked");
+    assert_eq!(put("ob-nope", true).status, 404);
+}
+
+#[test]
+fn leaderboards_rank_ties_together_and_always_include_me() {
+    let server = start(AuthMode::Demo);
+    let page = server
+        .get("/leaderboards/engagement?period=month&limit=100")
+        .body;
+    let entries = page["entries"].as_array().unwrap();
+    for pair in entries.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a["score"] == b["score"] {
+            assert_eq!(a["rank"], b["rank"], "equal scores share a rank");
+        } else {
+            assert!(a["score"].as_u64() > b["score"].as_u64());
+        }
+    }
+    let position_of = |i: usize| entries[i]["rank"].as_u64().unwrap();
+    assert!(
+        (1..entries.len())
+            .all(|i| position_of(i) == position_of(i - 1) || position_of(i) == i as u64 + 1),
+        "ranks skip after ties"
+    );
+    let me = &page["me"];
+    assert_eq!(me["entry"]["is_me"], true);
+    assert!(
+        me["entry"]["rank"].as_u64().unwrap() > 100,
+        "the demo partner is off this page"
+    );
+    let gap = me["points_to_next_rank"].as_u64().unwrap();
+    assert!(gap > 0);
+    assert!(me["history"].as_array().unwrap().len() >= 3);
+    let msp = server.get("/leaderboards/engagement?segment=type:msp").body;
+    assert!(msp["total"].as_u64().unwrap() < page["total"].as_u64().unwrap());
+    assert_eq!(
+        server
+            .get("/leaderboards/engagement?segment=planet:mars")
+            .status,
+        404
+    );
+    assert_eq!(server.get("/leaderboards/nope").status, 404);
+}
+
+#[test]
+fn surveys_are_validated_per_question_and_answered_once() {
+    let server = start(AuthMode::Demo);
+    let invalid = server.post(
+        "/surveys/srv-q4-pulse/responses",
+        &json!({"answers": {"q-nps": 11}}),
+        &[],
+    );
+    assert_eq!(invalid.status, 422);
+    let fields: Vec<&str> = invalid.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["q-nps", "q-deal-reg", "q-focus"]);
+    let answers = json!({"answers": {"q-nps": 9, "q-deal-reg": 4, "q-focus": "cloud", "q-help": ["mdf", "faster"], "q-change": "Faster approvals."}});
+    assert_eq!(
+        server
+            .post("/surveys/srv-q4-pulse/responses", &answers, &[])
+            .status,
+        201
+    );
+    let open: Vec<Value> = serde_json::from_value(server.get("/surveys").body).unwrap();
+    assert!(open.iter().all(|s| s["id"] != "srv-q4-pulse"));
+    assert_eq!(
+        server
+            .post("/surveys/srv-q4-pulse/responses", &answers, &[])
+            .status,
+        409
+    );
+}
+
+#[test]
+fn feedback_is_listed_newest_first_with_its_status() {
+    let server = start(AuthMode::Demo);
+    let sent = server.post("/feedback", &json!({"category": "portal", "title": "Dark mode", "body": "Please add a dark theme for late nights."}), &[]);
+    assert_eq!(sent.status, 201);
+    let list = server.get("/feedback").body;
+    assert_eq!(list[0]["title"], "Dark mode");
+    assert_eq!(list[0]["status"], "received");
+    assert_eq!(
+        server
+            .post(
+                "/feedback",
+                &json!({"category": "portal", "title": "  ", "body": "short"}),
+                &[]
+            )
+            .status,
+        422
+    );
+}
