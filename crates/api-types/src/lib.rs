@@ -2,11 +2,15 @@
 //! and the reference backend so the two cannot disagree about a field.
 
 mod common;
+pub mod deal_rules;
 mod deals;
 mod feedback;
+pub mod feedback_rules;
 mod leaderboards;
+mod list_params;
 mod me;
 mod onboarding;
+mod query;
 mod survey_rules;
 mod training;
 
@@ -14,8 +18,10 @@ pub use common::*;
 pub use deals::*;
 pub use feedback::*;
 pub use leaderboards::*;
+pub use list_params::*;
 pub use me::*;
 pub use onboarding::*;
+pub use query::{encode, QueryString};
 pub use survey_rules::check_answers;
 pub use training::*;
 

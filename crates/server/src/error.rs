@@ -8,7 +8,7 @@ use http::{HeaderValue, StatusCode};
 
 /// Why a request failed, in the words its answer will use.
 #[derive(Debug)]
-pub enum ApiError {
+pub enum AppError {
     /// Malformed query, path or JSON syntax (400).
     BadRequest(String),
     /// No valid credentials (401).
@@ -34,9 +34,9 @@ pub enum ApiError {
 }
 
 /// Shorthand for handler results.
-pub type ApiResult<T> = Result<T, ApiError>;
+pub type AppResult<T> = Result<T, AppError>;
 
-impl ApiError {
+impl AppError {
     /// A 422 for a single field.
     pub fn field(field: &str, message: impl Into<String>) -> Self {
         Self::Invalid(vec![FieldError {
@@ -95,7 +95,7 @@ impl ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
+impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let unauthorized = matches!(self, Self::Unauthorized);
         let problem = self.problem();
@@ -119,19 +119,19 @@ pub fn problem_response(problem: Problem, ask_for_credentials: bool) -> Response
     response
 }
 
-impl From<rusqlite::Error> for ApiError {
+impl From<rusqlite::Error> for AppError {
     fn from(e: rusqlite::Error) -> Self {
         Self::Internal(format!("database: {e}"))
     }
 }
 
-impl From<serde_json::Error> for ApiError {
+impl From<serde_json::Error> for AppError {
     fn from(e: serde_json::Error) -> Self {
         Self::Internal(format!("stored JSON: {e}"))
     }
 }
 
-impl From<JsonRejection> for ApiError {
+impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
         match rejection {
             JsonRejection::JsonDataError(e) => Self::Undecodable(e.body_text()),

@@ -1,77 +1,44 @@
-//! Request extractors: JSON bodies with problem-details rejections, and the signed-in user.
+//! Request extractors that answer problem details when they reject: JSON bodies and the
+//! decoded pairs of a query string.
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::Json;
-use http::header::{AUTHORIZATION, COOKIE};
 use http::request::Parts;
 use serde::de::DeserializeOwned;
 
-use crate::error::ApiError;
-use crate::AppState;
+use crate::error::AppError;
 
 /// A JSON body; a bad one is answered as problem details, never as plain text.
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
-    type Rejection = ApiError;
+    type Rejection = AppError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
         let Json(value) = Json::<T>::from_request(request, state).await?;
         Ok(Self(value))
     }
 }
 
-/// Whether requests without credentials act as the demo user (demo) or get 401 (required).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AuthMode {
-    /// The demo partner is signed in for anyone (the README's run command).
-    Demo,
-    /// Only a known bearer token or `pp_session` cookie is accepted.
-    Required,
-}
+/// The query string's `name=value` pairs, percent-decoded, in order.
+pub struct QueryPairs(pub Vec<(String, String)>);
 
-/// The signed-in partner user.
-#[derive(Clone, Debug)]
-pub struct Partner {
-    /// User id.
-    pub user_id: String,
-    /// Their company's id.
-    pub company_id: String,
-    /// Display name, used as the actor in deal timelines.
-    pub name: String,
-}
-
-impl FromRequestParts<AppState> for Partner {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = bearer_token(parts).or_else(|| session_cookie(parts));
-        let token = match (token, state.auth) {
-            (Some(token), _) => token,
-            (None, AuthMode::Demo) => crate::seed::DEMO_TOKEN.to_owned(),
-            (None, AuthMode::Required) => return Err(ApiError::Unauthorized),
-        };
-        state
-            .db
-            .partner_for_token(&token)?
-            .ok_or(ApiError::Unauthorized)
+impl QueryPairs {
+    /// The pairs as borrowed strings, for the contract's typed parameter parsers.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 }
 
-fn bearer_token(parts: &Parts) -> Option<String> {
-    let value = parts.headers.get(AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.split_once(' ')?;
-    scheme
-        .eq_ignore_ascii_case("bearer")
-        .then(|| token.trim().to_owned())
-}
+impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
+    type Rejection = AppError;
 
-fn session_cookie(parts: &Parts) -> Option<String> {
-    parts
-        .headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix("pp_session=").map(str::to_owned))
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, AppError> {
+        let raw = parts.uri.query().unwrap_or_default();
+        Ok(Self(
+            form_urlencoded::parse(raw.as_bytes())
+                .into_owned()
+                .collect(),
+        ))
+    }
 }

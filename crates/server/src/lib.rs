@@ -1,17 +1,20 @@
 //! The reference backend: implements `api/openapi.yaml` on SQLite and serves the built portal.
+//!
+//! Layers, top to bottom (no module imports one above it): `routes` (thin handlers) →
+//! `auth` and `extract` (who is calling, request bodies) → `store` (all SQL, and the demo
+//! seed) → `error`. `settings` and `static_files` stand beside them.
 
-mod db;
+mod auth;
 mod error;
 mod extract;
 mod routes;
-mod seed;
 mod settings;
 mod static_files;
+pub mod store;
 
-pub use db::Db;
-pub use extract::AuthMode;
-pub use seed::{SeedSize, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
+pub use auth::AuthMode;
 pub use settings::Settings;
+pub use store::{SeedSize, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
@@ -19,10 +22,24 @@ use axum::Router;
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    /// The store.
-    pub db: Db,
+    /// The storage layer.
+    pub store: Store,
     /// Whether missing credentials mean the demo user or a 401.
     pub auth: AuthMode,
+}
+
+/// Opens the database at `path` and, on a first start, fills it with the `seed` program.
+pub fn open_seeded(path: &std::path::Path, seed: SeedSize) -> Result<Store, String> {
+    let store = Store::open(path)?;
+    store::seed::seed_if_empty(&store, seed)?;
+    Ok(store)
+}
+
+/// A throwaway in-memory database with the demo program, for tests.
+pub fn demo_store() -> Result<Store, String> {
+    let store = Store::in_memory()?;
+    store::seed::seed_if_empty(&store, SeedSize::Demo)?;
+    Ok(store)
 }
 
 /// The whole HTTP application: the API under `/api/v1` and the portal's files beside it.

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use portal_server::{app, AppState, Db, Settings};
+use portal_server::{app, open_seeded, AppState, Settings};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -14,8 +14,8 @@ async fn main() -> ExitCode {
         }
     };
     let started = std::time::Instant::now();
-    let db = match Db::open(&settings.db_path, settings.seed) {
-        Ok(db) => db,
+    let store = match open_seeded(&settings.db_path, settings.seed) {
+        Ok(store) => store,
         Err(message) => {
             eprintln!("portal-server: {message}");
             return ExitCode::FAILURE;
@@ -38,7 +38,7 @@ async fn main() -> ExitCode {
         settings.addr, settings.base_path, settings.base_path
     );
     let state = AppState {
-        db,
+        store,
         auth: settings.auth,
     };
     let served = axum::serve(listener, app(&settings, state))

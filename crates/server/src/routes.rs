@@ -1,11 +1,11 @@
-//! The API under `/api/v1`: one module per resource, thin handlers over SQL.
+//! The API under `/api/v1`: one module per resource, thin handlers that parse the request,
+//! apply the contract's rules, call the store and answer JSON.
 
 mod deals;
 mod feedback;
 mod leaderboards;
 mod me;
 mod onboarding;
-mod query;
 mod register;
 mod surveys;
 mod training;

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use crate::{AuthMode, SeedSize};
+use crate::auth::AuthMode;
+use crate::store::SeedSize;
 
 /// Where to listen and what to serve.
 #[derive(Clone, Debug, PartialEq, Eq)]

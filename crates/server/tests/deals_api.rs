@@ -3,7 +3,7 @@
 
 mod support;
 
-use portal_server::{AuthMode, Db, SeedSize, OTHER_PARTNER_TOKEN};
+use portal_server::{open_seeded, AuthMode, SeedSize, OTHER_PARTNER_TOKEN};
 use serde_json::json;
 use support::{in_days, new_deal, references, start, start_with};
 
@@ -244,7 +244,7 @@ fn data_survives_a_restart() {
     let path = std::env::temp_dir().join(format!("portal-restart-{}.sqlite3", std::process::id()));
     let _ = std::fs::remove_file(&path);
     let reference = {
-        let server = start_with(Db::open(&path, SeedSize::Demo).unwrap(), AuthMode::Demo);
+        let server = start_with(open_seeded(&path, SeedSize::Demo).unwrap(), AuthMode::Demo);
         server
             .post("/deals", &new_deal("Persisted Customer", "NW-SEC"), &[])
             .body["reference"]
@@ -252,7 +252,7 @@ fn data_survives_a_restart() {
             .unwrap()
             .to_owned()
     };
-    let server = start_with(Db::open(&path, SeedSize::Demo).unwrap(), AuthMode::Demo);
+    let server = start_with(open_seeded(&path, SeedSize::Demo).unwrap(), AuthMode::Demo);
     assert_eq!(server.get(&format!("/deals/{reference}")).status, 200);
     let _ = std::fs::remove_file(&path);
 }

@@ -3,7 +3,7 @@
 use axum::body::Body;
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use portal_server::{app, AppState, AuthMode, Db, SeedSize, Settings};
+use portal_server::{app, demo_store, AppState, AuthMode, SeedSize, Settings};
 use tower::ServiceExt;
 
 /// A throwaway `dist` folder with an index page, a hashed asset and the config file.
@@ -30,7 +30,7 @@ fn dist() -> std::path::PathBuf {
 
 async fn get(settings: &Settings, path: &str) -> (StatusCode, String, String) {
     let state = AppState {
-        db: Db::in_memory().unwrap(),
+        store: demo_store().unwrap(),
         auth: AuthMode::Demo,
     };
     let response = app(settings, state)

@@ -1,119 +1,48 @@
-//! `POST /deals`: registering a deal, with validation, conflict detection and idempotent retries.
+//! `POST /deals`: registering a deal, with the contract's rules, conflict detection and
+//! idempotent retries.
 
-use api_types::{currency_digits, DealStatus, FieldError, NewDeal, COUNTRIES, PRODUCTS};
+use api_types::deal_rules::{check_new_deal, Rule};
+use api_types::{FieldError, NewDeal, PRODUCTS};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{Datelike, Duration, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use chrono::{NaiveDate, Utc};
 
-use super::deals::load_deal;
-use crate::db::{search_text, usd_cents};
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, Partner};
-use crate::seed::{customer_key, stamp};
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::store::{Caller, Registration};
 use crate::AppState;
 
-/// Every rule the contract states for a registration, checked at once so the partner sees all.
+/// Every rule the contract states for a registration, in the backend's words, all at once.
 pub fn validate(deal: &NewDeal, today: NaiveDate) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    let mut fail = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
+    let known = |code: &str| PRODUCTS.iter().any(|(c, _)| *c == code);
+    check_new_deal(deal, today, known)
+        .into_iter()
+        .map(|broken| FieldError {
+            field: broken.field.into(),
+            message: message(broken.field, broken.rule).into(),
         })
-    };
-    let length = |s: &str| s.trim().chars().count();
-    if !(2..=120).contains(&length(&deal.customer_company)) {
-        fail(
-            "customer_company",
-            "Enter the customer's company name (2 to 120 characters).",
-        );
-    }
-    if !(2..=120).contains(&length(&deal.contact.name)) {
-        fail(
-            "contact.name",
-            "Enter the contact's name (2 to 120 characters).",
-        );
-    }
-    if !is_email(&deal.contact.email) {
-        fail(
-            "contact.email",
-            "Enter an e-mail address like name@company.com.",
-        );
-    }
-    if deal
-        .contact
-        .phone
-        .as_ref()
-        .is_some_and(|p| p.chars().count() > 40)
-    {
-        fail(
-            "contact.phone",
-            "A phone number can have at most 40 characters.",
-        );
-    }
-    if !COUNTRIES.contains(&deal.country.as_str()) {
-        fail("country", "Choose the customer's country from the list.");
-    }
-    if currency_digits(&deal.value.currency).is_none() {
-        fail("value.currency", "Choose a currency from the list.");
-    }
-    if deal.value.amount_minor < 1 || deal.value.amount_minor > 100_000_000_000_000 {
-        fail("value.amount_minor", "Enter an estimated value above zero.");
-    }
-    if deal.expected_close_on < today {
-        fail(
-            "expected_close_on",
-            "The expected close date cannot be in the past.",
-        );
-    } else if deal.expected_close_on > today + Duration::days(5 * 366) {
-        fail(
-            "expected_close_on",
-            "The expected close date must be within five years.",
-        );
-    }
-    let known = |code: &String| PRODUCTS.iter().any(|(c, _)| c == code);
-    let unique = deal
-        .products
-        .iter()
-        .enumerate()
-        .all(|(i, p)| !deal.products[..i].contains(p));
-    if deal.products.is_empty()
-        || deal.products.len() > 6
-        || !unique
-        || !deal.products.iter().all(known)
-    {
-        fail(
-            "products",
-            "Choose one or more products from the catalogue, each once.",
-        );
-    }
-    if deal
-        .notes
-        .as_ref()
-        .is_some_and(|n| n.chars().count() > 2000)
-    {
-        fail("notes", "Notes can have at most 2000 characters.");
-    }
-    errors
+        .collect()
 }
 
-fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    (3..=254).contains(&email.chars().count())
-        && !local.is_empty()
-        && !email.chars().any(char::is_whitespace)
-        && !domain.contains('@')
-        && domain
-            .split_once('.')
-            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+fn message(field: &str, rule: Rule) -> &'static str {
+    match (field, rule) {
+        ("customer_company", _) => "Enter the customer's company name (2 to 120 characters).",
+        ("contact.name", _) => "Enter the contact's name (2 to 120 characters).",
+        ("contact.email", _) => "Enter an e-mail address like name@company.com.",
+        ("contact.phone", _) => "A phone number can have at most 40 characters.",
+        ("country", _) => "Choose the customer's country from the list.",
+        ("value.currency", _) => "Choose a currency from the list.",
+        ("value.amount_minor", _) => "Enter an estimated value above zero.",
+        ("expected_close_on", Rule::InThePast) => "The expected close date cannot be in the past.",
+        ("expected_close_on", _) => "The expected close date must be within five years.",
+        ("products", _) => "Choose one or more products from the catalogue, each once.",
+        _ => "Notes can have at most 2000 characters.",
+    }
 }
 
-fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
+fn idempotency_key(headers: &HeaderMap) -> AppResult<Option<String>> {
     let Some(value) = headers.get("idempotency-key") else {
         return Ok(None);
     };
@@ -123,36 +52,46 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<Option<String>> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !valid {
-        return Err(ApiError::BadRequest(
+        return Err(AppError::BadRequest(
             "`Idempotency-Key` must be 8 to 100 letters, digits, - or _.".into(),
         ));
     }
     Ok(Some(key.to_owned()))
 }
 
-/// Another company's open registration for the same customer and one of the same products.
-fn conflicting(conn: &Connection, company_id: &str, deal: &NewDeal) -> ApiResult<Option<String>> {
-    let open: Vec<&str> = DealStatus::ALL
-        .iter()
-        .filter(|s| s.is_open())
-        .map(|s| s.as_str())
-        .collect();
-    Ok(conn
-        .query_row(
-            "SELECT d.reference FROM deals d JOIN deal_products p ON p.deal_seq = d.seq
-             WHERE d.customer_key = ?1 AND d.company_id <> ?2 AND p.product IN (SELECT value FROM json_each(?3))
-               AND d.status IN (SELECT value FROM json_each(?4))
-             ORDER BY d.submitted_at LIMIT 1",
-            params![customer_key(&deal.customer_company), company_id, serde_json::to_string(&deal.products)?, serde_json::to_string(&open)?],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-fn created(conn: &Connection, company_id: &str, reference: &str) -> ApiResult<Response> {
-    let deal = load_deal(conn, company_id, reference)?
-        .ok_or_else(|| ApiError::Internal("new deal vanished".into()))?;
-    let location = format!("{}/deals/{reference}", api_types::API_PREFIX);
+/// `POST /deals`.
+pub async fn register_deal(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    ApiJson(deal): ApiJson<NewDeal>,
+) -> AppResult<Response> {
+    let key = idempotency_key(&headers)?;
+    let now = Utc::now();
+    let errors = validate(&deal, now.date_naive());
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let deal = match state.store.register_deal(&caller, &deal, key.as_deref(), now)? {
+        Registration::Created(deal) | Registration::Replayed(deal) => deal,
+        Registration::KeyReused => {
+            return Err(AppError::field(
+                "Idempotency-Key",
+                "This key was already used for a different registration.",
+            ))
+        }
+        Registration::Conflict(reference) => {
+            return Err(AppError::Conflict {
+                title: "This customer is already registered".into(),
+                detail: format!(
+                    "Another partner's registration {reference} already covers {} for one of these products. Contact your channel manager if you believe you should have protection.",
+                    deal.customer_company.trim()
+                ),
+                reference: Some(reference),
+            })
+        }
+    };
+    let location = format!("{}/deals/{}", api_types::API_PREFIX, deal.summary.reference);
     Ok((
         StatusCode::CREATED,
         [(http::header::LOCATION, location)],
@@ -161,96 +100,11 @@ fn created(conn: &Connection, company_id: &str, reference: &str) -> ApiResult<Re
         .into_response())
 }
 
-/// `POST /deals`.
-pub async fn register_deal(
-    State(state): State<AppState>,
-    partner: Partner,
-    headers: HeaderMap,
-    ApiJson(deal): ApiJson<NewDeal>,
-) -> ApiResult<Response> {
-    let key = idempotency_key(&headers)?;
-    let now = Utc::now();
-    let errors = validate(&deal, now.date_naive());
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
-    }
-    let body = serde_json::to_string(&deal)?;
-    let mut conn = state.db.conn()?;
-    if let Some(key) = &key {
-        let earlier: Option<(String, String)> = conn
-            .query_row(
-                "SELECT body_json, reference FROM idempotency_keys WHERE company_id = ?1 AND key = ?2",
-                [&partner.company_id, key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        match earlier {
-            Some((earlier_body, reference)) if earlier_body == body => {
-                return created(&conn, &partner.company_id, &reference)
-            }
-            Some(_) => {
-                return Err(ApiError::field(
-                    "Idempotency-Key",
-                    "This key was already used for a different registration.",
-                ))
-            }
-            None => {}
-        }
-    }
-    if let Some(reference) = conflicting(&conn, &partner.company_id, &deal)? {
-        return Err(ApiError::Conflict {
-            title: "This customer is already registered".into(),
-            detail: format!(
-                "Another partner's registration {reference} already covers {} for one of these products. Contact your channel manager if you believe you should have protection.",
-                deal.customer_company.trim()
-            ),
-            reference: Some(reference),
-        });
-    }
-    let tx = conn.transaction()?;
-    let year = now.year();
-    let last: Option<i64> = tx.query_row(
-        "SELECT MAX(CAST(substr(reference, 9) AS INTEGER)) FROM deals WHERE reference LIKE ?1",
-        [format!("DR-{year}-%")],
-        |r| r.get(0),
-    )?;
-    let reference = format!("DR-{year}-{:05}", last.unwrap_or(0) + 1);
-    let customer = deal.customer_company.trim();
-    tx.execute(
-        "INSERT INTO deals (reference, company_id, customer_company, customer_key, contact_name, contact_email, contact_phone, country, value_minor, currency, value_usd, search_text, expected_close_on, products_json, notes, status, submitted_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'submitted', ?16, ?16)",
-        params![
-            reference, partner.company_id, customer, customer_key(customer), deal.contact.name.trim(), deal.contact.email.trim(),
-            deal.contact.phone, deal.country, deal.value.amount_minor, deal.value.currency,
-            usd_cents(deal.value.amount_minor, &deal.value.currency), search_text(&reference, customer, deal.contact.name.trim()),
-            deal.expected_close_on.to_string(), serde_json::to_string(&deal.products)?, deal.notes, stamp(now),
-        ],
-    )?;
-    let seq = tx.last_insert_rowid();
-    for product in &deal.products {
-        tx.execute(
-            "INSERT INTO deal_products (deal_seq, product) VALUES (?1, ?2)",
-            params![seq, product],
-        )?;
-    }
-    tx.execute(
-        "INSERT INTO deal_events (deal_seq, position, status, at, actor, note) VALUES (?1, 0, 'submitted', ?2, ?3, NULL)",
-        params![seq, stamp(now), partner.name],
-    )?;
-    if let Some(key) = &key {
-        tx.execute(
-            "INSERT INTO idempotency_keys (company_id, key, body_json, reference) VALUES (?1, ?2, ?3, ?4)",
-            params![partner.company_id, key, body, reference],
-        )?;
-    }
-    tx.commit()?;
-    created(&conn, &partner.company_id, &reference)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use api_types::{Contact, Money};
+    use chrono::Duration;
 
     fn good(today: NaiveDate) -> NewDeal {
         NewDeal {
@@ -306,14 +160,5 @@ mod tests {
                 "products"
             ]
         );
-    }
-
-    #[test]
-    fn email_shapes() {
-        assert!(is_email("a@b.co"));
-        assert!(!is_email("a@b"));
-        assert!(!is_email("@b.co"));
-        assert!(!is_email("a b@c.de"));
-        assert!(!is_email("a@@b.co"));
     }
 }

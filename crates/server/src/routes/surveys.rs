@@ -1,107 +1,56 @@
-//! Surveys: the open ones, one with its questions, and answering it.
+//! Surveys: those open for the partner, one survey, and answering it once.
 
 use api_types::{FieldError, Question, Survey, SurveyReceipt, SurveyResponse, SurveySummary};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::Utc;
-use rusqlite::{Connection, OptionalExtension};
 
-use crate::db::parse_text;
-use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, Partner};
-use crate::seed::stamp;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::store::{stamp, Caller};
 use crate::AppState;
 
-/// Checks answers against the questions by the contract's shared rules.
+/// The contract's rules for the answers, shared with the app.
 pub fn validate(questions: &[Question], response: &SurveyResponse) -> Vec<FieldError> {
     api_types::check_answers(questions, &response.answers)
 }
 
-fn load(conn: &Connection, id: &str) -> ApiResult<Option<Survey>> {
-    let row = conn
-        .query_row(
-            "SELECT id, title, description, due_on, questions_json FROM surveys WHERE id = ?1",
-            [id],
-            |r| {
-                Ok([
-                    r.get::<_, String>(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                ])
-            },
-        )
-        .optional()?;
-    let Some([id, title, description, due, questions]) = row else {
-        return Ok(None);
-    };
-    Ok(Some(Survey {
-        id,
-        title,
-        description,
-        due_on: parse_text(&due)?,
-        questions: serde_json::from_str(&questions)?,
-    }))
+fn not_found(id: &str) -> AppError {
+    AppError::NotFound(format!("There is no survey {id:?}."))
 }
 
-/// `GET /surveys`: unanswered surveys, soonest due first.
+/// `GET /surveys`: the surveys the caller has not answered yet.
 pub async fn list_surveys(
     State(state): State<AppState>,
-    partner: Partner,
-) -> ApiResult<Json<Vec<SurveySummary>>> {
-    let conn = state.db.conn()?;
-    let mut statement = conn.prepare(
-        "SELECT id FROM surveys WHERE id NOT IN (SELECT survey_id FROM survey_responses WHERE user_id = ?1) ORDER BY due_on, id",
-    )?;
-    let ids = statement
-        .query_map([&partner.user_id], |r| r.get::<_, String>(0))?
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut open = Vec::new();
-    for id in ids {
-        if let Some(s) = load(&conn, &id)? {
-            open.push(SurveySummary {
-                question_count: s.questions.len() as u32,
-                id: s.id,
-                title: s.title,
-                description: s.description,
-                due_on: s.due_on,
-            });
-        }
-    }
-    Ok(Json(open))
+    caller: Caller,
+) -> AppResult<Json<Vec<SurveySummary>>> {
+    Ok(Json(state.store.open_surveys(&caller)?))
 }
 
 /// `GET /surveys/{id}`.
 pub async fn get_survey(
     State(state): State<AppState>,
-    _partner: Partner,
+    _caller: Caller,
     Path(id): Path<String>,
-) -> ApiResult<Json<Survey>> {
-    let conn = state.db.conn()?;
-    load(&conn, &id)?
+) -> AppResult<Json<Survey>> {
+    state
+        .store
+        .survey(&id)?
         .map(Json)
-        .ok_or_else(|| ApiError::NotFound(format!("There is no survey {id:?}.")))
+        .ok_or_else(|| not_found(&id))
 }
 
-/// `POST /surveys/{id}/responses`.
+/// `POST /surveys/{id}/responses`: once per user, answers checked against the questions.
 pub async fn submit_response(
     State(state): State<AppState>,
-    partner: Partner,
+    caller: Caller,
     Path(id): Path<String>,
     ApiJson(response): ApiJson<SurveyResponse>,
-) -> ApiResult<(StatusCode, Json<SurveyReceipt>)> {
-    let conn = state.db.conn()?;
-    let survey = load(&conn, &id)?
-        .ok_or_else(|| ApiError::NotFound(format!("There is no survey {id:?}.")))?;
-    let answered: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM survey_responses WHERE survey_id = ?1 AND user_id = ?2)",
-        [&id, &partner.user_id],
-        |r| r.get(0),
-    )?;
-    if answered {
-        return Err(ApiError::Conflict {
+) -> AppResult<(StatusCode, Json<SurveyReceipt>)> {
+    let survey = state.store.survey(&id)?.ok_or_else(|| not_found(&id))?;
+    if state.store.has_answered(&caller, &id)? {
+        return Err(AppError::Conflict {
             title: "Already answered".into(),
             detail: "You have already answered this survey. Thank you!".into(),
             reference: None,
@@ -109,18 +58,18 @@ pub async fn submit_response(
     }
     let errors = validate(&survey.questions, &response);
     if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
+        return Err(AppError::Invalid(errors));
     }
     let now = Utc::now();
-    conn.execute(
-        "INSERT INTO survey_responses (survey_id, user_id, answers_json, submitted_at) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![id, partner.user_id, serde_json::to_string(&response.answers)?, stamp(now)],
-    )?;
+    state.store.add_response(&caller, &id, &response, now)?;
+    let submitted_at = stamp(now)
+        .parse()
+        .map_err(|_| AppError::Internal("bad stamp".into()))?;
     Ok((
         StatusCode::CREATED,
         Json(SurveyReceipt {
             survey_id: id,
-            submitted_at: parse_text(&stamp(now))?,
+            submitted_at,
         }),
     ))
 }

@@ -6,7 +6,7 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use portal_server::{app, AppState, AuthMode, Db, SeedSize, Settings};
+use portal_server::{app, demo_store, AppState, AuthMode, SeedSize, Settings, Store};
 use serde_json::{json, Value};
 
 /// A running server on a free loopback port, with its own database.
@@ -15,10 +15,10 @@ pub struct Server {
 }
 
 pub fn start(auth: AuthMode) -> Server {
-    start_with(Db::in_memory().unwrap(), auth)
+    start_with(demo_store().unwrap(), auth)
 }
 
-pub fn start_with(db: Db, auth: AuthMode) -> Server {
+pub fn start_with(store: Store, auth: AuthMode) -> Server {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     listener.set_nonblocking(true).unwrap();
@@ -30,7 +30,7 @@ pub fn start_with(db: Db, auth: AuthMode) -> Server {
         seed: SeedSize::Demo,
         auth,
     };
-    let router = app(&settings, AppState { db, auth });
+    let router = app(&settings, AppState { store, auth });
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()

@@ -5,7 +5,8 @@ use rusqlite::{params, Transaction};
 use serde_json::json;
 
 use super::partners::COMPANIES;
-use super::{stamp, Rng, DEMO_COMPANY, VENDOR};
+use super::{Rng, DEMO_COMPANY, VENDOR};
+use crate::store::stamp;
 
 pub(super) fn seed_leaderboards(
     tx: &Transaction,

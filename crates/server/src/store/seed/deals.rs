@@ -1,9 +1,12 @@
 //! Deals in every status with believable timelines, including one known conflict.
 
+use api_types::{Contact, DealEvent, DealStatus, Money, NewDeal};
 use chrono::{DateTime, Datelike, Duration, Utc};
-use rusqlite::{params, Transaction};
+use rusqlite::Transaction;
 
-use super::{customer_key, stamp, Rng, SeedSize, DEMO_COMPANY, VENDOR};
+use super::{Rng, SeedSize, DEMO_COMPANY, VENDOR};
+use crate::error::AppResult;
+use crate::store::deals::{insert_deal, StoredDeal};
 
 const CUSTOMERS: [(&str, &str, &str); 30] = [
     ("Hôtel Beaumont SA", "FR", "EUR"),
@@ -82,7 +85,7 @@ pub(super) fn seed_deals(
     size: SeedSize,
     now: DateTime<Utc>,
     rng: &mut Rng,
-) -> rusqlite::Result<()> {
+) -> AppResult<()> {
     let statuses = [
         "submitted",
         "under_review",
@@ -93,13 +96,6 @@ pub(super) fn seed_deals(
         "lost",
         "expired",
     ];
-    let mut deal = tx.prepare(
-        "INSERT INTO deals (reference, company_id, customer_company, customer_key, contact_name, contact_email, contact_phone, country, value_minor, currency, expected_close_on, products_json, notes, status, protection_expires_on, submitted_at, updated_at, value_usd, search_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-    )?;
-    let mut product =
-        tx.prepare("INSERT INTO deal_products (deal_seq, product) VALUES (?1, ?2)")?;
-    let mut event = tx.prepare("INSERT INTO deal_events (deal_seq, position, status, at, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
     let demo_count = match size {
         SeedSize::Demo => 72,
         SeedSize::Large => 50_000,
@@ -195,50 +191,53 @@ pub(super) fn seed_deals(
         let protection = events
             .iter()
             .find(|e| e.0 == "approved")
-            .map(|e| (e.1.date_naive() + Duration::days(90)).to_string())
+            .map(|e| e.1.date_naive() + Duration::days(90))
             .filter(|_| matches!(status, "approved" | "expired"));
         let notes = (i % 4 == 0)
             .then_some("Customer is comparing us with two other vendors; decision by the board.");
-        deal.execute(params![
-            reference,
-            company,
-            customer,
-            customer_key(&customer),
-            contact,
-            email,
-            (i % 2 == 0).then_some("+33 1 42 68 53 00"),
-            country,
-            value,
-            currency,
-            expected_close.to_string(),
-            serde_json::to_string(&products).unwrap_or_default(),
-            notes,
-            status,
-            protection,
-            stamp(submitted),
-            stamp(updated),
-            crate::db::usd_cents(value, currency),
-            crate::db::search_text(&reference, &customer, contact),
-        ])?;
-        let deal_seq = tx.last_insert_rowid();
-        for code in &products {
-            product.execute(params![deal_seq, code])?;
-        }
-        for (position, (status, at, note)) in events.into_iter().enumerate() {
-            let actor = if position == 0 {
-                "Amélie Dubois"
-            } else {
-                VENDOR
-            };
-            event.execute(params![
-                deal_seq,
-                position as i64,
-                status,
-                stamp(at),
-                actor,
-                note
-            ])?;
-        }
+        let timeline: Vec<DealEvent> = events
+            .into_iter()
+            .enumerate()
+            .map(|(position, (status, at, note))| DealEvent {
+                status: DealStatus::parse(status).unwrap_or(DealStatus::Submitted),
+                at,
+                actor: if position == 0 {
+                    "Amélie Dubois"
+                } else {
+                    VENDOR
+                }
+                .into(),
+                note: note.map(str::to_owned),
+            })
+            .collect();
+        let registered = NewDeal {
+            customer_company: customer,
+            contact: Contact {
+                name: contact.into(),
+                email,
+                phone: (i % 2 == 0).then(|| "+33 1 42 68 53 00".to_owned()),
+            },
+            country: country.into(),
+            value: Money {
+                amount_minor: value,
+                currency: currency.into(),
+            },
+            expected_close_on: expected_close,
+            products: products.iter().map(|p| (*p).to_owned()).collect(),
+            notes: notes.map(str::to_owned),
+        };
+        insert_deal(
+            tx,
+            &StoredDeal {
+                reference: &reference,
+                company_id: company,
+                deal: &registered,
+                status: DealStatus::parse(status).unwrap_or(DealStatus::Submitted),
+                protection_expires_on: protection,
+                submitted_at: submitted,
+                timeline: &timeline,
+            },
+        )?;
     }
     Ok(())
 }

@@ -1,9 +1,12 @@
-//! Demo data for a believable program: companies of every type and country, a demo partner
+//! Demo data for a believable program, written by the storage layer after the store is opened: companies of every type and country, a demo partner
 //! mid-way through onboarding, deals in every status, leaderboards, training, surveys, feedback.
 //! Dates are relative to the day the database is created, so the demo always looks current.
 
 use chrono::{DateTime, Utc};
 use rusqlite::Transaction;
+
+use super::Store;
+use crate::error::AppResult;
 
 mod deals;
 mod engagement;
@@ -47,8 +50,21 @@ impl Rng {
 /// Who acts for the vendor in deal timelines and feedback replies.
 const VENDOR: &str = "Channel team (Dana Whitfield)";
 
-/// Fills an empty database.
-pub fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> rusqlite::Result<()> {
+/// Fills the store with the demo program if it holds no company yet (a first start).
+pub fn seed_if_empty(store: &Store, size: SeedSize) -> Result<(), String> {
+    store
+        .write(|tx| {
+            let companies: i64 =
+                tx.query_row("SELECT COUNT(*) FROM companies", [], |r| r.get(0))?;
+            if companies == 0 {
+                seed(tx, size, chrono::Utc::now())?;
+            }
+            Ok(())
+        })
+        .map_err(|e| format!("cannot seed: {e:?}"))
+}
+
+fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> AppResult<()> {
     let today = now.date_naive();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let companies = partners::seed_companies(tx, size, today, &mut rng)?;
@@ -58,18 +74,6 @@ pub fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> rusqlite::R
     deals::seed_deals(tx, size, now, &mut rng)?;
     engagement::seed_leaderboards(tx, &companies, today, &mut rng)?;
     engagement::seed_surveys(tx, today, now)?;
-    engagement::seed_feedback(tx, now)
-}
-
-/// Normalises a company name for conflict checks: case, accents-as-written and punctuation ignored.
-pub fn customer_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// RFC 3339 in UTC with seconds, as stored and sent.
-pub fn stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    engagement::seed_feedback(tx, now)?;
+    Ok(())
 }

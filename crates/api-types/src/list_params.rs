@@ -1,0 +1,257 @@
+//! The list endpoints' query parameters as types: the app writes them, the reference backend
+//! reads them, so a parameter name or sort key cannot drift between the two.
+
+use crate::query::{QueryString, StrictPairs};
+use crate::{DealStatus, Period};
+
+/// What `GET /deals` can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DealSortKey {
+    /// Registration reference.
+    Reference,
+    /// Customer company.
+    CustomerCompany,
+    /// Estimated value, compared across currencies at the contract's reference rates.
+    Value,
+    /// Expected close date.
+    ExpectedCloseOn,
+    /// Last change.
+    UpdatedAt,
+}
+
+impl DealSortKey {
+    /// Every key.
+    pub const ALL: [DealSortKey; 5] = [
+        Self::Reference,
+        Self::CustomerCompany,
+        Self::Value,
+        Self::ExpectedCloseOn,
+        Self::UpdatedAt,
+    ];
+
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reference => "reference",
+            Self::CustomerCompany => "customer_company",
+            Self::Value => "value",
+            Self::ExpectedCloseOn => "expected_close_on",
+            Self::UpdatedAt => "updated_at",
+        }
+    }
+
+    /// Parses a wire name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// A sort key and direction: `-updated_at` is the newest change first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DealSort {
+    /// The key.
+    pub key: DealSortKey,
+    /// Whether largest/latest come first.
+    pub descending: bool,
+}
+
+impl Default for DealSort {
+    fn default() -> Self {
+        Self {
+            key: DealSortKey::UpdatedAt,
+            descending: true,
+        }
+    }
+}
+
+impl DealSort {
+    /// Reads `-updated_at`, `value` and so on.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (descending, key) = text.strip_prefix('-').map_or((false, text), |k| (true, k));
+        DealSortKey::parse(key).map(|key| Self { key, descending })
+    }
+
+    /// The wire value.
+    pub fn as_param(self) -> String {
+        format!(
+            "{}{}",
+            if self.descending { "-" } else { "" },
+            self.key.as_str()
+        )
+    }
+}
+
+/// `GET /deals?status&q&sort&cursor&limit`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DealListParams {
+    /// Only these statuses (none means all).
+    pub statuses: Vec<DealStatus>,
+    /// Search text, trimmed; `None` when blank.
+    pub q: Option<String>,
+    /// Order.
+    pub sort: DealSort,
+    /// Where the page starts, as the previous page's `next_cursor`.
+    pub cursor: Option<String>,
+    /// Rows per page; `None` for the server's default.
+    pub limit: Option<u32>,
+}
+
+impl DealListParams {
+    /// Rows per page when `limit` is absent.
+    pub const DEFAULT_LIMIT: u32 = 25;
+    /// Most rows one page may ask for.
+    pub const MAX_LIMIT: u32 = 100;
+    /// Most characters of search text.
+    pub const Q_MAX_CHARS: usize = 100;
+
+    /// The query the client sends.
+    pub fn to_query(&self) -> QueryString {
+        let query = self
+            .statuses
+            .iter()
+            .fold(QueryString::new(), |q, s| q.push("status", s.as_str()));
+        query
+            .push_opt("q", self.q.clone())
+            .push("sort", self.sort.as_param())
+            .push_opt("cursor", self.cursor.clone())
+            .push_opt("limit", self.limit.map(|l| l.to_string()))
+    }
+
+    /// Reads decoded pairs strictly: an unknown status or sort key, a repeated parameter or a
+    /// limit out of range is an error in words naming the parameter.
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, String> {
+        let pairs = StrictPairs::new(pairs);
+        let mut statuses = Vec::new();
+        for name in pairs.all("status") {
+            let status = DealStatus::parse(name)
+                .ok_or(format!("`status` {name:?} is not a deal status."))?;
+            if !statuses.contains(&status) {
+                statuses.push(status);
+            }
+        }
+        if pairs.all("status").count() > DealStatus::ALL.len() {
+            return Err("Give `status` at most 8 times.".into());
+        }
+        let q = pairs
+            .one("q")?
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_owned);
+        if q.as_ref()
+            .is_some_and(|q| q.chars().count() > Self::Q_MAX_CHARS)
+        {
+            return Err("`q` must be at most 100 characters.".into());
+        }
+        let sort = match pairs.one("sort")? {
+            None => DealSort::default(),
+            Some(text) => {
+                DealSort::parse(text).ok_or(format!("`sort` {text:?} is not a sort key."))?
+            }
+        };
+        Ok(Self {
+            statuses,
+            q,
+            sort,
+            cursor: pairs.one("cursor")?.map(str::to_owned),
+            limit: Some(pairs.int("limit", 1, Self::MAX_LIMIT, Self::DEFAULT_LIMIT)?),
+        })
+    }
+}
+
+/// `GET /leaderboards/{id}?period&segment&offset&limit`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardParams {
+    /// Time span.
+    pub period: Period,
+    /// Segment id (`all`, `type:msp`, …).
+    pub segment: String,
+    /// First entry (0-based).
+    pub offset: u32,
+    /// Entries per page.
+    pub limit: u32,
+}
+
+impl Default for BoardParams {
+    fn default() -> Self {
+        Self {
+            period: Period::Month,
+            segment: Self::ALL_PARTNERS.into(),
+            offset: 0,
+            limit: Self::DEFAULT_LIMIT,
+        }
+    }
+}
+
+impl BoardParams {
+    /// The segment every board has: everyone.
+    pub const ALL_PARTNERS: &'static str = "all";
+    /// Entries per page when `limit` is absent.
+    pub const DEFAULT_LIMIT: u32 = 25;
+
+    /// The query the client sends.
+    pub fn to_query(&self) -> QueryString {
+        QueryString::new()
+            .push("period", self.period.as_str())
+            .push("segment", self.segment.clone())
+            .push("offset", self.offset.to_string())
+            .push("limit", self.limit.to_string())
+    }
+
+    /// Reads decoded pairs strictly (the segment's existence is the board's to judge).
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, String> {
+        let pairs = StrictPairs::new(pairs);
+        let period = match pairs.one("period")? {
+            None => Period::Month,
+            Some(p) => Period::parse(p).ok_or(format!(
+                "`period` {p:?} must be month, quarter or all_time."
+            ))?,
+        };
+        Ok(Self {
+            period,
+            segment: pairs.one("segment")?.unwrap_or(Self::ALL_PARTNERS).into(),
+            offset: pairs.int("offset", 0, 1_000_000, 0)?,
+            limit: pairs.int("limit", 1, 100, Self::DEFAULT_LIMIT)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deal_params_round_trip_through_the_query() {
+        let params = DealListParams {
+            statuses: vec![DealStatus::Approved, DealStatus::Won],
+            q: Some("café".into()),
+            sort: DealSort {
+                key: DealSortKey::Value,
+                descending: true,
+            },
+            cursor: Some("abc".into()),
+            limit: Some(25),
+        };
+        let query = params.to_query();
+        assert_eq!(DealListParams::parse(query.pairs()), Ok(params));
+        assert_eq!(
+            DealListParams::parse([("sort", "price")]).unwrap_err(),
+            "`sort` \"price\" is not a sort key."
+        );
+        assert!(DealListParams::parse([("limit", "101")]).is_err());
+        assert!(DealListParams::parse([("status", "open")]).is_err());
+    }
+
+    #[test]
+    fn board_params_default_and_refuse_junk() {
+        assert_eq!(BoardParams::parse([]), Ok(BoardParams::default()));
+        let params = BoardParams {
+            period: Period::AllTime,
+            segment: "type:msp".into(),
+            offset: 25,
+            limit: 25,
+        };
+        assert_eq!(BoardParams::parse(params.to_query().pairs()), Ok(params));
+        assert!(BoardParams::parse([("period", "year")]).is_err());
+        assert!(BoardParams::parse([("offset", "-1")]).is_err());
+    }
+}

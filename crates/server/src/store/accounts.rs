@@ -1,0 +1,91 @@
+//! Users and their companies: who a session token belongs to, and `GET /me`.
+
+use api_types::{Company, Me, PartnerUser};
+use rusqlite::{OptionalExtension, Row};
+
+use super::{parse_text, seed, Store};
+use crate::error::AppResult;
+
+/// The signed-in partner user every query is scoped to.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    /// User id.
+    pub user_id: String,
+    /// Their company's id.
+    pub company_id: String,
+    /// Display name, used as the actor in deal timelines.
+    pub name: String,
+}
+
+fn caller(row: &Row) -> rusqlite::Result<Caller> {
+    Ok(Caller {
+        user_id: row.get("id")?,
+        company_id: row.get("company_id")?,
+        name: row.get("name")?,
+    })
+}
+
+impl Store {
+    /// The user a session token belongs to.
+    pub fn caller_for_token(&self, token: &str) -> AppResult<Option<Caller>> {
+        Ok(self
+            .conn()?
+            .query_row(
+                "SELECT id, company_id, name FROM users WHERE token = ?1",
+                [token],
+                caller,
+            )
+            .optional()?)
+    }
+
+    /// The demo partner, whom demo mode signs every request in as.
+    pub fn demo_caller(&self) -> AppResult<Option<Caller>> {
+        self.caller_for_token(seed::DEMO_TOKEN)
+    }
+
+    /// The caller's profile, company, tier progress and engagement.
+    pub fn me(&self, caller: &Caller) -> AppResult<Me> {
+        let conn = self.conn()?;
+        let user = conn.query_row(
+            "SELECT id, name, email, role FROM users WHERE id = ?1",
+            [&caller.user_id],
+            |r| {
+                Ok((
+                    r.get::<_, String>("id")?,
+                    r.get::<_, String>("name")?,
+                    r.get::<_, String>("email")?,
+                    r.get::<_, String>("role")?,
+                ))
+            },
+        )?;
+        let (id, name, email, role) = user;
+        let mut statement = conn.prepare(
+            "SELECT id, name, partner_type, country, region, currency, tier, joined_on, next_tier_json, engagement_json
+             FROM companies WHERE id = ?1",
+        )?;
+        let mut rows = statement.query([&caller.company_id])?;
+        let row = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let text = |column: &str| row.get::<_, String>(column);
+        let next_tier: Option<String> = row.get("next_tier_json")?;
+        Ok(Me {
+            user: PartnerUser {
+                id,
+                name,
+                email,
+                role: parse_text(&role)?,
+            },
+            company: Company {
+                id: text("id")?,
+                name: text("name")?,
+                partner_type: parse_text(&text("partner_type")?)?,
+                country: text("country")?,
+                region: text("region")?,
+                currency: text("currency")?,
+                tier: parse_text(&text("tier")?)?,
+                joined_on: parse_text(&text("joined_on")?)?,
+            },
+            next_tier: next_tier.map(|j| serde_json::from_str(&j)).transpose()?,
+            engagement: serde_json::from_str(&text("engagement_json")?)?,
+        })
+    }
+}

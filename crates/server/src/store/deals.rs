@@ -1,0 +1,483 @@
+//! Deals: the one insert used by registration and seeding, the filtered and keyset-paged
+//! list, one deal with its timeline, the pipeline, and conflict and idempotency look-ups.
+
+use api_types::{
+    Contact, Deal, DealEvent, DealListParams, DealSortKey, DealStatus, DealSummary, Money, NewDeal,
+    Page, PipelineStage,
+};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rusqlite::types::Value as Sql;
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+use serde_json::{json, Value};
+
+use super::{parse_text, stamp, to_text, Caller, Store};
+use crate::error::{AppError, AppResult};
+
+/// A deal as stored: the registration plus where it stands and how it got there.
+pub struct StoredDeal<'a> {
+    /// `DR-2026-00042`.
+    pub reference: &'a str,
+    /// The registering company.
+    pub company_id: &'a str,
+    /// What was registered.
+    pub deal: &'a NewDeal,
+    /// Where it stands.
+    pub status: DealStatus,
+    /// End of protection, for approved deals.
+    pub protection_expires_on: Option<NaiveDate>,
+    /// Registration time.
+    pub submitted_at: DateTime<Utc>,
+    /// Every status it went through, oldest first; the last one's time is the last update.
+    pub timeline: &'a [DealEvent],
+}
+
+/// What registering a deal came to.
+pub enum Registration {
+    /// A new deal.
+    Created(Deal),
+    /// A retry with the same key and body: the deal the first attempt created.
+    Replayed(Deal),
+    /// The key was used before for a different body.
+    KeyReused,
+    /// Another company's open registration covers this customer and a product.
+    Conflict(String),
+}
+
+/// Reference rates (US cents per major unit) so deals in different currencies sort by value.
+const USD_CENTS_PER_UNIT: [(&str, f64); 7] = [
+    ("USD", 100.0),
+    ("EUR", 108.0),
+    ("GBP", 127.0),
+    ("JPY", 0.67),
+    ("CAD", 73.0),
+    ("AUD", 65.0),
+    ("CHF", 112.0),
+];
+
+/// A deal value in US cents at the reference rates, for sorting only.
+fn usd_cents(value: &Money) -> i64 {
+    let digits = api_types::currency_digits(&value.currency).unwrap_or(2);
+    let rate = USD_CENTS_PER_UNIT
+        .iter()
+        .find(|(c, _)| *c == value.currency)
+        .map_or(100.0, |(_, r)| *r);
+    (value.amount_minor as f64 / 10f64.powi(digits as i32) * rate).round() as i64
+}
+
+/// Normalises a company name for conflict checks: case, accents-as-written and punctuation ignored.
+pub fn customer_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The column a sort key orders by.
+fn sort_column(key: DealSortKey) -> &'static str {
+    match key {
+        DealSortKey::UpdatedAt => "updated_at",
+        DealSortKey::Value => "value_usd",
+        DealSortKey::ExpectedCloseOn => "expected_close_on",
+        DealSortKey::CustomerCompany => "customer_company",
+        DealSortKey::Reference => "reference",
+    }
+}
+
+/// Writes one deal with its products and timeline; the derived columns are computed here only.
+pub fn insert_deal(tx: &Transaction, stored: &StoredDeal) -> AppResult<()> {
+    let StoredDeal { deal, .. } = stored;
+    let customer = deal.customer_company.trim();
+    let contact_name = deal.contact.name.trim();
+    let updated_at = stored.timeline.last().map_or(stored.submitted_at, |e| e.at);
+    tx.prepare_cached(
+        "INSERT INTO deals (reference, company_id, customer_company, customer_key, contact_name, contact_email,
+           contact_phone, country, value_minor, currency, value_usd, search_text, expected_close_on, products_json,
+           notes, status, protection_expires_on, submitted_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?
+    .execute(params![
+        stored.reference,
+        stored.company_id,
+        customer,
+        customer_key(customer),
+        contact_name,
+        deal.contact.email.trim(),
+        deal.contact.phone,
+        deal.country,
+        deal.value.amount_minor,
+        deal.value.currency,
+        usd_cents(&deal.value),
+        format!("{} {customer} {contact_name}", stored.reference).to_lowercase(),
+        deal.expected_close_on.to_string(),
+        serde_json::to_string(&deal.products)?,
+        deal.notes,
+        stored.status.as_str(),
+        stored.protection_expires_on.map(|d| d.to_string()),
+        stamp(stored.submitted_at),
+        stamp(updated_at),
+    ])?;
+    let seq = tx.last_insert_rowid();
+    let mut product =
+        tx.prepare_cached("INSERT INTO deal_products (deal_seq, product) VALUES (?1, ?2)")?;
+    for code in &deal.products {
+        product.execute(params![seq, code])?;
+    }
+    let mut event = tx.prepare_cached(
+        "INSERT INTO deal_events (deal_seq, position, status, at, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (position, e) in stored.timeline.iter().enumerate() {
+        event.execute(params![
+            seq,
+            position as i64,
+            to_text(&e.status),
+            stamp(e.at),
+            e.actor,
+            e.note
+        ])?;
+    }
+    Ok(())
+}
+
+const SUMMARY_COLUMNS: &str = "seq, reference, customer_company, country, value_minor, currency, expected_close_on, status, protection_expires_on, updated_at";
+
+fn summary(row: &Row) -> AppResult<DealSummary> {
+    let text = |column: &str| row.get::<_, String>(column);
+    let protection: Option<String> = row.get("protection_expires_on")?;
+    Ok(DealSummary {
+        reference: text("reference")?,
+        customer_company: text("customer_company")?,
+        country: text("country")?,
+        value: Money {
+            amount_minor: row.get("value_minor")?,
+            currency: text("currency")?,
+        },
+        expected_close_on: parse_text(&text("expected_close_on")?)?,
+        status: parse_text(&text("status")?)?,
+        protection_expires_on: protection.map(|d| parse_text(&d)).transpose()?,
+        updated_at: parse_text(&text("updated_at")?)?,
+    })
+}
+
+/// Cursors are hex-encoded `[sort value, reference]` of the last row shown.
+fn encode_cursor(value: Value, reference: &str) -> String {
+    json!([value, reference])
+        .to_string()
+        .bytes()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn decode_cursor(cursor: &str, key: DealSortKey) -> AppResult<(Value, String)> {
+    let bad = || {
+        AppError::BadRequest(
+            "`cursor` is not one this server gave out; start again from the first page.".into(),
+        )
+    };
+    if cursor.len() % 2 != 0 || cursor.len() > 400 {
+        return Err(bad());
+    }
+    let bytes: Option<Vec<u8>> = (0..cursor.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(cursor.get(i..i + 2)?, 16).ok())
+        .collect();
+    let parsed: Value = serde_json::from_slice(&bytes.ok_or_else(bad)?).map_err(|_| bad())?;
+    match parsed {
+        Value::Array(mut parts) if parts.len() == 2 => {
+            let reference = parts
+                .pop()
+                .and_then(|r| r.as_str().map(str::to_owned))
+                .ok_or_else(bad)?;
+            let value = parts.pop().ok_or_else(bad)?;
+            let fits = if key == DealSortKey::Value {
+                value.is_i64()
+            } else {
+                value.is_string()
+            };
+            fits.then_some((value, reference)).ok_or_else(bad)
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// The WHERE clause and its parameters; `after` adds the keyset condition.
+fn filter(
+    params: &DealListParams,
+    company_id: &str,
+    after: Option<&(Value, String)>,
+) -> (String, Vec<Sql>) {
+    let mut clause = String::from("company_id = ?");
+    let mut values = vec![Sql::Text(company_id.to_owned())];
+    if !params.statuses.is_empty() {
+        clause.push_str(" AND status IN (SELECT value FROM json_each(?))");
+        let names: Vec<&str> = params.statuses.iter().map(|s| s.as_str()).collect();
+        values.push(Sql::Text(json!(names).to_string()));
+    }
+    if let Some(q) = &params.q {
+        clause.push_str(" AND search_text LIKE ? ESCAPE '\\'");
+        let escaped = q
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        values.push(Sql::Text(format!("%{escaped}%")));
+    }
+    if let Some((value, reference)) = after {
+        let op = if params.sort.descending { "<" } else { ">" };
+        let column = sort_column(params.sort.key);
+        clause.push_str(&format!(" AND ({column}, reference) {op} (?, ?)"));
+        values.push(match value {
+            Value::Number(n) => Sql::Integer(n.as_i64().unwrap_or_default()),
+            other => Sql::Text(other.as_str().unwrap_or_default().to_owned()),
+        });
+        values.push(Sql::Text(reference.clone()));
+    }
+    (clause, values)
+}
+
+fn load_deal(conn: &Connection, company_id: &str, reference: &str) -> AppResult<Option<Deal>> {
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}, contact_name, contact_email, contact_phone, products_json, notes, submitted_at
+         FROM deals WHERE company_id = ?1 AND reference = ?2"
+    ))?;
+    let mut rows = statement.query([company_id, reference])?;
+    let Some(row) = rows.next()? else {
+        return Ok(None);
+    };
+    let seq: i64 = row.get("seq")?;
+    let mut events = conn.prepare_cached(
+        "SELECT status, at, actor, note FROM deal_events WHERE deal_seq = ?1 ORDER BY position",
+    )?;
+    let mut timeline = Vec::new();
+    let mut event_rows = events.query([seq])?;
+    while let Some(event) = event_rows.next()? {
+        timeline.push(DealEvent {
+            status: parse_text(&event.get::<_, String>("status")?)?,
+            at: parse_text(&event.get::<_, String>("at")?)?,
+            actor: event.get("actor")?,
+            note: event.get("note")?,
+        });
+    }
+    Ok(Some(Deal {
+        summary: summary(row)?,
+        contact: Contact {
+            name: row.get("contact_name")?,
+            email: row.get("contact_email")?,
+            phone: row.get("contact_phone")?,
+        },
+        products: serde_json::from_str(&row.get::<_, String>("products_json")?)?,
+        notes: row.get("notes")?,
+        submitted_at: parse_text(&row.get::<_, String>("submitted_at")?)?,
+        timeline,
+    }))
+}
+
+/// Another company's open registration for the same customer and one of the same products.
+fn conflicting(conn: &Connection, company_id: &str, deal: &NewDeal) -> AppResult<Option<String>> {
+    let open: Vec<&str> = DealStatus::ALL
+        .iter()
+        .filter(|s| s.is_open())
+        .map(|s| s.as_str())
+        .collect();
+    Ok(conn
+        .query_row(
+            "SELECT d.reference FROM deals d JOIN deal_products p ON p.deal_seq = d.seq
+             WHERE d.customer_key = ?1 AND d.company_id <> ?2 AND p.product IN (SELECT value FROM json_each(?3))
+               AND d.status IN (SELECT value FROM json_each(?4))
+             ORDER BY d.submitted_at LIMIT 1",
+            params![
+                customer_key(&deal.customer_company),
+                company_id,
+                serde_json::to_string(&deal.products)?,
+                serde_json::to_string(&open)?
+            ],
+            |r| r.get("reference"),
+        )
+        .optional()?)
+}
+
+impl Store {
+    /// One page of the caller's deals for the filters, sort and cursor.
+    pub fn deal_page(
+        &self,
+        caller: &Caller,
+        params: &DealListParams,
+    ) -> AppResult<Page<DealSummary>> {
+        let after = params
+            .cursor
+            .as_deref()
+            .map(|c| decode_cursor(c, params.sort.key))
+            .transpose()?;
+        let limit = i64::from(params.limit.unwrap_or(DealListParams::DEFAULT_LIMIT));
+        let conn = self.conn()?;
+        let (count_clause, count_params) = filter(params, &caller.company_id, None);
+        let total: u64 = conn.query_row(
+            &format!("SELECT COUNT(*) FROM deals WHERE {count_clause}"),
+            rusqlite::params_from_iter(count_params),
+            |r| r.get(0),
+        )?;
+        let (clause, mut values) = filter(params, &caller.company_id, after.as_ref());
+        let direction = if params.sort.descending {
+            "DESC"
+        } else {
+            "ASC"
+        };
+        let column = sort_column(params.sort.key);
+        values.push(Sql::Integer(limit + 1));
+        let mut statement = conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS}, {column} AS sort_value FROM deals WHERE {clause}
+             ORDER BY {column} {direction}, reference {direction} LIMIT ?"
+        ))?;
+        let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+        let (mut items, mut last_key, mut has_more) = (Vec::new(), None, false);
+        while let Some(row) = rows.next()? {
+            if items.len() as i64 == limit {
+                has_more = true; // the extra row only tells that another page exists
+                break;
+            }
+            let deal = summary(row)?;
+            last_key = Some((row.get::<_, Sql>("sort_value")?, deal.reference.clone()));
+            items.push(deal);
+        }
+        let next_cursor = match (has_more, last_key) {
+            (true, Some((Sql::Integer(n), reference))) => Some(encode_cursor(json!(n), &reference)),
+            (true, Some((Sql::Text(t), reference))) => Some(encode_cursor(json!(t), &reference)),
+            _ => None,
+        };
+        Ok(Page {
+            items,
+            next_cursor,
+            total,
+        })
+    }
+
+    /// One of the caller's deals with its timeline.
+    pub fn deal(&self, caller: &Caller, reference: &str) -> AppResult<Option<Deal>> {
+        load_deal(&*self.conn()?, &caller.company_id, reference)
+    }
+
+    /// Count and value per status, every status even when empty, in status order.
+    pub fn pipeline(&self, caller: &Caller) -> AppResult<Vec<PipelineStage>> {
+        let conn = self.conn()?;
+        let mut statement = conn.prepare(
+            "SELECT status, currency, COUNT(*) AS deals, SUM(value_minor) AS total
+             FROM deals WHERE company_id = ?1 GROUP BY status, currency ORDER BY currency",
+        )?;
+        let mut stages: Vec<PipelineStage> = DealStatus::ALL
+            .iter()
+            .map(|&status| PipelineStage {
+                status,
+                count: 0,
+                value: Vec::new(),
+            })
+            .collect();
+        let mut rows = statement.query([&caller.company_id])?;
+        while let Some(row) = rows.next()? {
+            let status: DealStatus = parse_text(&row.get::<_, String>("status")?)?;
+            if let Some(stage) = stages.iter_mut().find(|s| s.status == status) {
+                stage.count += row.get::<_, u64>("deals")?;
+                stage.value.push(Money {
+                    amount_minor: row.get("total")?,
+                    currency: row.get("currency")?,
+                });
+            }
+        }
+        Ok(stages)
+    }
+
+    /// Registers a checked deal for the caller: replays a retry, refuses a reused key or a
+    /// conflict, and otherwise creates it with the next reference of the year.
+    pub fn register_deal(
+        &self,
+        caller: &Caller,
+        deal: &NewDeal,
+        key: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> AppResult<Registration> {
+        let body = serde_json::to_string(deal)?;
+        let mut conn = self.conn()?;
+        if let Some(key) = key {
+            let earlier: Option<(String, String)> = conn
+                .query_row(
+                    "SELECT body_json, reference FROM idempotency_keys WHERE company_id = ?1 AND key = ?2",
+                    [&caller.company_id, key],
+                    |r| Ok((r.get("body_json")?, r.get("reference")?)),
+                )
+                .optional()?;
+            match earlier {
+                Some((earlier_body, reference)) if earlier_body == body => {
+                    return load_deal(&conn, &caller.company_id, &reference)?
+                        .map(Registration::Replayed)
+                        .ok_or_else(|| AppError::Internal("replayed deal vanished".into()));
+                }
+                Some(_) => return Ok(Registration::KeyReused),
+                None => {}
+            }
+        }
+        if let Some(reference) = conflicting(&conn, &caller.company_id, deal)? {
+            return Ok(Registration::Conflict(reference));
+        }
+        let tx = conn.transaction()?;
+        let year = now.year();
+        let last: Option<i64> = tx.query_row(
+            "SELECT MAX(CAST(substr(reference, 9) AS INTEGER)) FROM deals WHERE reference LIKE ?1",
+            [format!("DR-{year}-%")],
+            |r| r.get(0),
+        )?;
+        let reference = format!("DR-{year}-{:05}", last.unwrap_or(0) + 1);
+        let submitted = DealEvent {
+            status: DealStatus::Submitted,
+            at: now,
+            actor: caller.name.clone(),
+            note: None,
+        };
+        insert_deal(
+            &tx,
+            &StoredDeal {
+                reference: &reference,
+                company_id: &caller.company_id,
+                deal,
+                status: DealStatus::Submitted,
+                protection_expires_on: None,
+                submitted_at: now,
+                timeline: &[submitted],
+            },
+        )?;
+        if let Some(key) = key {
+            tx.execute(
+                "INSERT INTO idempotency_keys (company_id, key, body_json, reference) VALUES (?1, ?2, ?3, ?4)",
+                params![caller.company_id, key, body, reference],
+            )?;
+        }
+        tx.commit()?;
+        load_deal(&conn, &caller.company_id, &reference)?
+            .map(Registration::Created)
+            .ok_or_else(|| AppError::Internal("new deal vanished".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_tampering() {
+        let cursor = encode_cursor(json!("2026-11-02T14:05:00Z"), "DR-2026-00042");
+        assert_eq!(
+            decode_cursor(&cursor, DealSortKey::UpdatedAt).unwrap(),
+            (json!("2026-11-02T14:05:00Z"), "DR-2026-00042".into())
+        );
+        assert!(
+            decode_cursor(&cursor, DealSortKey::Value).is_err(),
+            "a text cursor cannot page a numeric sort"
+        );
+        assert!(decode_cursor("zz", DealSortKey::UpdatedAt).is_err());
+        assert!(decode_cursor("abc", DealSortKey::UpdatedAt).is_err());
+        assert!(decode_cursor(&encode_cursor(json!(5), "x")[2..], DealSortKey::Value).is_err());
+        assert_eq!(
+            decode_cursor(&encode_cursor(json!(5), "DR-1"), DealSortKey::Value)
+                .unwrap()
+                .0,
+            json!(5)
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! The onboarding checklist: items in phases, with "overdue" worked out on read, and ticking
+//! self-attested items off.
+
+use api_types::{CompletedBy, Onboarding, OnboardingItem, OnboardingPhase, OnboardingStatus};
+use chrono::{NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{parse_text, stamp, Caller, Store};
+use crate::error::{AppError, AppResult};
+
+const PHASES: [(u8, &str, &str, u32); 3] = [
+    (1, "days-30", "First 30 days", 30),
+    (2, "days-60", "Days 31 to 60", 60),
+    (3, "days-90", "Days 61 to 90", 90),
+];
+
+/// What a partner sees: stored progress, with "overdue" when the due date has passed.
+pub fn item_status(state: &str, due_on: NaiveDate, today: NaiveDate) -> OnboardingStatus {
+    match state {
+        "done" => OnboardingStatus::Done,
+        "blocked" => OnboardingStatus::Blocked,
+        _ if due_on < today => OnboardingStatus::Overdue,
+        "in_progress" => OnboardingStatus::InProgress,
+        _ => OnboardingStatus::Todo,
+    }
+}
+
+/// Why an item cannot be ticked off by the partner.
+pub enum TickRefusal {
+    /// No such item for the caller's company.
+    NotFound,
+    /// The channel team confirms it.
+    VendorConfirms,
+    /// Something blocks it.
+    Blocked,
+}
+
+fn load_items(
+    conn: &Connection,
+    company_id: &str,
+    only: Option<&str>,
+) -> AppResult<Vec<(u8, OnboardingItem)>> {
+    let today = Utc::now().date_naive();
+    let mut statement = conn.prepare_cached(
+        "SELECT phase, id, title, description, kind, due_on, state, completed_by, completed_at, blocked_reason, links_json
+         FROM onboarding_items WHERE company_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY phase, position",
+    )?;
+    let mut rows = statement.query(params![company_id, only])?;
+    let mut items = Vec::new();
+    while let Some(row) = rows.next()? {
+        let text = |column: &str| row.get::<_, String>(column);
+        let due_on: NaiveDate = parse_text(&text("due_on")?)?;
+        let completed_at: Option<String> = row.get("completed_at")?;
+        items.push((
+            row.get("phase")?,
+            OnboardingItem {
+                id: text("id")?,
+                title: text("title")?,
+                description: text("description")?,
+                kind: parse_text(&text("kind")?)?,
+                due_on,
+                status: item_status(&text("state")?, due_on, today),
+                completed_by: parse_text(&text("completed_by")?)?,
+                completed_at: completed_at.map(|t| parse_text(&t)).transpose()?,
+                blocked_reason: row.get("blocked_reason")?,
+                links: serde_json::from_str(&text("links_json")?)?,
+            },
+        ));
+    }
+    Ok(items)
+}
+
+impl Store {
+    /// The caller's company's checklist in phases.
+    pub fn onboarding(&self, caller: &Caller) -> AppResult<Onboarding> {
+        let conn = self.conn()?;
+        let started: String = conn.query_row(
+            "SELECT joined_on FROM companies WHERE id = ?1",
+            [&caller.company_id],
+            |r| r.get("joined_on"),
+        )?;
+        let mut items = load_items(&conn, &caller.company_id, None)?;
+        let phases = PHASES
+            .iter()
+            .map(|(number, id, title, ends_on_day)| OnboardingPhase {
+                id: (*id).into(),
+                title: (*title).into(),
+                ends_on_day: *ends_on_day,
+                items: items
+                    .extract_if(.., |(p, _)| p == number)
+                    .map(|(_, item)| item)
+                    .collect(),
+            })
+            .collect();
+        Ok(Onboarding {
+            started_on: parse_text(&started)?,
+            phases,
+        })
+    }
+
+    /// Ticks a partner-attested, unblocked item off (or undoes it) and answers it as now seen.
+    pub fn set_item_done(
+        &self,
+        caller: &Caller,
+        item_id: &str,
+        done: bool,
+    ) -> AppResult<Result<OnboardingItem, TickRefusal>> {
+        let conn = self.conn()?;
+        let current: Option<(String, String)> = conn
+            .query_row(
+                "SELECT completed_by, state FROM onboarding_items WHERE company_id = ?1 AND id = ?2",
+                [&caller.company_id, item_id],
+                |r| Ok((r.get("completed_by")?, r.get("state")?)),
+            )
+            .optional()?;
+        let Some((by, stored)) = current else {
+            return Ok(Err(TickRefusal::NotFound));
+        };
+        if parse_text::<CompletedBy>(&by)? == CompletedBy::Vendor {
+            return Ok(Err(TickRefusal::VendorConfirms));
+        }
+        if stored == "blocked" {
+            return Ok(Err(TickRefusal::Blocked));
+        }
+        let (state, completed_at) = if done {
+            ("done", Some(stamp(Utc::now())))
+        } else {
+            ("todo", None)
+        };
+        conn.execute(
+            "UPDATE onboarding_items SET state = ?1, completed_at = ?2 WHERE company_id = ?3 AND id = ?4",
+            params![state, completed_at, caller.company_id, item_id],
+        )?;
+        load_items(&conn, &caller.company_id, Some(item_id))?
+            .pop()
+            .map(|(_, item)| Ok(item))
+            .ok_or_else(|| AppError::Internal("updated item vanished".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn past_due_open_items_are_overdue_but_done_and_blocked_stay() {
+        let today = day("2026-11-23");
+        assert_eq!(
+            item_status("todo", day("2026-11-22"), today),
+            OnboardingStatus::Overdue
+        );
+        assert_eq!(
+            item_status("in_progress", day("2026-11-01"), today),
+            OnboardingStatus::Overdue
+        );
+        assert_eq!(
+            item_status("todo", day("2026-11-23"), today),
+            OnboardingStatus::Todo
+        );
+        assert_eq!(
+            item_status("in_progress", day("2026-12-01"), today),
+            OnboardingStatus::InProgress
+        );
+        assert_eq!(
+            item_status("done", day("2026-01-01"), today),
+            OnboardingStatus::Done
+        );
+        assert_eq!(
+            item_status("blocked", day("2026-01-01"), today),
+            OnboardingStatus::Blocked
+        );
+    }
+}
