@@ -5,15 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::Api;
-use crate::boot;
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
-use crate::config::PortalConfig;
 use crate::pages::{
     DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, LeaderboardsPage, NotFoundPage,
     OnboardingPage, RegisterDealPage, SurveyPage, TrainingPage,
 };
-use crate::paths::PortalBase;
+use crate::platform::boot;
+use crate::platform::config::PortalConfig;
 
 /// The whole app: loads `config.json`, then shows the portal or a page saying what is wrong.
 #[component]
@@ -43,16 +41,14 @@ pub fn PortalShell(
     base: String,
 ) -> impl IntoView {
     set_document_language(&config.default_locale);
-    crate::theme::apply_brand(
+    crate::platform::theme::apply_brand(
         config.accent_color.as_deref(),
         config.favicon_url.as_deref(),
     );
-    crate::theme::apply_choice(crate::theme::saved_choice());
+    crate::platform::theme::apply_choice(crate::platform::theme::saved_choice());
     let brand_name = config.brand_name.clone();
     let logo_url = config.logo_url.clone();
-    provide_context(Api::new(config.api_base_for(&base)));
-    provide_context(config);
-    provide_context(PortalBase(base.clone()));
+    crate::context::provide_portal(config, base.clone());
     view! {
         <Router base>
             <SkipLink/>

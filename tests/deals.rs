@@ -5,7 +5,6 @@
 use api_types::DealStatus;
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use partner_portal::api::Api;
 use partner_portal::components::DealStatusBadge;
 use partner_portal::pages::RegisterDealPage;
 use wasm_bindgen::JsCast;
@@ -45,7 +44,7 @@ async fn an_empty_form_is_not_sent_and_the_summary_takes_focus() {
         .unwrap();
     let host = browser::host();
     let _page = leptos::mount::mount_to(host.clone(), || {
-        provide_context(Api::new("/api/v1"));
+        browser::provide_portal();
         view! { <Router><RegisterDealPage/></Router> }
     });
     leptos::task::tick().await;

@@ -3,7 +3,6 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use partner_portal::api::Api;
 use partner_portal::pages::HomePage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -58,7 +57,7 @@ fn stub_fetch(status: u16, body: &str) {
 fn mount_home() -> (HtmlElement, impl Drop) {
     let host = browser::host();
     let handle = leptos::mount::mount_to(host.clone(), || {
-        provide_context(Api::new("/api/v1"));
+        browser::provide_portal();
         view! { <HomePage/> }
     });
     (host, handle)

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use partner_portal::api::Api;
 use partner_portal::pages::OnboardingPage;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -43,7 +42,7 @@ async fn a_refused_tick_rolls_back_and_an_accepted_one_finishes_the_phase() {
     stub_fetch();
     let host = browser::host();
     let _app = leptos::mount::mount_to(host.clone(), || {
-        provide_context(Api::new("/api/v1"));
+        browser::provide_portal();
         view! { <Router><OnboardingPage/></Router> }
     });
     let find_box = || {

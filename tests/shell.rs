@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use partner_portal::app::PortalShell;
 use partner_portal::components::ConfigErrorPage;
-use partner_portal::config::{ConfigError, PortalConfig};
+use partner_portal::platform::config::{ConfigError, PortalConfig};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use partner_portal::api::Api;
 use partner_portal::pages::SurveyPage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -39,7 +38,7 @@ async fn every_question_kind_renders_and_blank_required_ones_are_flagged() {
         .unwrap();
     let host = browser::host();
     let _page = leptos::mount::mount_to(host.clone(), || {
-        provide_context(Api::new("/api/v1"));
+        browser::provide_portal();
         view! { <Router><Routes fallback=|| "no route"><Route path=path!("/") view=SurveyPage/></Routes></Router> }
     });
     browser::until("the survey form", || {

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{AbortController, RequestCredentials};
 
 use super::error::{decode, from_status};
-use super::{ApiError, QueryString};
+use super::ApiError;
 
 /// How long any call may take before the partner is told and offered a retry.
 const TIMEOUT_MS: i32 = 15_000;
@@ -138,10 +138,7 @@ impl Api {
         item_id: &str,
         done: bool,
     ) -> Result<OnboardingItem, ApiError> {
-        let path = format!(
-            "/onboarding/items/{}/completion",
-            super::query::encode(item_id)
-        );
+        let path = format!("/onboarding/items/{}/completion", encode(item_id));
         self.request(Method::PUT, &path, Some(&ItemCompletion { done }), &[])
             .await
     }
@@ -157,8 +154,9 @@ impl Api {
     }
 
     /// `GET /deals`: one page of deals for the given filters, sort and cursor.
-    pub async fn deals(&self, query: &QueryString) -> Result<Page<DealSummary>, ApiError> {
-        self.get(&format!("/deals{}", query.to_suffix())).await
+    pub async fn deals(&self, params: &DealListParams) -> Result<Page<DealSummary>, ApiError> {
+        self.get(&format!("/deals{}", params.to_query().to_suffix()))
+            .await
     }
 
     /// `GET /deals/pipeline`: count and value per status.
@@ -168,8 +166,7 @@ impl Api {
 
     /// `GET /deals/{reference}`: one deal with its timeline.
     pub async fn deal(&self, reference: &str) -> Result<Deal, ApiError> {
-        self.get(&format!("/deals/{}", super::query::encode(reference)))
-            .await
+        self.get(&format!("/deals/{}", encode(reference))).await
     }
 
     /// `POST /deals`: registers a deal; retries must pass the same `idempotency_key`.
@@ -196,12 +193,12 @@ impl Api {
     pub async fn leaderboard(
         &self,
         board_id: &str,
-        query: &QueryString,
+        params: &BoardParams,
     ) -> Result<LeaderboardPage, ApiError> {
         self.get(&format!(
             "/leaderboards/{}{}",
-            super::query::encode(board_id),
-            query.to_suffix()
+            encode(board_id),
+            params.to_query().to_suffix()
         ))
         .await
     }
@@ -213,8 +210,7 @@ impl Api {
 
     /// `GET /surveys/{id}`: one survey with its questions.
     pub async fn survey(&self, survey_id: &str) -> Result<Survey, ApiError> {
-        self.get(&format!("/surveys/{}", super::query::encode(survey_id)))
-            .await
+        self.get(&format!("/surveys/{}", encode(survey_id))).await
     }
 
     /// `POST /surveys/{id}/responses`: answers a survey.
@@ -223,7 +219,7 @@ impl Api {
         survey_id: &str,
         response: &SurveyResponse,
     ) -> Result<SurveyReceipt, ApiError> {
-        let path = format!("/surveys/{}/responses", super::query::encode(survey_id));
+        let path = format!("/surveys/{}/responses", encode(survey_id));
         self.request(Method::POST, &path, Some(response), &[]).await
     }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::config::{ConfigError, CONFIG_FILE};
+use crate::platform::config::{ConfigError, CONFIG_FILE};
 
 /// Names the file and the problem, tells a partner whom to ask, and offers to try again.
 #[component]

@@ -5,7 +5,7 @@ use std::cell::Cell;
 use leptos::html::H1;
 use leptos::prelude::*;
 
-use crate::config::PortalConfig;
+use crate::context::use_config;
 
 thread_local! {
     /// The first page shown keeps focus where the browser put it; later ones take it.
@@ -22,12 +22,9 @@ pub fn Page(
     /// The page's content under the heading.
     children: Children,
 ) -> impl IntoView {
-    let brand = use_context::<PortalConfig>().map(|c| c.brand_name);
+    let brand = use_config().brand_name;
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&match &brand {
-            Some(brand) => format!("{title} · {brand}"),
-            None => title.clone(),
-        });
+        document.set_title(&format!("{title} · {brand}"));
     }
     let heading = NodeRef::<H1>::new();
     heading.on_load(|h1| {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::format::percent;
+use crate::text::format::percent;
 
 /// "3 of 5 done (60 %)" with a bar; `value` is clamped to `max`.
 #[component]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::ThemeSwitch;
-use crate::paths::href;
+use crate::platform::paths::href;
 
 /// The sections a partner can go to, in navigation order: (path, label, match exactly).
 const SECTIONS: [(&str, &str, bool); 6] = [

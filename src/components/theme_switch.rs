@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::theme::{apply_choice, saved_choice};
+use crate::platform::theme::{apply_choice, saved_choice};
 
 /// A button that shows the current choice and moves to the next one.
 #[component]

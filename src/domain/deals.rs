@@ -1,9 +1,11 @@
 //! The deal list's state in the URL: statuses, search, sort and page, read leniently from the
 //! address and written back as links, so any view can be bookmarked, shared and restored.
 
-use api_types::DealStatus;
+use api_types::{DealListParams, DealSortKey, DealStatus, QueryString};
 
-use crate::api::QueryString;
+use super::UrlState;
+
+pub mod export;
 
 /// Columns the list can be sorted by, with their API sort key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,14 +32,14 @@ impl DealColumn {
         Self::Updated,
     ];
 
-    /// The API's sort key.
-    pub fn key(self) -> &'static str {
+    /// The contract's sort key for the column.
+    pub fn key(self) -> DealSortKey {
         match self {
-            Self::Reference => "reference",
-            Self::Customer => "customer_company",
-            Self::Value => "value",
-            Self::ExpectedClose => "expected_close_on",
-            Self::Updated => "updated_at",
+            Self::Reference => DealSortKey::Reference,
+            Self::Customer => DealSortKey::CustomerCompany,
+            Self::Value => DealSortKey::Value,
+            Self::ExpectedClose => DealSortKey::ExpectedCloseOn,
+            Self::Updated => DealSortKey::UpdatedAt,
         }
     }
 
@@ -68,20 +70,28 @@ impl Default for DealSort {
 impl DealSort {
     /// Reads `-updated_at`, `value` and so on; unknown keys fall back to the default.
     pub fn parse(text: &str) -> Self {
-        let (descending, key) = text.strip_prefix('-').map_or((false, text), |k| (true, k));
-        DealColumn::ALL
-            .into_iter()
-            .find(|c| c.key() == key)
-            .map_or_else(Self::default, |column| Self { column, descending })
+        api_types::DealSort::parse(text)
+            .and_then(|sort| {
+                let column = DealColumn::ALL.into_iter().find(|c| c.key() == sort.key)?;
+                Some(Self {
+                    column,
+                    descending: sort.descending,
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    /// The contract's sort.
+    pub fn to_api(self) -> api_types::DealSort {
+        api_types::DealSort {
+            key: self.column.key(),
+            descending: self.descending,
+        }
     }
 
     /// The API's sort value.
     pub fn as_param(self) -> String {
-        format!(
-            "{}{}",
-            if self.descending { "-" } else { "" },
-            self.column.key()
-        )
+        self.to_api().as_param()
     }
 
     /// The sort a click on `column`'s header asks for: flip it if current, else its natural order.
@@ -127,9 +137,11 @@ pub struct DealListQuery {
 /// Rows fetched per page.
 pub const PAGE_SIZE: u32 = 25;
 
-impl DealListQuery {
+impl UrlState for DealListQuery {
+    const PATH: &'static str = "/deals";
+
     /// Reads the URL's `status` (repeatable), `q`, `sort`, `cursor` and `page`; junk is dropped.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut query = Self {
             page: 1,
             ..Self::default()
@@ -157,6 +169,27 @@ impl DealListQuery {
         query
     }
 
+    /// The app URL's query, defaults left out so plain `/deals` stays plain.
+    fn to_query(&self) -> QueryString {
+        let mut query = QueryString::new();
+        for status in &self.statuses {
+            query = query.push("status", status.as_str());
+        }
+        let search = self.search.trim();
+        query = query.push_opt("q", (!search.is_empty()).then(|| search.to_owned()));
+        if self.sort != DealSort::default() {
+            query = query.push("sort", self.sort.as_param());
+        }
+        if let Some(cursor) = &self.cursor {
+            query = query
+                .push("cursor", cursor.clone())
+                .push("page", self.page.to_string());
+        }
+        query
+    }
+}
+
+impl DealListQuery {
     /// The same view from its first page (after any change of filter, search or sort).
     pub fn first_page(&self) -> Self {
         Self {
@@ -187,37 +220,16 @@ impl DealListQuery {
         next
     }
 
-    /// The app URL's query, defaults left out so plain `/deals` stays plain.
-    pub fn to_url_query(&self) -> QueryString {
-        let mut query = QueryString::new();
-        for status in &self.statuses {
-            query = query.push("status", status.as_str());
-        }
+    /// The API request's parameters for this page.
+    pub fn to_api_query(&self, limit: u32) -> DealListParams {
         let search = self.search.trim();
-        query = query.push_opt("q", (!search.is_empty()).then(|| search.to_owned()));
-        if self.sort != DealSort::default() {
-            query = query.push("sort", self.sort.as_param());
+        DealListParams {
+            statuses: self.statuses.clone(),
+            q: (!search.is_empty()).then(|| search.to_owned()),
+            sort: self.sort.to_api(),
+            cursor: self.cursor.clone(),
+            limit: Some(limit),
         }
-        if let Some(cursor) = &self.cursor {
-            query = query
-                .push("cursor", cursor.clone())
-                .push("page", self.page.to_string());
-        }
-        query
-    }
-
-    /// The API request's query for this page.
-    pub fn to_api_query(&self, limit: u32) -> QueryString {
-        let mut query = QueryString::new();
-        for status in &self.statuses {
-            query = query.push("status", status.as_str());
-        }
-        let search = self.search.trim();
-        query
-            .push_opt("q", (!search.is_empty()).then(|| search.to_owned()))
-            .push("sort", self.sort.as_param())
-            .push_opt("cursor", self.cursor.clone())
-            .push("limit", limit.to_string())
     }
 
     /// "Showing 26–50 of 72": the rows this page holds.
@@ -251,14 +263,14 @@ mod tests {
     #[test]
     fn url_state_round_trips_and_defaults_stay_out_of_the_url() {
         let plain = parse("");
-        assert_eq!(plain.to_url_query().to_suffix(), "");
+        assert_eq!(plain.to_query().to_suffix(), "");
         let query = parse("status=won&status=approved&q=caf&sort=value&cursor=abc&page=3");
         assert_eq!(query.statuses, [DealStatus::Approved, DealStatus::Won]);
         assert_eq!(
-            query.to_url_query().to_suffix(),
+            query.to_query().to_suffix(),
             "?status=approved&status=won&q=caf&sort=value&cursor=abc&page=3"
         );
-        assert_eq!(parse(&query.to_url_query().to_suffix()[1..]), query);
+        assert_eq!(parse(&query.to_query().to_suffix()[1..]), query);
     }
 
     #[test]
@@ -310,7 +322,7 @@ mod tests {
     fn api_queries_carry_the_page_size_and_ranges_read_plainly() {
         let query = parse("status=submitted&q=  ");
         assert_eq!(
-            query.to_api_query(25).to_suffix(),
+            query.to_api_query(25).to_query().to_suffix(),
             "?status=submitted&sort=-updated_at&limit=25"
         );
         assert_eq!(parse("cursor=c&page=2").range_text(25, 72), "26–50 of 72");

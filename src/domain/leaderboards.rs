@@ -1,9 +1,9 @@
 //! Leaderboard logic: the board, period, segment and page held in the URL, rank changes in
 //! words, where the partner's own row goes when it is off the page, and the score chart's bars.
 
-use api_types::{LeaderboardEntry, Period, ScorePoint};
+use api_types::{BoardParams, LeaderboardEntry, Period, QueryString, ScorePoint};
 
-use crate::api::QueryString;
+use super::UrlState;
 
 /// Entries per page.
 pub const BOARD_PAGE: u32 = 25;
@@ -32,9 +32,11 @@ impl Default for BoardView {
     }
 }
 
-impl BoardView {
+impl UrlState for BoardView {
+    const PATH: &'static str = "/leaderboards";
+
     /// Reads `board`, `period`, `segment` and `offset`; unknown values fall back to defaults.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut view = Self::default();
         for (name, value) in pairs {
             match name {
@@ -51,7 +53,7 @@ impl BoardView {
     }
 
     /// The app URL's query, defaults left out.
-    pub fn to_url_query(&self) -> QueryString {
+    fn to_query(&self) -> QueryString {
         QueryString::new()
             .push_opt(
                 "board",
@@ -67,14 +69,17 @@ impl BoardView {
             )
             .push_opt("offset", (self.offset > 0).then(|| self.offset.to_string()))
     }
+}
 
-    /// The API query for this page.
-    pub fn to_api_query(&self) -> QueryString {
-        QueryString::new()
-            .push("period", self.period.as_str())
-            .push("segment", self.segment.clone())
-            .push("offset", self.offset.to_string())
-            .push("limit", BOARD_PAGE.to_string())
+impl BoardView {
+    /// The API parameters for this page.
+    pub fn to_api_query(&self) -> BoardParams {
+        BoardParams {
+            period: self.period,
+            segment: self.segment.clone(),
+            offset: self.offset,
+            limit: BOARD_PAGE,
+        }
     }
 
     /// The same view from its first page with one choice changed.
@@ -206,14 +211,14 @@ mod tests {
         let view = BoardView::from_pairs(pairs);
         assert_eq!(view.offset, 50);
         assert_eq!(
-            view.to_url_query().to_suffix(),
+            view.to_query().to_suffix(),
             "?board=revenue&period=quarter&segment=type%3Amsp&offset=50"
         );
         assert_eq!(
             BoardView::from_pairs([("period", "decade"), ("offset", "-3")]),
             BoardView::default()
         );
-        assert_eq!(BoardView::default().to_url_query().to_suffix(), "");
+        assert_eq!(BoardView::default().to_query().to_suffix(), "");
         assert_eq!(
             view.with(|v| v.period = Period::AllTime).offset,
             0,

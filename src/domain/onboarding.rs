@@ -4,7 +4,10 @@
 use api_types::{CompletedBy, OnboardingItem, OnboardingPhase, OnboardingStatus};
 use chrono::NaiveDate;
 
-use crate::format::percent;
+use api_types::QueryString;
+
+use super::UrlState;
+use crate::text::format::percent;
 
 /// Which items the checklist shows (`?show=todo|done`; absent means all).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -45,6 +48,23 @@ impl ChecklistFilter {
             Self::Todo => !done,
             Self::Done => done,
         }
+    }
+}
+
+impl UrlState for ChecklistFilter {
+    const PATH: &'static str = "/onboarding";
+
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Self::from_query(
+            pairs
+                .into_iter()
+                .find(|(n, _)| *n == "show")
+                .map(|(_, v)| v),
+        )
+    }
+
+    fn to_query(&self) -> QueryString {
+        QueryString::new().push_opt("show", self.as_query())
     }
 }
 

@@ -1,8 +1,10 @@
-//! Registering a deal: the draft as typed (kept in local storage), amount parsing, and the same
-//! validation rules as the contract, so most mistakes are caught before anything is sent.
+//! Registering a deal: the draft as typed (kept in local storage), amount parsing, and the
+//! contract's own rules (from `api-types`) in a partner's words, so most mistakes are caught
+//! before anything is sent.
 
-use api_types::{currency_digits, Contact, FieldError, Money, NewDeal, COUNTRIES, PRODUCTS};
-use chrono::{Duration, NaiveDate};
+use api_types::deal_rules::{check_new_deal, Rule, NOTES_MAX_CHARS};
+use api_types::{currency_digits, Contact, FieldError, Money, NewDeal};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// What the partner typed, exactly as typed (never lost: saved as a draft on every change).
@@ -34,7 +36,7 @@ pub struct DealDraft {
 }
 
 /// Most characters the notes may have.
-pub const NOTES_MAX: usize = 2000;
+pub const NOTES_MAX: usize = NOTES_MAX_CHARS;
 
 /// Parses "42500", "42,500", "42 500", "1.234,56" or "1,234.56" into minor units of `currency`.
 /// The last `.` or `,` followed by one or two digits is the decimal mark; others group thousands.
@@ -86,121 +88,90 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
         .ok_or("That value is too large.")
 }
 
-fn is_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !email.chars().any(char::is_whitespace)
-        && !domain.contains('@')
-        && domain
-            .split_once('.')
-            .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+/// The contract's fields in the order the form shows them (and errors are listed).
+const FIELDS: [&str; 10] = [
+    "customer_company",
+    "contact.name",
+    "contact.email",
+    "contact.phone",
+    "country",
+    "value.currency",
+    "value.amount_minor",
+    "expected_close_on",
+    "products",
+    "notes",
+];
+
+/// A broken rule in a partner's words.
+fn words(field: &str, rule: Rule) -> &'static str {
+    match (field, rule) {
+        ("customer_company", Rule::Missing) => "Enter the customer's company name.",
+        ("customer_company", _) => "The company name must be 2 to 120 characters.",
+        ("contact.name", Rule::Missing) => "Enter the name of your contact at the customer.",
+        ("contact.name", _) => "The contact's name must be 2 to 120 characters.",
+        ("contact.email", Rule::Missing) => "Enter the contact's e-mail address.",
+        ("contact.email", _) => "Enter an e-mail address like name@company.com.",
+        ("contact.phone", _) => "A phone number can have at most 40 characters.",
+        ("country", _) => "Choose the customer's country.",
+        ("value.currency", _) => "Choose a currency.",
+        ("value.amount_minor", Rule::TooLarge) => "That value is too large.",
+        ("value.amount_minor", _) => "The estimated value must be more than zero.",
+        ("expected_close_on", Rule::InThePast) => "The expected close date cannot be in the past.",
+        ("expected_close_on", _) => "The expected close date must be within five years.",
+        ("products", _) => "Choose at least one product.",
+        _ => "Notes can have at most 2000 characters.",
+    }
 }
 
-/// Checks the draft as the server will; every problem at once, named by the contract's fields.
+/// Checks the draft by the contract's rules, as the server will; every problem at once, named
+/// by the contract's fields. Product codes come from the backend's catalogue (the checkboxes),
+/// so only their number and uniqueness are checked here.
 pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let mut fail = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        })
-    };
-    let length = |s: &str| s.trim().chars().count();
-    match length(&draft.customer_company) {
-        0 => fail("customer_company", "Enter the customer's company name."),
-        1 | 121.. => fail(
-            "customer_company",
-            "The company name must be 2 to 120 characters.",
-        ),
-        _ => {}
-    }
-    match length(&draft.contact_name) {
-        0 => fail(
-            "contact.name",
-            "Enter the name of your contact at the customer.",
-        ),
-        1 | 121.. => fail(
-            "contact.name",
-            "The contact's name must be 2 to 120 characters.",
-        ),
-        _ => {}
-    }
-    if draft.contact_email.trim().is_empty() {
-        fail("contact.email", "Enter the contact's e-mail address.");
-    } else if !is_email(draft.contact_email.trim()) || length(&draft.contact_email) > 254 {
-        fail(
-            "contact.email",
-            "Enter an e-mail address like name@company.com.",
-        );
-    }
-    if length(&draft.contact_phone) > 40 {
-        fail(
-            "contact.phone",
-            "A phone number can have at most 40 characters.",
-        );
-    }
-    if !COUNTRIES.contains(&draft.country.as_str()) {
-        fail("country", "Choose the customer's country.");
-    }
-    let currency_known = currency_digits(&draft.currency).is_some();
-    if !currency_known {
-        fail("value.currency", "Choose a currency.");
-    }
     let amount = parse_amount(&draft.amount, &draft.currency);
-    match amount {
-        Err(message) => fail("value.amount_minor", message),
-        Ok(0) => fail(
-            "value.amount_minor",
-            "The estimated value must be more than zero.",
-        ),
-        Ok(_) => {}
-    }
-    let close = NaiveDate::parse_from_str(draft.expected_close_on.trim(), "%Y-%m-%d");
-    match close {
-        Err(_) => fail(
-            "expected_close_on",
-            "Enter the date you expect the deal to close.",
-        ),
-        Ok(day) if day < today => fail(
-            "expected_close_on",
-            "The expected close date cannot be in the past.",
-        ),
-        Ok(day) if day > today + Duration::days(5 * 366) => fail(
-            "expected_close_on",
-            "The expected close date must be within five years.",
-        ),
-        Ok(_) => {}
-    }
-    let known = draft
-        .products
+    let close = NaiveDate::parse_from_str(draft.expected_close_on.trim(), "%Y-%m-%d")
+        .map_err(|_| "Enter the date you expect the deal to close.");
+    let deal = NewDeal {
+        customer_company: draft.customer_company.trim().into(),
+        contact: Contact {
+            name: draft.contact_name.trim().into(),
+            email: draft.contact_email.trim().into(),
+            phone: Some(draft.contact_phone.trim().to_owned()).filter(|p| !p.is_empty()),
+        },
+        country: draft.country.clone(),
+        value: Money {
+            // What could not be read is reported below; a stand-in keeps the rule quiet.
+            amount_minor: *amount.as_ref().unwrap_or(&1),
+            currency: draft.currency.clone(),
+        },
+        expected_close_on: *close.as_ref().unwrap_or(&today),
+        products: draft.products.clone(),
+        notes: Some(draft.notes.trim().to_owned()).filter(|n| !n.is_empty()),
+    };
+    let broken = check_new_deal(&deal, today, |_| true);
+    let errors: Vec<FieldError> = FIELDS
         .iter()
-        .all(|p| PRODUCTS.iter().any(|(code, _)| code == p));
-    if draft.products.is_empty() || !known {
-        fail("products", "Choose at least one product.");
-    }
-    if draft.notes.chars().count() > NOTES_MAX {
-        fail("notes", "Notes can have at most 2000 characters.");
-    }
-    match (errors.is_empty(), amount, close) {
-        (true, Ok(amount_minor), Ok(expected_close_on)) => Ok(NewDeal {
-            customer_company: draft.customer_company.trim().into(),
-            contact: Contact {
-                name: draft.contact_name.trim().into(),
-                email: draft.contact_email.trim().into(),
-                phone: Some(draft.contact_phone.trim().to_owned()).filter(|p| !p.is_empty()),
-            },
-            country: draft.country.clone(),
-            value: Money {
-                amount_minor,
-                currency: draft.currency.clone(),
-            },
-            expected_close_on,
-            products: draft.products.clone(),
-            notes: Some(draft.notes.trim().to_owned()).filter(|n| !n.is_empty()),
-        }),
-        _ => Err(errors),
+        .filter_map(|&field| {
+            let unreadable = match field {
+                "value.amount_minor" => amount.err(),
+                "expected_close_on" => close.err(),
+                _ => None,
+            };
+            let message = unreadable.or_else(|| {
+                broken
+                    .iter()
+                    .find(|b| b.field == field)
+                    .map(|b| words(field, b.rule))
+            })?;
+            Some(FieldError {
+                field: field.into(),
+                message: message.into(),
+            })
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(deal)
+    } else {
+        Err(errors)
     }
 }
 

@@ -4,7 +4,10 @@
 use api_types::{Certification, CertificationStatus, Course, CourseStatus, Level};
 use chrono::NaiveDate;
 
-use crate::dates::days_until;
+use api_types::QueryString;
+
+use super::UrlState;
+use crate::text::dates::days_until;
 
 /// Which courses show (`?status=in_progress|not_started|completed`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -86,15 +89,6 @@ pub fn level_query(level: Level) -> &'static str {
     }
 }
 
-/// "Foundation", "Professional", "Expert".
-pub fn level_label(level: Level) -> &'static str {
-    match level {
-        Level::Foundation => "Foundation",
-        Level::Professional => "Professional",
-        Level::Expert => "Expert",
-    }
-}
-
 /// How the course list is ordered (`?sort=progress|title|time_left`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CourseSort {
@@ -135,6 +129,48 @@ impl CourseSort {
             Self::Title => "Title",
             Self::TimeLeft => "Least time left",
         }
+    }
+}
+
+/// The course list's filter, level and sort, held in the URL.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CourseView {
+    /// Which courses show.
+    pub filter: CourseFilter,
+    /// Only this level, or every level.
+    pub level: Option<Level>,
+    /// The order.
+    pub sort: CourseSort,
+}
+
+impl UrlState for CourseView {
+    const PATH: &'static str = "/training";
+
+    fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        pairs
+            .into_iter()
+            .fold(Self::default(), |view, (name, value)| match name {
+                "status" => Self {
+                    filter: CourseFilter::from_query(Some(value)),
+                    ..view
+                },
+                "level" => Self {
+                    level: level_from_query(Some(value)),
+                    ..view
+                },
+                "sort" => Self {
+                    sort: CourseSort::from_query(Some(value)),
+                    ..view
+                },
+                _ => view,
+            })
+    }
+
+    fn to_query(&self) -> QueryString {
+        QueryString::new()
+            .push_opt("status", self.filter.as_query())
+            .push_opt("level", self.level.map(level_query))
+            .push_opt("sort", self.sort.as_query())
     }
 }
 

@@ -1,31 +1,32 @@
 //! One deal: every field, the status timeline, protection with days left, and what the
 //! partner can do next.
 
-use api_types::{Deal, DealStatus, PRODUCTS};
+use api_types::{Deal, DealStatus, Product};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::use_api;
 use crate::components::{DealStatusBadge, Loaded, Page};
-use crate::config::use_locale;
-use crate::dates::{days_until, short_date, today};
-use crate::format::money;
-use crate::paths::href;
+use crate::context::{use_locale, use_read};
+use crate::platform::paths::href;
+use crate::text::dates::{days_until, short_date, today};
+use crate::text::format::money;
 
 /// One deal's page; the reference comes from the URL and is only ever shown as text.
 #[component]
 pub fn DealPage() -> impl IntoView {
-    let api = use_api();
     let params = use_params_map();
     let reference = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let just_registered = use_query_map().with_untracked(|q| q.get("registered").is_some());
-    let deal = LocalResource::new({
+    let deal = use_read({
         let reference = reference.clone();
-        move || {
-            let (api, reference) = (api.clone(), reference.clone());
+        move |api| {
+            let reference = reference.clone();
             async move { api.deal(&reference).await }
         }
     });
+    // Names come from the backend's catalogue; until it answers (or if it cannot), codes show.
+    let catalogue = use_read(|api| async move { api.products().await });
+    let products = Signal::derive(move || catalogue.get().and_then(Result::ok).unwrap_or_default());
     view! {
         <Page title=format!("Deal {reference}")>
             {just_registered.then(|| view! {
@@ -34,16 +35,16 @@ pub fn DealPage() -> impl IntoView {
                 </p>
             })}
             <p><a href=href("/deals")>"Back to your deals"</a></p>
-            <Loaded resource=deal what="this deal" lines=8 render=|deal: Deal| view! { <DealDetails deal/> }/>
+            <Loaded resource=deal what="this deal" lines=8 render=move |deal: Deal| view! { <DealDetails deal products/> }/>
         </Page>
     }
 }
 
-fn product_name(code: &str) -> String {
-    PRODUCTS
+fn product_name(code: &str, catalogue: &[Product]) -> String {
+    catalogue
         .iter()
-        .find(|(c, _)| *c == code)
-        .map_or_else(|| code.to_owned(), |(_, name)| (*name).to_owned())
+        .find(|p| p.code == code)
+        .map_or_else(|| code.to_owned(), |p| p.name.clone())
 }
 
 /// What the partner can expect or do, by status.
@@ -69,7 +70,7 @@ fn next_step(deal: &Deal) -> String {
 }
 
 #[component]
-fn DealDetails(deal: Deal) -> impl IntoView {
+fn DealDetails(deal: Deal, products: Signal<Vec<Product>>) -> impl IntoView {
     let locale = use_locale();
     let next = next_step(&deal);
     let summary = deal.summary.clone();
@@ -86,7 +87,10 @@ fn DealDetails(deal: Deal) -> impl IntoView {
                 <div><dt>"Expected close"</dt><dd>{short_date(summary.expected_close_on)}</dd></div>
                 <div><dt>"Country"</dt><dd>{summary.country.clone()}</dd></div>
                 <div><dt>"Protected until"</dt><dd>{summary.protection_expires_on.map_or_else(|| "Not protected yet".to_owned(), short_date)}</dd></div>
-                <div><dt>"Products"</dt><dd>{deal.products.iter().map(|p| product_name(p)).collect::<Vec<_>>().join(", ")}</dd></div>
+                <div><dt>"Products"</dt><dd>{
+                    let codes = deal.products.clone();
+                    move || products.with(|catalogue| codes.iter().map(|p| product_name(p, catalogue)).collect::<Vec<_>>().join(", "))
+                }</dd></div>
                 <div><dt>"Contact"</dt><dd>{deal.contact.name.clone()}<br/>{deal.contact.email.clone()}{deal.contact.phone.clone().map(|p| view! { <br/>{p} })}</dd></div>
                 <div><dt>"Registered"</dt><dd>{short_date(deal.submitted_at.date_naive())}</dd></div>
             </dl>

@@ -3,15 +3,15 @@
 
 use api_types::{DealStatus, PipelineStage};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
-use crate::api::use_api;
-use crate::components::{deal_status_text, FilterChoice, FilterLinks, Loaded, Page};
-use crate::config::use_locale;
-use crate::deal_list::{DealListQuery, PAGE_SIZE};
-use crate::format::{count, money};
-use crate::paths::href;
+use crate::components::{FilterChoice, FilterLinks, Loaded, Page};
+use crate::context::use_locale;
+use crate::context::use_read;
+use crate::domain::deals::{DealListQuery, PAGE_SIZE};
+use crate::platform::paths::href;
+use crate::platform::url_state::{self, use_go_to, use_url_state};
+use crate::text::format::{count, money};
+use crate::text::labels::Label;
 
 mod export;
 mod search;
@@ -21,61 +21,35 @@ use export::ExportCsv;
 use search::SearchBox;
 use table::DealTable;
 
-/// The address of a view of the list.
-pub(crate) fn list_href(query: &DealListQuery) -> String {
-    href(&format!("/deals{}", query.to_url_query().to_suffix()))
-}
-
 /// The deals page.
 #[component]
 pub fn DealsPage() -> impl IntoView {
-    let api = use_api();
-    let url = use_query_map();
-    let query = Memo::new(move |_| {
-        url.with(|q| DealListQuery::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
+    let query = use_url_state::<DealListQuery>();
+    let page = use_read(move |api| {
+        let request = query.get().to_api_query(PAGE_SIZE);
+        async move { api.deals(&request).await }
     });
-    let page = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let (api, request) = (api.clone(), query.get().to_api_query(PAGE_SIZE));
-            async move { api.deals(&request).await }
-        }
-    });
-    let pipeline = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.pipeline().await }
-        }
-    });
-    let navigate = use_navigate();
+    let pipeline = use_read(|api| async move { api.pipeline().await });
+    let go_to = use_go_to::<DealListQuery>(true);
     let on_search = move |text: String| {
-        let next = DealListQuery {
+        go_to(&DealListQuery {
             search: text,
             ..query.get_untracked().first_page()
-        };
-        navigate(
-            &format!("/deals{}", next.to_url_query().to_suffix()),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        });
     };
     let status_choices = Signal::derive(move || {
         let current = query.get();
         let mut choices = vec![FilterChoice {
             label: "All statuses".into(),
-            href: list_href(&DealListQuery {
+            href: url_state::href(&DealListQuery {
                 statuses: vec![],
                 ..current.first_page()
             }),
             current: current.statuses.is_empty(),
         }];
         choices.extend(DealStatus::ALL.into_iter().map(|status| FilterChoice {
-            label: deal_status_text(status).0.into(),
-            href: list_href(&current.toggle_status(status)),
+            label: status.label().into(),
+            href: url_state::href(&current.toggle_status(status)),
             current: current.statuses.contains(&status),
         }));
         choices
@@ -110,12 +84,12 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
     view! {
         <ul class="pp-pipeline">
             {stages.into_iter().map(|stage| {
-                let (label, tone) = deal_status_text(stage.status);
+                let (label, tone) = (stage.status.label(), stage.status.tone().as_str());
                 let filtered = DealListQuery { statuses: vec![stage.status], page: 1, ..DealListQuery::default() };
                 let values: Vec<String> = stage.value.iter().map(|m| money(m, &locale)).collect();
                 view! {
                     <li class=format!("pp-pipeline__stage pp-pipeline__stage--{tone}")>
-                        <a href=list_href(&filtered) class="pp-pipeline__link">
+                        <a href=url_state::href(&filtered) class="pp-pipeline__link">
                             <span class="pp-pipeline__label">{label}</span>
                             <span class="pp-pipeline__count">{count(stage.count, &locale)}</span>
                             <span class="pp-pipeline__value">{if values.is_empty() { "No deals".to_owned() } else { values.join(" + ") }}</span>

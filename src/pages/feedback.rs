@@ -1,60 +1,28 @@
 //! Feedback and surveys: the surveys open for the partner, everything they told us with what
 //! happened to it ("you said, we did"), and a form to tell us more.
 
-use api_types::{
-    FeedbackCategory, FeedbackItem, FeedbackStatus, FieldError, NewFeedback, SurveySummary,
-};
+use api_types::{FeedbackItem, FieldError, NewFeedback, SurveySummary};
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::api::use_api;
-use crate::components::{error_for, focus_when_shown, EmptyState, ErrorSummary, Loaded, Page};
-use crate::dates::{due_phrase, short_date, today};
-use crate::paths::href;
-
-const CATEGORIES: [(FeedbackCategory, &str, &str); 5] = [
-    (FeedbackCategory::Program, "program", "The partner program"),
-    (FeedbackCategory::Product, "product", "Products"),
-    (FeedbackCategory::Portal, "portal", "This portal"),
-    (
-        FeedbackCategory::Support,
-        "support",
-        "Support and the channel team",
-    ),
-    (FeedbackCategory::Other, "other", "Something else"),
-];
-
-fn category_label(category: FeedbackCategory) -> &'static str {
-    CATEGORIES
-        .iter()
-        .find(|(c, _, _)| *c == category)
-        .map_or("Other", |(_, _, label)| label)
-}
-
-fn status_text(status: FeedbackStatus) -> (&'static str, &'static str) {
-    match status {
-        FeedbackStatus::Received => ("Received", "neutral"),
-        FeedbackStatus::Planned => ("Planned", "info"),
-        FeedbackStatus::Done => ("Done", "success"),
-        FeedbackStatus::Declined => ("Declined", "warning"),
-    }
-}
+use crate::components::{
+    focus_when_shown, Badge, EmptyState, ErrorSummary, Field, FieldState, Loaded, Page,
+};
+use crate::context::{use_api, use_read};
+use crate::domain::feedback::{FeedbackDraft, CATEGORIES};
+use crate::platform::paths::href;
+use crate::text::dates::{due_phrase, short_date, today};
+use crate::text::labels::Label;
 
 /// The feedback page.
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
-    let api = use_api();
-    let surveys = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.surveys().await }
-        }
-    });
-    let sent = RwSignal::new(0u32);
-    let feedback = LocalResource::new(move || {
-        let api = api.clone();
-        sent.track();
+    let surveys = use_read(|api| async move { api.surveys().await });
+    let form = FeedbackForm::new();
+    let send = form.action();
+    // After each send the list reloads: the action's version is part of what it reads.
+    let feedback = use_read(move |api| {
+        send.version().track();
         async move { api.feedback().await }
     });
     view! {
@@ -86,21 +54,20 @@ pub fn FeedbackPage() -> impl IntoView {
                     view! { <ul class="pp-feedback-list">{items.into_iter().map(|item| view! { <FeedbackCard item/> }).collect_view()}</ul> }.into_any()
                 }}/>
             </section>
-            <NewFeedbackForm sent/>
+            <NewFeedbackForm form send/>
         </Page>
     }
 }
 
 #[component]
 fn FeedbackCard(item: FeedbackItem) -> impl IntoView {
-    let (status, tone) = status_text(item.status);
     view! {
         <li class="pp-card pp-feedback">
             <div class="pp-feedback__head">
                 <h3 class="pp-feedback__title">{item.title}</h3>
-                <span class=format!("pp-badge pp-badge--{tone}")>{status}</span>
+                <Badge text=item.status.label() tone=item.status.tone()/>
             </div>
-            <p class="pp-feedback__meta">{format!("{} · sent {}", category_label(item.category), short_date(item.submitted_at.date_naive()))}</p>
+            <p class="pp-feedback__meta">{format!("{} · sent {}", item.category.label(), short_date(item.submitted_at.date_naive()))}</p>
             <blockquote class="pp-feedback__said"><p>{item.body}</p></blockquote>
             {match item.reply {
                 Some(reply) => view! {
@@ -115,81 +82,86 @@ fn FeedbackCard(item: FeedbackItem) -> impl IntoView {
     }
 }
 
-/// The form for new feedback; `sent` counts successful sends so the list reloads.
-#[component]
-fn NewFeedbackForm(sent: RwSignal<u32>) -> impl IntoView {
-    let api = use_api();
-    let (category, title, body) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let outcome = RwSignal::new(None::<Result<String, String>>);
-    let summary = NodeRef::<Div>::new();
-    let send = Action::new_local(move |feedback: &NewFeedback| {
-        let (api, feedback) = (api.clone(), feedback.clone());
-        async move {
-            match api.send_feedback(&feedback).await {
-                Ok(item) => {
-                    outcome.set(Some(Ok(format!(
-                        "Thank you: “{}” was received. Its status will show above.",
-                        item.title
-                    ))));
-                    title.set(String::new());
-                    body.set(String::new());
-                    sent.update(|n| *n += 1);
-                }
-                Err(error) if error.status() == Some(422) => {
-                    errors.set(error.field_errors().to_vec());
-                    focus_when_shown(summary);
-                }
-                Err(error) => outcome.set(Some(Err(format!(
-                    "{} What you wrote is kept; press Send feedback to try again.",
-                    error.message()
-                )))),
-            }
+/// The form's state: what was typed, the errors at fields, and the outcome of the last send.
+#[derive(Clone, Copy)]
+struct FeedbackForm {
+    draft: RwSignal<FeedbackDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    outcome: RwSignal<Option<Result<String, String>>>,
+    summary: NodeRef<Div>,
+}
+
+impl FeedbackForm {
+    fn new() -> Self {
+        Self {
+            draft: RwSignal::new(FeedbackDraft::default()),
+            errors: RwSignal::new(Vec::new()),
+            outcome: RwSignal::new(None),
+            summary: NodeRef::new(),
         }
-    });
+    }
+
+    /// Sends feedback and handles the answer in one place: thanks and an empty form, errors at
+    /// their fields, or what failed with everything typed kept.
+    fn action(self) -> Action<NewFeedback, ()> {
+        let api = use_api();
+        Action::new_local(move |feedback: &NewFeedback| {
+            let (api, feedback) = (api.clone(), feedback.clone());
+            async move {
+                match api.send_feedback(&feedback).await {
+                    Ok(item) => {
+                        self.outcome.set(Some(Ok(format!(
+                            "Thank you: “{}” was received. Its status will show above.",
+                            item.title
+                        ))));
+                        self.draft.update(|d| {
+                            d.title.clear();
+                            d.body.clear();
+                        });
+                    }
+                    Err(error) if error.status() == Some(422) => {
+                        self.errors.set(error.field_errors().to_vec());
+                        focus_when_shown(self.summary);
+                    }
+                    Err(error) => self.outcome.set(Some(Err(format!(
+                        "{} What you wrote is kept; press Send feedback to try again.",
+                        error.message()
+                    )))),
+                }
+            }
+        })
+    }
+}
+
+/// The form for new feedback.
+#[component]
+fn NewFeedbackForm(form: FeedbackForm, send: Action<NewFeedback, ()>) -> impl IntoView {
+    let FeedbackForm {
+        draft,
+        errors,
+        outcome,
+        summary,
+    } = form;
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         outcome.set(None);
-        let mut found = Vec::new();
-        let chosen = CATEGORIES
-            .iter()
-            .find(|(_, value, _)| *value == category.get_untracked())
-            .map(|(c, _, _)| *c);
-        if chosen.is_none() {
-            found.push(FieldError {
-                field: "category".into(),
-                message: "Choose what your feedback is about.".into(),
-            });
-        }
-        if !(3..=120).contains(&title.get_untracked().trim().chars().count()) {
-            found.push(FieldError {
-                field: "title".into(),
-                message: "Give your feedback a short title (3 to 120 characters).".into(),
-            });
-        }
-        if !(10..=4000).contains(&body.get_untracked().trim().chars().count()) {
-            found.push(FieldError {
-                field: "body".into(),
-                message: "Tell us a little more (10 to 4000 characters).".into(),
-            });
-        }
-        errors.set(found.clone());
-        match chosen {
-            Some(category) if found.is_empty() => {
-                send.dispatch(NewFeedback {
-                    category,
-                    title: title.get_untracked().trim().into(),
-                    body: body.get_untracked().trim().into(),
-                });
+        match draft.with_untracked(FeedbackDraft::validate) {
+            Ok(feedback) => {
+                errors.set(Vec::new());
+                send.dispatch(feedback);
             }
-            _ => focus_when_shown(summary),
+            Err(found) => {
+                errors.set(found);
+                focus_when_shown(summary);
+            }
         }
     };
-    let error = move |field: &'static str| move || errors.with(|e| error_for(e, field));
+    let category = FieldState::new("feedback", "category", errors, None);
+    let title = FieldState::new("feedback", "title", errors, None);
+    let body = FieldState::new("feedback", "body", errors, None);
+    let (category_invalid, category_described) = (category.invalid(), category.described_by());
+    let (title_invalid, title_described) = (title.invalid(), title.described_by());
+    let body_invalid = body.invalid();
     view! {
         <section class="pp-section" aria-labelledby="pp-new-feedback-title">
             <h2 id="pp-new-feedback-title">"Send feedback"</h2>
@@ -200,28 +172,24 @@ fn NewFeedbackForm(sent: RwSignal<u32>) -> impl IntoView {
                 None => ().into_any(),
             }}</p>
             <form class="pp-form pp-card" on:submit=on_submit novalidate=true>
-                <div class="pp-field" class:pp-field--invalid=move || error("category")().is_some()>
-                    <label for="feedback-category" class="pp-field__label">"About"<span class="pp-field__required">" (required)"</span></label>
-                    {move || error("category")().map(|m| view! { <p class="pp-field__error">{m}</p> })}
-                    <select id="feedback-category" class="pp-input" on:change=move |e| category.set(event_target_value(&e))
-                        aria-invalid=move || error("category")().is_some().then_some("true")>
+                <Field state=category label="About" required=true>
+                    <select id="feedback-category" class="pp-input" on:change=move |e| draft.update(|d| d.category = event_target_value(&e))
+                        aria-invalid=category_invalid aria-describedby=category_described>
                         <option value="">"Choose…"</option>
-                        {CATEGORIES.iter().map(|(_, value, label)| view! { <option value=*value>{*label}</option> }).collect_view()}
+                        {CATEGORIES.iter().map(|(category, value)| view! { <option value=*value>{category.label()}</option> }).collect_view()}
                     </select>
-                </div>
-                <div class="pp-field" class:pp-field--invalid=move || error("title")().is_some()>
-                    <label for="feedback-title" class="pp-field__label">"Title"<span class="pp-field__required">" (required)"</span></label>
-                    {move || error("title")().map(|m| view! { <p class="pp-field__error">{m}</p> })}
-                    <input id="feedback-title" class="pp-input" maxlength="120" prop:value=title on:input=move |e| title.set(event_target_value(&e))
-                        aria-invalid=move || error("title")().is_some().then_some("true")/>
-                </div>
-                <div class="pp-field" class:pp-field--invalid=move || error("body")().is_some()>
-                    <label for="feedback-body" class="pp-field__label">"Your feedback"<span class="pp-field__required">" (required)"</span></label>
-                    {move || error("body")().map(|m| view! { <p class="pp-field__error">{m}</p> })}
-                    <textarea id="feedback-body" class="pp-input" rows="5" maxlength="4000" prop:value=body on:input=move |e| body.set(event_target_value(&e))
-                        aria-invalid=move || error("body")().is_some().then_some("true") aria-describedby="feedback-body-count"></textarea>
-                    <p class="pp-field__count" id="feedback-body-count">{move || format!("{} of 4000 characters", body.with(|b| b.chars().count()))}</p>
-                </div>
+                </Field>
+                <Field state=title label="Title" required=true>
+                    <input id="feedback-title" class="pp-input" maxlength="120" prop:value=move || draft.with(|d| d.title.clone())
+                        on:input=move |e| draft.update(|d| d.title = event_target_value(&e))
+                        aria-invalid=title_invalid aria-describedby=title_described/>
+                </Field>
+                <Field state=body label="Your feedback" required=true>
+                    <textarea id="feedback-body" class="pp-input" rows="5" maxlength="4000" prop:value=move || draft.with(|d| d.body.clone())
+                        on:input=move |e| draft.update(|d| d.body = event_target_value(&e))
+                        aria-invalid=body_invalid aria-describedby="feedback-body-count"></textarea>
+                    <p class="pp-field__count" id="feedback-body-count">{move || format!("{} of 4000 characters", draft.with(|d| d.body.chars().count()))}</p>
+                </Field>
                 <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>"Send feedback"</button>
             </form>
         </section>

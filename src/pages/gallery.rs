@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::{
-    DealStatusBadge, EmptyState, ErrorNotice, ErrorSummary, FilterChoice, FilterLinks, Page,
-    ProgressBar, Skeleton,
+    Badge, DealStatusBadge, EmptyState, ErrorNotice, ErrorSummary, Field, FieldState, FilterChoice,
+    FilterLinks, Page, ProgressBar, Skeleton,
 };
+use crate::text::labels::Tone;
 
 /// The gallery page.
 #[component]
@@ -17,6 +18,13 @@ pub fn GalleryPage() -> impl IntoView {
         field: "customer_company".into(),
         message: "Enter the customer's company name.".into(),
     }]);
+    let plain = FieldState::new(
+        "gallery",
+        "plain",
+        errors,
+        Some("A hint says what to type."),
+    );
+    let invalid = FieldState::new("gallery", "customer_company", errors, None);
     let choices = Signal::derive(|| {
         ["All", "To do", "Done"]
             .into_iter()
@@ -48,9 +56,8 @@ pub fn GalleryPage() -> impl IntoView {
                     {DealStatus::ALL.into_iter().map(|status| view! { <DealStatusBadge status/> }).collect_view()}
                 </div>
                 <div class="pp-gallery__row">
-                    {[("neutral", "Neutral"), ("info", "Info"), ("success", "Success"), ("warning", "Warning"), ("danger", "Danger")]
-                        .into_iter()
-                        .map(|(tone, label)| view! { <span class=format!("pp-badge pp-badge--{tone}")>{label}</span> })
+                    {Tone::ALL.into_iter().zip(["Neutral", "Info", "Success", "Warning", "Danger"])
+                        .map(|(tone, text)| view! { <Badge text tone/> })
                         .collect_view()}
                 </div>
             </GallerySection>
@@ -62,16 +69,12 @@ pub fn GalleryPage() -> impl IntoView {
             <GallerySection title="Form fields">
                 <ErrorSummary errors summary=NodeRef::new() id_prefix="gallery"/>
                 <div class="pp-form">
-                    <div class="pp-field">
-                        <label for="gallery-plain" class="pp-field__label">"A field"<span class="pp-field__optional">" (optional)"</span></label>
-                        <p class="pp-field__hint" id="gallery-plain-hint">"A hint says what to type."</p>
-                        <input id="gallery-plain" class="pp-input" aria-describedby="gallery-plain-hint"/>
-                    </div>
-                    <div class="pp-field pp-field--invalid">
-                        <label for="gallery-customer-company" class="pp-field__label">"Customer company"<span class="pp-field__required">" (required)"</span></label>
-                        <p class="pp-field__error" id="gallery-error">"Enter the customer's company name."</p>
-                        <input id="gallery-customer-company" class="pp-input" aria-invalid="true" aria-describedby="gallery-error"/>
-                    </div>
+                    <Field state=plain.clone() label="A field">
+                        <input id=plain.id.clone() class="pp-input" aria-describedby=plain.described_by()/>
+                    </Field>
+                    <Field state=invalid.clone() label="Customer company" required=true>
+                        <input id=invalid.id.clone() class="pp-input" aria-invalid=invalid.invalid() aria-describedby=invalid.described_by()/>
+                    </Field>
                     <fieldset class="pp-field pp-choices">
                         <legend class="pp-field__label">"Choices"</legend>
                         <div class="pp-choice"><input type="checkbox" id="gallery-check" checked=true/><label for="gallery-check">"Ticked"</label></div>

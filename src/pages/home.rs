@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use std::future::Future;
+use api_types::{BoardParams, DealListParams, DealStatus, Period};
 
-use crate::api::{use_api, Api, ApiError, QueryString};
 use crate::components::Page;
+use crate::context::use_read;
 
 mod engagement;
 mod next_steps;
@@ -21,29 +21,27 @@ use welcome::WelcomeCard;
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let api = use_api();
     // Each read is created here, at the top, and shared by the cards that need it.
-    let me = read(&api, |api| async move { api.me().await });
-    let onboarding = read(&api, |api| async move { api.onboarding().await });
-    let training = read(&api, |api| async move { api.training().await });
-    let waiting = read(&api, |api| async move {
-        api.deals(
-            &QueryString::new()
-                .push("status", "more_info_requested")
-                .push("limit", "10"),
-        )
-        .await
+    let me = use_read(|api| async move { api.me().await });
+    let onboarding = use_read(|api| async move { api.onboarding().await });
+    let training = use_read(|api| async move { api.training().await });
+    let waiting = use_read(|api| async move {
+        let params = DealListParams {
+            statuses: vec![DealStatus::MoreInfoRequested],
+            limit: Some(10),
+            ..DealListParams::default()
+        };
+        api.deals(&params).await
     });
-    let surveys = read(&api, |api| async move { api.surveys().await });
-    let pipeline = read(&api, |api| async move { api.pipeline().await });
-    let standing = read(&api, |api| async move {
-        api.leaderboard(
-            "engagement",
-            &QueryString::new()
-                .push("period", "month")
-                .push("limit", "1"),
-        )
-        .await
+    let surveys = use_read(|api| async move { api.surveys().await });
+    let pipeline = use_read(|api| async move { api.pipeline().await });
+    let standing = use_read(|api| async move {
+        let params = BoardParams {
+            period: Period::Month,
+            limit: 1,
+            ..BoardParams::default()
+        };
+        api.leaderboard("engagement", &params).await
     });
     view! {
         <Page title="Home">
@@ -60,17 +58,4 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </Page>
     }
-}
-
-/// One read of the backend for this page.
-fn read<T, Fut>(
-    api: &Api,
-    call: impl Fn(Api) -> Fut + 'static,
-) -> LocalResource<Result<T, ApiError>>
-where
-    T: 'static,
-    Fut: Future<Output = Result<T, ApiError>> + 'static,
-{
-    let api = api.clone();
-    LocalResource::new(move || call(api.clone()))
 }

@@ -3,15 +3,13 @@
 
 use api_types::{Board, LeaderboardPage, Period};
 use leptos::prelude::*;
-use leptos_router::components::Form;
-use leptos_router::hooks::use_query_map;
 
-use crate::api::use_api;
 use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, Skeleton};
-use crate::config::use_locale;
-use crate::format::count;
-use crate::leaderboard::BoardView;
-use crate::paths::href;
+use crate::context::{use_locale, use_read};
+use crate::domain::leaderboards::BoardView;
+use crate::platform::url_state::{href as board_href, use_go_to, use_url_state};
+use crate::text::format::count;
+use crate::text::labels::Label;
 
 mod ranking;
 mod score_chart;
@@ -19,33 +17,11 @@ mod score_chart;
 use ranking::RankingTable;
 use score_chart::ScoreChart;
 
-fn board_href(view: &BoardView) -> String {
-    href(&format!("/leaderboards{}", view.to_url_query().to_suffix()))
-}
-
-fn period_label(period: Period) -> &'static str {
-    match period {
-        Period::Month => "This month",
-        Period::Quarter => "This quarter",
-        Period::AllTime => "All time",
-    }
-}
-
 /// The leaderboards page.
 #[component]
 pub fn LeaderboardsPage() -> impl IntoView {
-    let api = use_api();
-    let url = use_query_map();
-    let view_state = Memo::new(move |_| {
-        url.with(|q| BoardView::from_pairs(q.into_iter().map(|(k, v)| (k.as_ref(), v))))
-    });
-    let boards = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.boards().await }
-        }
-    });
+    let view_state = use_url_state::<BoardView>();
+    let boards = use_read(|api| async move { api.boards().await });
     let offered = move || boards.get().and_then(Result::ok).unwrap_or_default();
     // Resources and memos live here, at the top: created inside a suspended view they would
     // stop following the URL.
@@ -58,14 +34,13 @@ pub fn LeaderboardsPage() -> impl IntoView {
             .or_else(|| offered.first())
             .cloned()
     });
-    let page = LocalResource::new(move || {
+    let page = use_read(move |api| {
         let view = view_state.get();
         let board = if view.board.is_empty() {
             chosen.get().map(|b| b.id)
         } else {
             Some(view.board.clone())
         };
-        let api = api.clone();
         async move {
             match board {
                 Some(board) => api
@@ -92,7 +67,7 @@ pub fn LeaderboardsPage() -> impl IntoView {
         Period::ALL
             .into_iter()
             .map(|p| FilterChoice {
-                label: period_label(p).into(),
+                label: p.label().into(),
                 href: board_href(&view.with(|v| v.period = p)),
                 current: view.period == p,
             })
@@ -123,27 +98,36 @@ pub fn LeaderboardsPage() -> impl IntoView {
     }
 }
 
-/// The league, chosen from a list and applied with a button (a GET form: the URL changes).
+/// The league, chosen from a list and applied with a button; the address changes to the
+/// board's own state with the new league, so it reads like every other link on the page.
 #[component]
 fn SegmentForm(view_state: Memo<BoardView>, chosen: Memo<Option<Board>>) -> impl IntoView {
+    let go_to = use_go_to::<BoardView>(false);
+    let select = NodeRef::<leptos::html::Select>::new();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if let Some(select) = select.get_untracked() {
+            go_to(
+                &view_state
+                    .get_untracked()
+                    .with(|v| v.segment = select.value()),
+            );
+        }
+    };
     view! {
-        <Form method="GET" action="" attr:class="pp-segment-form">
-            {move || {
-                let view = view_state.get();
-                view! {
-                    <input type="hidden" name="board" value=view.board.clone()/>
-                    <input type="hidden" name="period" value=view.period.as_str()/>
-                    <label for="pp-segment" class="pp-filter__label">"League"</label>
-                    <select id="pp-segment" name="segment" class="pp-input pp-input--inline">
-                        {chosen.get().map(|b| b.segments).unwrap_or_default().into_iter().map(|s| {
-                            let selected = s.id == view.segment;
-                            view! { <option value=s.id selected=selected>{s.label}</option> }
-                        }).collect_view()}
-                    </select>
-                    <button type="submit" class="pp-button">"Show league"</button>
-                }
-            }}
-        </Form>
+        <form class="pp-segment-form" on:submit=on_submit>
+            <label for="pp-segment" class="pp-filter__label">"League"</label>
+            <select id="pp-segment" name="segment" class="pp-input pp-input--inline" node_ref=select>
+                {move || {
+                    let current = view_state.get().segment;
+                    chosen.get().map(|b| b.segments).unwrap_or_default().into_iter().map(|s| {
+                        let selected = s.id == current;
+                        view! { <option value=s.id selected=selected>{s.label}</option> }
+                    }).collect_view()
+                }}
+            </select>
+            <button type="submit" class="pp-button">"Show league"</button>
+        </form>
     }
 }
 

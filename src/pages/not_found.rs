@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::Page;
-use crate::paths::href;
+use crate::platform::paths::href;
 
 /// Says the page does not exist and offers the way back.
 #[component]

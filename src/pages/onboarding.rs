@@ -6,15 +6,15 @@ use std::collections::HashMap;
 
 use api_types::{Onboarding, OnboardingItem, OnboardingPhase};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-use crate::api::use_api;
-use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar};
-use crate::dates::today;
-use crate::onboarding::{
+use crate::components::{Badge, EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar};
+use crate::context::{use_api, use_read};
+use crate::domain::onboarding::{
     newly_completed, overall, replace_item, ticked, ChecklistFilter, Progress,
 };
-use crate::paths::href_with;
+use crate::platform::url_state::{href, use_url_state};
+use crate::text::dates::today;
+use crate::text::labels::Tone;
 
 mod checklist_item;
 
@@ -60,16 +60,8 @@ impl Ticks {
 #[component]
 pub fn OnboardingPage() -> impl IntoView {
     let api = use_api();
-    let query = use_query_map();
-    let filter =
-        Memo::new(move |_| ChecklistFilter::from_query(query.read().get("show").as_deref()));
-    let checklist = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.onboarding().await }
-        }
-    });
+    let filter = use_url_state::<ChecklistFilter>();
+    let checklist = use_read(|api| async move { api.onboarding().await });
     let ticks = Ticks {
         saved: RwSignal::new(HashMap::new()),
         pending: RwSignal::new(HashMap::new()),
@@ -133,7 +125,7 @@ pub fn OnboardingPage() -> impl IntoView {
         .into_iter()
         .map(|(choice, label)| FilterChoice {
             label: label.into(),
-            href: href_with("/onboarding", &[("show", choice.as_query())]),
+            href: href(&choice),
             current: choice == current,
         })
         .collect::<Vec<_>>()
@@ -216,7 +208,7 @@ fn PhaseSection(
         <section class="pp-card pp-phase" class:pp-phase--complete=move || progress.get().complete() aria-labelledby=labelled_by>
             <div class="pp-phase__header">
                 <h2 id=heading_id class="pp-card__title">{initial.title.clone()}</h2>
-                {move || progress.get().complete().then(|| view! { <span class="pp-badge pp-badge--success">"Complete"</span> })}
+                {move || progress.get().complete().then(|| view! { <Badge text="Complete" tone=Tone::Success/> })}
             </div>
             <ProgressBar
                 label=format!("{} progress", initial.title)

@@ -2,21 +2,22 @@
 //! reloads, one `Idempotency-Key` per registration so retries never create two deals, and server
 //! answers (422, 409, network) explained where the partner is looking.
 
-use api_types::{FieldError, NewDeal, COUNTRIES, CURRENCIES, PRODUCTS};
+use api_types::{FieldError, NewDeal, Product, COUNTRIES, CURRENCIES};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::{use_api, ApiError};
-use crate::components::{focus_when_shown, ErrorSummary, Page};
-use crate::dates::today;
-use crate::deal_form::{validate, DealDraft, NOTES_MAX};
-use crate::draft_store;
+use crate::api::ApiError;
+use crate::components::{focus_when_shown, ErrorSummary, Loaded, Page};
+use crate::context::{use_api, use_read};
+use crate::domain::register_deal::{validate, DealDraft};
+use crate::platform::storage;
+use crate::text::dates::today;
 
 mod fields;
 
-use fields::{error_for, field_id, TextField};
+use fields::{NotesField, ProductChoice, SelectField, TextField};
 
 const DRAFT_KEY: &str = "pp-deal-draft";
 
@@ -39,47 +40,46 @@ enum FormProblem {
 pub fn RegisterDealPage() -> impl IntoView {
     let api = use_api();
     let navigate = use_navigate();
-    let mut restored: DealDraft = draft_store::load(DRAFT_KEY).unwrap_or_default();
+    let mut restored: DealDraft = storage::load(DRAFT_KEY).unwrap_or_default();
     let was_restored = restored != DealDraft::default() && !restored.customer_company.is_empty();
     if restored.idempotency_key.is_empty() {
-        restored.idempotency_key = draft_store::new_key();
+        restored.idempotency_key = storage::new_key();
     }
     let draft = RwSignal::new(restored);
-    Effect::new(move |_| draft.with(|d| draft_store::save(DRAFT_KEY, d)));
+    Effect::new(move |_| draft.with(|d| storage::save(DRAFT_KEY, d)));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let problem = RwSignal::new(None::<FormProblem>);
     let summary = NodeRef::<Div>::new();
     let focus_summary = move || focus_when_shown(summary);
 
+    let catalogue = use_read(|api| async move { api.products().await });
+    // The action handles its own answer: one place says what success and each failure do.
     let submit = Action::new_local(move |deal: &NewDeal| {
-        let (api, deal, key) = (
+        let (api, deal, key, navigate) = (
             api.clone(),
             deal.clone(),
             draft.with_untracked(|d| d.idempotency_key.clone()),
+            navigate.clone(),
         );
-        async move { api.register_deal(&deal, &key).await }
-    });
-    Effect::new(move |_| {
-        let Some(result) = submit.value().get() else {
-            return;
-        };
-        match result {
-            Ok(deal) => {
-                draft_store::clear(DRAFT_KEY);
-                navigate(
-                    &format!("/deals/{}?registered=1", deal.summary.reference),
-                    Default::default(),
-                );
-            }
-            Err(error) => {
-                let field_errors = error.field_errors().to_vec();
-                if error.status() == Some(422)
-                    && field_errors.iter().any(|e| e.field != "Idempotency-Key")
-                {
-                    errors.set(field_errors);
-                    focus_summary();
-                } else {
-                    problem.set(Some(describe(&error)));
+        async move {
+            match api.register_deal(&deal, &key).await {
+                Ok(deal) => {
+                    storage::clear(DRAFT_KEY);
+                    navigate(
+                        &format!("/deals/{}?registered=1", deal.summary.reference),
+                        Default::default(),
+                    );
+                }
+                Err(error) => {
+                    let field_errors = error.field_errors().to_vec();
+                    if error.status() == Some(422)
+                        && field_errors.iter().any(|e| e.field != "Idempotency-Key")
+                    {
+                        errors.set(field_errors);
+                        focus_summary();
+                    } else {
+                        problem.set(Some(describe(&error)));
+                    }
                 }
             }
         }
@@ -102,9 +102,9 @@ pub fn RegisterDealPage() -> impl IntoView {
         }
     };
     let start_over = move |_| {
-        draft_store::clear(DRAFT_KEY);
+        storage::clear(DRAFT_KEY);
         draft.set(DealDraft {
-            idempotency_key: draft_store::new_key(),
+            idempotency_key: storage::new_key(),
             ..DealDraft::default()
         });
         errors.set(Vec::new());
@@ -148,7 +148,7 @@ pub fn RegisterDealPage() -> impl IntoView {
                     </div>
                     <TextField draft errors field="expected_close_on" label="Expected close date" required=true kind="date"
                         hint="Today or later" get=|d| d.expected_close_on.clone() set=|d, v| d.expected_close_on = v/>
-                    <ProductChoice draft errors/>
+                    <Loaded resource=catalogue what="the product catalogue" lines=3 render={move |catalogue: Vec<Product>| view! { <ProductChoice draft errors catalogue/> }}/>
                     <NotesField draft errors/>
                 </fieldset>
                 <button type="submit" class="pp-button pp-button--primary" disabled=move || submit.pending().get()>
@@ -176,7 +176,7 @@ fn describe(error: &ApiError) -> FormProblem {
 #[component]
 fn ProblemNotice(
     problem: FormProblem,
-    submit: Action<NewDeal, Result<api_types::Deal, ApiError>>,
+    submit: Action<NewDeal, ()>,
     draft: RwSignal<DealDraft>,
 ) -> impl IntoView {
     match problem {
@@ -204,89 +204,5 @@ fn ProblemNotice(
                 <p>{message}</p>
             </div>
         }.into_any(),
-    }
-}
-
-/// A `<select>` bound to one draft field.
-#[component]
-fn SelectField(
-    draft: RwSignal<DealDraft>,
-    errors: RwSignal<Vec<FieldError>>,
-    field: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    get: fn(&DealDraft) -> String,
-    set: fn(&mut DealDraft, String),
-) -> impl IntoView {
-    let id = field_id(field);
-    let error_id = format!("{id}-error");
-    let error = move || errors.with(|e| error_for(e, field));
-    let current = draft.with_untracked(get);
-    view! {
-        <div class="pp-field" class:pp-field--invalid=move || error().is_some()>
-            <label for=id.clone() class="pp-field__label">{label}<span class="pp-field__required">" (required)"</span></label>
-            {move || error().map(|message| view! { <p class="pp-field__error" id=error_id.clone()>{message}</p> })}
-            <select id=id class="pp-input" required=true
-                aria-invalid=move || error().is_some().then_some("true")
-                aria-describedby=move || error().is_some().then(|| format!("{}-error", field_id(field)))
-                on:change=move |event| draft.update(|d| set(d, event_target_value(&event)))>
-                <option value="" selected=current.is_empty()>"Choose…"</option>
-                {options.into_iter().map(|(value, text)| {
-                    let selected = value == current;
-                    view! { <option value=value selected=selected>{text}</option> }
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
-
-/// The products, as checkboxes in a group.
-#[component]
-fn ProductChoice(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
-    let error = move || errors.with(|e| error_for(e, "products"));
-    let chosen = draft.with_untracked(|d| d.products.clone());
-    view! {
-        <fieldset class="pp-field pp-choices" class:pp-field--invalid=move || error().is_some()
-            aria-describedby=move || error().is_some().then_some("deal-products-error")>
-            <legend class="pp-field__label">"Products"<span class="pp-field__required">" (required, one or more)"</span></legend>
-            {move || error().map(|message| view! { <p class="pp-field__error" id="deal-products-error">{message}</p> })}
-            {PRODUCTS.iter().enumerate().map(|(i, (code, name))| {
-                let id = if i == 0 { field_id("products") } else { format!("deal-product-{code}") };
-                let checked = chosen.iter().any(|p| p == code);
-                view! {
-                    <div class="pp-choice">
-                        <input type="checkbox" id=id.clone() value=*code checked=checked
-                            on:change=move |event| {
-                                let on = event_target_checked(&event);
-                                draft.update(|d| {
-                                    d.products.retain(|p| p != code);
-                                    if on {
-                                        d.products.push((*code).to_owned());
-                                    }
-                                });
-                            }/>
-                        <label for=id>{*name}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
-}
-
-/// Free notes with a live character count.
-#[component]
-fn NotesField(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
-    let error = move || errors.with(|e| error_for(e, "notes"));
-    let used = move || draft.with(|d| d.notes.chars().count());
-    view! {
-        <div class="pp-field" class:pp-field--invalid=move || error().is_some()>
-            <label for="deal-notes" class="pp-field__label">"Notes for the channel team"<span class="pp-field__optional">" (optional)"</span></label>
-            <p class="pp-field__hint" id="deal-notes-hint">"Anything that helps the review: competitors, timing, who decides."</p>
-            {move || error().map(|message| view! { <p class="pp-field__error" id="deal-notes-error">{message}</p> })}
-            <textarea id="deal-notes" class="pp-input" rows="4" maxlength=NOTES_MAX aria-describedby="deal-notes-hint deal-notes-count"
-                on:input=move |event| draft.update(|d| d.notes = event_target_value(&event))
-            >{draft.with_untracked(|d| d.notes.clone())}</textarea>
-            <p class="pp-field__count" id="deal-notes-count" aria-live="polite">{move || format!("{} of {NOTES_MAX} characters", used())}</p>
-        </div>
     }
 }

@@ -6,12 +6,13 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::{use_api, ApiError};
+use crate::api::ApiError;
 use crate::components::{focus_when_shown, ErrorSummary, Loaded, Page};
-use crate::dates::{due_phrase, short_date, today};
-use crate::draft_store;
-use crate::paths::href;
-use crate::survey::{to_send, validate, Answers};
+use crate::context::{use_api, use_read};
+use crate::domain::survey::{to_send, validate, Answers};
+use crate::platform::paths::href;
+use crate::platform::storage;
+use crate::text::dates::{due_phrase, short_date, today};
 
 mod question;
 
@@ -20,14 +21,10 @@ use question::QuestionField;
 /// The survey page; the id comes from the URL.
 #[component]
 pub fn SurveyPage() -> impl IntoView {
-    let api = use_api();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
-    let survey = LocalResource::new({
-        let (api, id) = (api.clone(), id.clone());
-        move || {
-            let (api, id) = (api.clone(), id.clone());
-            async move { api.survey(&id).await }
-        }
+    let survey = use_read(move |api| {
+        let id = id.clone();
+        async move { api.survey(&id).await }
     });
     view! {
         <Page title="Survey">
@@ -41,29 +38,42 @@ pub fn SurveyPage() -> impl IntoView {
 fn SurveyForm(survey: Survey) -> impl IntoView {
     let api = use_api();
     let draft_key = format!("pp-survey-{}", survey.id);
-    let answers = RwSignal::new(draft_store::load::<Answers>(&draft_key).unwrap_or_default());
+    let answers = RwSignal::new(storage::load::<Answers>(&draft_key).unwrap_or_default());
     Effect::new({
         let draft_key = draft_key.clone();
-        move |_| answers.with(|a| draft_store::save(&draft_key, a))
+        move |_| answers.with(|a| storage::save(&draft_key, a))
     });
     let errors = RwSignal::new(Vec::new());
     let problem = RwSignal::new(None::<String>);
     let summary = NodeRef::<Div>::new();
     let survey_id = survey.id.clone();
+    // The action handles its own answer; the thank-you reads the receipt it returns.
     let send = Action::new_local(move |response: &SurveyResponse| {
-        let (api, response, id) = (api.clone(), response.clone(), survey_id.clone());
-        async move { api.answer_survey(&id, &response).await }
-    });
-    let received = Memo::new(move |_| send.value().get().and_then(Result::ok));
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => draft_store::clear(&draft_key),
-        Some(Err(error)) if error.status() == Some(422) => {
-            errors.set(error.field_errors().to_vec());
-            focus_when_shown(summary);
+        let (api, response, id, draft_key) = (
+            api.clone(),
+            response.clone(),
+            survey_id.clone(),
+            draft_key.clone(),
+        );
+        async move {
+            match api.answer_survey(&id, &response).await {
+                Ok(receipt) => {
+                    storage::clear(&draft_key);
+                    Some(receipt)
+                }
+                Err(error) if error.status() == Some(422) => {
+                    errors.set(error.field_errors().to_vec());
+                    focus_when_shown(summary);
+                    None
+                }
+                Err(error) => {
+                    problem.set(Some(describe(&error)));
+                    None
+                }
+            }
         }
-        Some(Err(error)) => problem.set(Some(describe(&error))),
-        None => {}
     });
+    let received = Memo::new(move |_| send.value().get().flatten());
     let questions = survey.questions.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -1,29 +1,22 @@
 //! Training: courses and learning paths with progress, what is recommended and why,
 //! certifications with their expiry, and badges. Filter, level and sort live in the URL.
 
-use api_types::{
-    Badge, Certification, CertificationStatus, Course, CourseKind, Level, Recommendation, Training,
-};
+use api_types::{Badge as EarnedBadge, Certification, Course, Level, Recommendation, Training};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
-use crate::api::use_api;
-use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar};
-use crate::dates::{duration_phrase, expiry_phrase, short_date, today};
-use crate::paths::href_with;
-use crate::training::{
-    expiry_warning, level_from_query, level_label, level_query, visible_courses, CourseFilter,
-    CourseSort, ExpiryWarning,
+use crate::components::{Badge, EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar};
+use crate::context::use_read;
+use crate::domain::training::{
+    expiry_warning, visible_courses, CourseFilter, CourseSort, CourseView, ExpiryWarning,
 };
+use crate::platform::url_state::{href, use_url_state};
+use crate::text::dates::{duration_phrase, expiry_phrase, short_date, today};
+use crate::text::labels::{Label, Tone};
 
 /// The training page.
 #[component]
 pub fn TrainingPage() -> impl IntoView {
-    let api = use_api();
-    let training = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.training().await }
-    });
+    let training = use_read(|api| async move { api.training().await });
     view! {
         <Page title="Training">
             <p class="pp-lead">"Courses build your team's skills; certifications keep your tier. Renew before they lapse."</p>
@@ -40,37 +33,9 @@ pub fn TrainingPage() -> impl IntoView {
     }
 }
 
-/// The URL's filter, level and sort, and links that change one of them.
-#[derive(Clone, Copy, PartialEq)]
-struct CourseView {
-    filter: CourseFilter,
-    level: Option<Level>,
-    sort: CourseSort,
-}
-
-impl CourseView {
-    fn href(self) -> String {
-        href_with(
-            "/training",
-            &[
-                ("status", self.filter.as_query()),
-                ("level", self.level.map(level_query)),
-                ("sort", self.sort.as_query()),
-            ],
-        )
-    }
-}
-
 #[component]
 fn CourseList(courses: Vec<Course>) -> impl IntoView {
-    let query = use_query_map();
-    let view_state = Memo::new(move |_| {
-        query.with(|q| CourseView {
-            filter: CourseFilter::from_query(q.get("status").as_deref()),
-            level: level_from_query(q.get("level").as_deref()),
-            sort: CourseSort::from_query(q.get("sort").as_deref()),
-        })
-    });
+    let view_state = use_url_state::<CourseView>();
     let choices = move |make: fn(CourseView) -> Vec<(String, CourseView)>| {
         Signal::derive(move || {
             let current = view_state.get();
@@ -78,7 +43,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
                 .into_iter()
                 .map(|(label, target)| FilterChoice {
                     label,
-                    href: target.href(),
+                    href: href(&target),
                     current: target == current,
                 })
                 .collect::<Vec<_>>()
@@ -94,7 +59,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
         levels.extend(
             [Level::Foundation, Level::Professional, Level::Expert].map(|l| {
                 (
-                    level_label(l).to_owned(),
+                    l.label().to_owned(),
                     CourseView {
                         level: Some(l),
                         ..v
@@ -125,7 +90,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
                 when=move || !shown.with(Vec::is_empty)
                 fallback=|| view! {
                     <EmptyState title="No courses match these filters">
-                        <p><a href=href_with("/training", &[])>"Show all courses"</a></p>
+                        <p><a href=href(&CourseView::default())>"Show all courses"</a></p>
                     </EmptyState>
                 }
             >
@@ -141,10 +106,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
 
 #[component]
 fn CourseCard(course: Course) -> impl IntoView {
-    let kind = match course.kind {
-        CourseKind::Course => "Course",
-        CourseKind::LearningPath => "Learning path",
-    };
+    let kind = course.kind.label();
     let left = if course.minutes_left == 0 {
         "Completed".to_owned()
     } else {
@@ -152,7 +114,7 @@ fn CourseCard(course: Course) -> impl IntoView {
     };
     view! {
         <li class="pp-card pp-course">
-            <p class="pp-course__kind">{format!("{kind} · {}", level_label(course.level))}</p>
+            <p class="pp-course__kind">{format!("{kind} · {}", course.level.label())}</p>
             <h3 class="pp-course__title">
                 <a href=course.url.clone() target="_blank" rel="noopener">{course.title.clone()}</a>
             </h3>
@@ -188,16 +150,6 @@ fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl I
     })
 }
 
-fn certification_status(cert: &Certification) -> (&'static str, &'static str) {
-    match cert.status {
-        CertificationStatus::NotStarted => ("Not started", "neutral"),
-        CertificationStatus::InProgress => ("In progress", "info"),
-        CertificationStatus::Earned => ("Earned", "success"),
-        CertificationStatus::Expiring => ("Expiring", "warning"),
-        CertificationStatus::Expired => ("Expired", "danger"),
-    }
-}
-
 #[component]
 fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
     let today = today();
@@ -215,25 +167,25 @@ fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
                 view! {
                     <ul class="pp-cert-list">
                         {certifications.into_iter().map(|cert| {
-                            let (status, tone) = certification_status(&cert);
+                            let (status, tone) = (cert.status.label(), cert.status.tone());
                             let warning = match (expiry_warning(&cert, today), cert.expires_on) {
-                                (ExpiryWarning::Soon(_), Some(expiry)) => Some(("warning", format!("Renew soon: {} ({}).", expiry_phrase(expiry, today), short_date(expiry)))),
-                                (ExpiryWarning::Expired(_), Some(expiry)) => Some(("danger", format!("This certification {} ({}). It no longer counts towards your tier.", expiry_phrase(expiry, today), short_date(expiry)))),
+                                (ExpiryWarning::Soon(_), Some(expiry)) => Some((Tone::Warning, format!("Renew soon: {} ({}).", expiry_phrase(expiry, today), short_date(expiry)))),
+                                (ExpiryWarning::Expired(_), Some(expiry)) => Some((Tone::Danger, format!("This certification {} ({}). It no longer counts towards your tier.", expiry_phrase(expiry, today), short_date(expiry)))),
                                 _ => None,
                             };
                             let lapsed = matches!(expiry_warning(&cert, today), ExpiryWarning::Expired(_) | ExpiryWarning::Soon(_));
                             view! {
-                                <li class=format!("pp-card pp-cert pp-cert--{tone}")>
+                                <li class=format!("pp-card pp-cert pp-cert--{}", tone.as_str())>
                                     <div class="pp-cert__head">
                                         <h3 class="pp-cert__name">{cert.name.clone()}</h3>
-                                        <span class=format!("pp-badge pp-badge--{tone}")>{status}</span>
+                                        <Badge text=status tone/>
                                     </div>
-                                    <p class="pp-cert__level">{level_label(cert.level)}</p>
+                                    <p class="pp-cert__level">{cert.level.label()}</p>
                                     <dl class="pp-cert__dates">
                                         {cert.earned_on.map(|d| view! { <div><dt>"Earned"</dt><dd>{short_date(d)}</dd></div> })}
                                         {cert.expires_on.map(|d| view! { <div><dt>"Valid until"</dt><dd>{short_date(d)}</dd></div> })}
                                     </dl>
-                                    {warning.map(|(tone, text)| view! { <p class=format!("pp-cert__warning pp-cert__warning--{tone}")>{text}</p> })}
+                                    {warning.map(|(tone, text)| view! { <p class=format!("pp-cert__warning pp-cert__warning--{}", tone.as_str())>{text}</p> })}
                                     {lapsed.then(|| view! { <p class="pp-cert__recert">{format!("To recertify: {}", cert.recertification)}</p> })}
                                     <ul class="pp-cert__requirements" aria-label=format!("Requirements for {}", cert.name)>
                                         {cert.requirements.iter().map(|r| view! {
@@ -256,7 +208,7 @@ fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
 }
 
 #[component]
-fn BadgeList(badges: Vec<Badge>) -> impl IntoView {
+fn BadgeList(badges: Vec<EarnedBadge>) -> impl IntoView {
     view! {
         <section class="pp-section" aria-labelledby="pp-badges-title">
             <h2 id="pp-badges-title">"Badges"</h2>

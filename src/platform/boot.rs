@@ -1,6 +1,6 @@
 //! Start-up: where the portal is hosted (its base path) and loading `config.json` from there.
 
-use crate::config::{ConfigError, PortalConfig, CONFIG_FILE};
+use crate::platform::config::{ConfigError, PortalConfig, CONFIG_FILE};
 
 /// The router's base for a page whose `<base href>` resolves to `base_uri`:
 /// `""` at the site root, `"/portal"` when hosted under `/portal/`.

@@ -74,12 +74,6 @@ impl fmt::Display for ConfigError {
     }
 }
 
-/// The locale numbers, money and dates are formatted in: the vendor's `default_locale`.
-pub fn use_locale() -> String {
-    leptos::prelude::use_context::<PortalConfig>()
-        .map_or_else(|| "en-US".to_owned(), |c| c.default_locale)
-}
-
 impl PortalConfig {
     /// The API's address for a portal hosted at `base`: relative paths follow the portal.
     pub fn api_base_for(&self, base: &str) -> String {
@@ -87,7 +81,7 @@ impl PortalConfig {
         if url.starts_with('/') || url.contains("://") {
             url.clone()
         } else {
-            crate::paths::join(base, url)
+            crate::platform::paths::join(base, url)
         }
     }
 
@@ -118,7 +112,7 @@ impl PortalConfig {
         }
         let accent_color = optional_text(&fields, "accent_color", 7)?;
         if let Some(accent) = &accent_color {
-            if crate::brand::Rgb::parse(accent).is_none() || !accent.starts_with('#') {
+            if crate::platform::brand::Rgb::parse(accent).is_none() || !accent.starts_with('#') {
                 return Err(invalid(
                     "accent_color",
                     "a colour such as \"#1f5fbf\"",

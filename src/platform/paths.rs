@@ -3,8 +3,6 @@
 //! leptos_router 0.8 leaves absolute `href`s untouched even when `<Router base>` is set, so
 //! every in-app link goes through [`href`] to keep working under e.g. `/portal/`.
 
-use leptos::prelude::*;
-
 /// Where the portal is hosted: `""` at the site root, `"/portal"` under a sub-path.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PortalBase(pub String);
@@ -21,15 +19,15 @@ pub fn join(base: &str, path: &str) -> String {
 
 /// The address of an app path for links, using the base provided by the shell.
 pub fn href(path: &str) -> String {
-    let base = use_context::<PortalBase>().unwrap_or_default();
-    join(&base.0, path)
+    // Read directly (not through `crate::context`) so platform never imports the layer above.
+    join(&leptos::prelude::expect_context::<PortalBase>().0, path)
 }
 
 /// An in-app address with query parameters (absent values are left out), prefixed with the base.
 pub fn href_with(path: &str, params: &[(&str, Option<&str>)]) -> String {
     let query = params
         .iter()
-        .fold(crate::api::QueryString::new(), |q, (name, value)| {
+        .fold(api_types::QueryString::new(), |q, (name, value)| {
             q.push_opt(name, *value)
         });
     href(&format!("{path}{}", query.to_suffix()))

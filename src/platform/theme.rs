@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::brand::{contrast, readable_on, with_contrast, Rgb};
+use crate::platform::brand::{contrast, readable_on, with_contrast, Rgb};
 
 const STORAGE_KEY: &str = "pp-theme";
 

@@ -61,3 +61,13 @@ pub fn set_global(name: &str, value: JsValue) {
     )
     .unwrap();
 }
+
+/// Provides what the shell provides to pages: a deployment whose API is `/api/v1`, in en-US.
+pub fn provide_portal() {
+    let config = partner_portal::platform::config::PortalConfig::parse(
+        r#"{"api_base_url": "/api/v1", "brand_name": "Partner portal",
+            "logo_url": "logo.svg", "default_locale": "en-US"}"#,
+    )
+    .expect("test config is valid");
+    partner_portal::context::provide_portal(config, String::new());
+}

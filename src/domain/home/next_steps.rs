@@ -6,9 +6,9 @@ use api_types::{
 };
 use chrono::NaiveDate;
 
-use crate::dates::{days_until, due_phrase, expiry_phrase};
-use crate::onboarding::partner_can_tick;
-use crate::training::{expiry_warning, ExpiryWarning};
+use crate::domain::onboarding::partner_can_tick;
+use crate::domain::training::{expiry_warning, ExpiryWarning};
+use crate::text::dates::{days_until, due_phrase, expiry_phrase};
 
 /// How loud an action should look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

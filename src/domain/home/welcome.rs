@@ -1,44 +1,8 @@
-//! The program's words for a partner's type and tier, as partners read them.
+//! The welcome card's tier progress: each requirement in plain numbers and how far along it is.
 
-use api_types::{Measure, Money, PartnerType, TierLevel, TierRequirement};
+use api_types::{Measure, Money, TierRequirement};
 
-use crate::format::{count, money, percent};
-
-/// "Reseller", "Managed service provider", …
-pub fn partner_type_label(kind: PartnerType) -> &'static str {
-    match kind {
-        PartnerType::Reseller => "Reseller",
-        PartnerType::Msp => "Managed service provider",
-        PartnerType::Referral => "Referral partner",
-        PartnerType::Distributor => "Distributor",
-    }
-}
-
-/// "Registered", "Silver", "Gold", "Platinum".
-pub fn tier_label(tier: TierLevel) -> &'static str {
-    match tier {
-        TierLevel::Registered => "Registered",
-        TierLevel::Silver => "Silver",
-        TierLevel::Gold => "Gold",
-        TierLevel::Platinum => "Platinum",
-    }
-}
-
-/// "up 4 points since last month", "down 2 points…", "no change since last month".
-pub fn score_change(change: i32) -> String {
-    let points = |n: i32| {
-        if n.abs() == 1 {
-            "1 point".to_owned()
-        } else {
-            format!("{} points", n.abs())
-        }
-    };
-    match change {
-        0 => "no change since last month".into(),
-        n if n > 0 => format!("up {} since last month", points(n)),
-        n => format!("down {} since last month", points(n)),
-    }
-}
+use crate::text::format::{count, money, percent};
 
 /// One tier requirement in plain numbers: "2 of 3", "1 more needed", and how far along.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -166,21 +130,5 @@ mod tests {
         let odd =
             requirement_progress(&requirement(Measure::Count { value: 1 }, eur(100)), "en-US");
         assert_eq!((odd.met, odd.standing.as_str()), (false, "1 of EUR 1"));
-    }
-
-    #[test]
-    fn labels_read_as_partners_say_them() {
-        assert_eq!(
-            partner_type_label(PartnerType::Msp),
-            "Managed service provider"
-        );
-        assert_eq!(tier_label(TierLevel::Platinum), "Platinum");
-    }
-
-    #[test]
-    fn score_changes_are_words_not_signs() {
-        assert_eq!(score_change(4), "up 4 points since last month");
-        assert_eq!(score_change(-1), "down 1 point since last month");
-        assert_eq!(score_change(0), "no change since last month");
     }
 }

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::use_api;
-use crate::csv::{deal_line, line, DEAL_HEADER};
-use crate::deal_list::DealListQuery;
+use crate::context::use_api;
+use crate::domain::deals::export::{deal_line, line, DEAL_HEADER};
+use crate::domain::deals::DealListQuery;
 
 /// Rows per request while exporting (the API's maximum).
 const EXPORT_PAGE: u32 = 100;

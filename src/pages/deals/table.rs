@@ -4,14 +4,14 @@
 use api_types::{DealSummary, Page as ResultPage};
 use leptos::prelude::*;
 
-use super::list_href;
 use crate::api::ApiError;
 use crate::components::{DealStatusBadge, EmptyState, Loaded};
-use crate::config::use_locale;
-use crate::dates::{days_until, short_date, today};
-use crate::deal_list::{DealColumn, DealListQuery, PAGE_SIZE};
-use crate::format::{count, money};
-use crate::paths::href;
+use crate::context::use_locale;
+use crate::domain::deals::{DealColumn, DealListQuery, PAGE_SIZE};
+use crate::platform::paths::href;
+use crate::platform::url_state::href as list_href;
+use crate::text::dates::{days_until, short_date, today};
+use crate::text::format::{count, money};
 
 const COLUMNS: [(&str, Option<DealColumn>); 7] = [
     ("Reference", Some(DealColumn::Reference)),

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::{Loaded, ProgressBar};
-use crate::partner::score_change;
+use crate::domain::home::engagement::score_change;
 
 /// The score and its factors, openly.
 #[component]

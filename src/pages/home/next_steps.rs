@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::{EmptyState, Skeleton};
-use crate::dates::today;
-use crate::next_actions::{next_actions, Sources};
-use crate::paths::href;
+use crate::domain::home::next_steps::{next_actions, Sources};
+use crate::platform::paths::href;
+use crate::text::dates::today;
 
 /// Ranks what loaded; a section that failed is named, and the rest still show.
 #[component]

@@ -1,14 +1,15 @@
 //! One small card per section: how far along the partner is, linking to the section.
 
-use api_types::{CourseStatus, DealStatus, LeaderboardPage, Onboarding, PipelineStage, Training};
+use api_types::{CourseStatus, LeaderboardPage, Onboarding, PipelineStage, Training};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::{Loaded, ProgressBar};
-use crate::config::use_locale;
-use crate::format::count;
-use crate::onboarding::overall;
-use crate::paths::href;
+use crate::context::use_locale;
+use crate::domain::onboarding::overall;
+use crate::platform::paths::href;
+use crate::text::format::count;
+use crate::text::labels::deal_stage_on_home;
 
 /// A card with a heading linking to its section.
 #[component]
@@ -78,25 +79,12 @@ pub(super) fn DealsSummary(
                     <p class="pp-summary__figure">{format!("{} open", count(total, &locale))}</p>
                     <ul class="pp-summary__list">
                         {open.into_iter().map(|stage| view! {
-                            <li>{format!("{}: {}", stage_label(stage.status), count(stage.count, &locale))}</li>
+                            <li>{format!("{}: {}", deal_stage_on_home(stage.status), count(stage.count, &locale))}</li>
                         }).collect_view()}
                     </ul>
                 }
             }}/>
         </SummaryCard>
-    }
-}
-
-fn stage_label(status: DealStatus) -> &'static str {
-    match status {
-        DealStatus::Submitted => "Submitted",
-        DealStatus::UnderReview => "Under review",
-        DealStatus::MoreInfoRequested => "Waiting for you",
-        DealStatus::Approved => "Approved",
-        DealStatus::Rejected => "Rejected",
-        DealStatus::Won => "Won",
-        DealStatus::Lost => "Lost",
-        DealStatus::Expired => "Expired",
     }
 }
 

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::Loaded;
-use crate::config::use_locale;
-use crate::partner::{partner_type_label, requirement_progress, tier_label};
+use crate::context::use_locale;
+use crate::domain::home::welcome::requirement_progress;
+use crate::text::labels::Label;
 
 /// Greets the partner user and shows progress to the next tier, requirement by requirement.
 #[component]
@@ -22,10 +23,10 @@ pub(super) fn WelcomeCard(me: LocalResource<Result<Me, ApiError>>) -> impl IntoV
                     <p class="pp-welcome__company">
                         <span class="pp-welcome__name">{company.name}</span>
                         " · "
-                        {partner_type_label(company.partner_type)}
+                        {company.partner_type.label()}
                     </p>
                     <p class="pp-welcome__tier">
-                        "Your tier: " <strong class=format!("pp-tier pp-tier--{}", tier_label(company.tier).to_lowercase())>{tier_label(company.tier)}</strong>
+                        "Your tier: " <strong class=format!("pp-tier pp-tier--{}", company.tier.label().to_lowercase())>{company.tier.label()}</strong>
                     </p>
                     {match next_tier {
                         None => view! { <p>"You are at the program's highest tier. Keep your requirements met to stay there."</p> }.into_any(),
@@ -33,7 +34,7 @@ pub(super) fn WelcomeCard(me: LocalResource<Result<Me, ApiError>>) -> impl IntoV
                             let met = next.requirements.iter().filter(|r| requirement_progress(r, &locale).met).count();
                             view! {
                                 <h3 class="pp-welcome__next">
-                                    {format!("To reach {}: {met} of {} requirements met", tier_label(next.tier), next.requirements.len())}
+                                    {format!("To reach {}: {met} of {} requirements met", next.tier.label(), next.requirements.len())}
                                 </h3>
                                 <ul class="pp-requirements">
                                     {next.requirements.iter().map(|requirement| {

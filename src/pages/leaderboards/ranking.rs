@@ -4,10 +4,10 @@
 use api_types::{LeaderboardEntry, LeaderboardPage};
 use leptos::prelude::*;
 
-use super::board_href;
-use crate::config::use_locale;
-use crate::format::count;
-use crate::leaderboard::{pinned, rank_change, BoardView, Pinned, BOARD_PAGE};
+use crate::context::use_locale;
+use crate::domain::leaderboards::{pinned, rank_change, BoardView, Pinned, BOARD_PAGE};
+use crate::platform::url_state::href as board_href;
+use crate::text::format::count;
 
 /// The table and its pager.
 #[component]

@@ -4,7 +4,7 @@
 use api_types::ScorePoint;
 use leptos::prelude::*;
 
-use crate::leaderboard::bars;
+use crate::domain::leaderboards::bars;
 
 const WIDTH: f64 = 480.0;
 const HEIGHT: f64 = 160.0;

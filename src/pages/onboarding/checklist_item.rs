@@ -1,31 +1,14 @@
 //! One step of the checklist: tick box or "confirmed by the channel team", due date in words,
 //! status, help links, and the reason a save failed.
 
-use api_types::{CompletedBy, OnboardingItem, OnboardingItemKind, OnboardingStatus};
+use api_types::{CompletedBy, OnboardingItem, OnboardingStatus};
 use leptos::prelude::*;
 
 use super::Ticks;
-use crate::dates::{due_phrase, short_date, today};
-use crate::onboarding::partner_can_tick;
-
-fn kind_label(kind: OnboardingItemKind) -> &'static str {
-    match kind {
-        OnboardingItemKind::Task => "Task",
-        OnboardingItemKind::Course => "Course",
-        OnboardingItemKind::Document => "Document",
-        OnboardingItemKind::Profile => "Profile",
-    }
-}
-
-fn status_label(status: OnboardingStatus) -> (&'static str, &'static str) {
-    match status {
-        OnboardingStatus::Todo => ("To do", "neutral"),
-        OnboardingStatus::InProgress => ("In progress", "info"),
-        OnboardingStatus::Done => ("Done", "success"),
-        OnboardingStatus::Overdue => ("Overdue", "danger"),
-        OnboardingStatus::Blocked => ("Blocked", "warning"),
-    }
-}
+use crate::components::Badge;
+use crate::domain::onboarding::partner_can_tick;
+use crate::text::dates::{due_phrase, short_date, today};
+use crate::text::labels::Label;
 
 /// A checklist row; its status, tick and messages follow `item` without re-creating the row.
 #[component]
@@ -45,7 +28,7 @@ pub(super) fn ChecklistItem(
             .unwrap_or(OnboardingStatus::Todo)
     });
     let done = move || status.get() == OnboardingStatus::Done;
-    let tone = move || status_label(status.get()).1;
+    let tone = move || status.get().tone().as_str();
     let saving = {
         let id = id.clone();
         move || ticks.pending.with(|p| p.contains_key(&id))
@@ -94,9 +77,12 @@ pub(super) fn ChecklistItem(
             <div class="pp-task__head">{title}</div>
             <p class="pp-task__description">{initial.description.clone()}</p>
             <ul class="pp-task__meta" id=meta_id>
-                <li>{kind_label(initial.kind)}</li>
+                <li>{initial.kind.label()}</li>
                 <li>
-                    <span class=move || format!("pp-badge pp-badge--{}", tone())>{move || status_label(status.get()).0}</span>
+                    {move || {
+                        let status = status.get();
+                        view! { <Badge text=status.label() tone=status.tone()/> }
+                    }}
                 </li>
                 <li>
                     <time datetime=due_on.to_string()>{due}</time>

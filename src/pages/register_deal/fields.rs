@@ -1,19 +1,25 @@
-//! The form's building blocks: a labelled field with hint and error, and the error summary that
-//! takes focus and links to each field.
+//! The registration form's fields, each bound to one member of the draft through the form kit.
 
-use api_types::FieldError;
+use api_types::{FieldError, Product};
 use leptos::prelude::*;
 
-use crate::deal_form::DealDraft;
+use crate::components::{Field, FieldState};
+use crate::domain::register_deal::{DealDraft, NOTES_MAX};
 
-pub use crate::components::error_for;
+/// Reads one member of the draft.
+pub type Getter = fn(&DealDraft) -> String;
+/// Writes one member of the draft.
+pub type Setter = fn(&mut DealDraft, String);
 
-/// The id of the control for a contract field name: `contact.email` → `deal-contact-email`.
-pub fn field_id(field: &str) -> String {
-    crate::components::control_id("deal", field)
+fn state(
+    field: &'static str,
+    errors: RwSignal<Vec<FieldError>>,
+    hint: Option<&'static str>,
+) -> FieldState {
+    FieldState::new("deal", field, errors, hint)
 }
 
-/// A text-like input bound to one draft field.
+/// A text-like input bound to one draft member.
 #[component]
 pub fn TextField(
     draft: RwSignal<DealDraft>,
@@ -26,47 +32,105 @@ pub fn TextField(
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = 120)] maxlength: u32,
-    get: fn(&DealDraft) -> String,
-    set: fn(&mut DealDraft, String),
+    get: Getter,
+    set: Setter,
 ) -> impl IntoView {
-    let id = field_id(field);
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let error = move || errors.with(|e| error_for(e, field));
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let state = state(field, errors, hint);
+    let (id, invalid, described_by) = (state.id.clone(), state.invalid(), state.described_by());
     view! {
-        <div class="pp-field" class:pp-field--invalid=move || error().is_some()>
-            <label for=id.clone() class="pp-field__label">
-                {label}
-                {if required { view! { <span class="pp-field__required">" (required)"</span> }.into_any() } else { view! { <span class="pp-field__optional">" (optional)"</span> }.into_any() }}
-            </label>
-            {hint.map(|hint| view! { <p class="pp-field__hint" id=hint_id.clone()>{hint}</p> })}
-            {move || error().map(|message| view! { <p class="pp-field__error" id=error_id.clone()>{message}</p> })}
-            <input
-                id=id
-                class="pp-input"
-                type=kind
-                name=field
-                autocomplete=autocomplete
-                maxlength=maxlength
-                required=required
-                value=draft.with_untracked(get)
-                aria-invalid=move || error().is_some().then_some("true")
-                aria-describedby=described_by
-                on:input=move |event| draft.update(|d| set(d, event_target_value(&event)))
-            />
-        </div>
+        <Field state label required>
+            <input id=id class="pp-input" type=kind name=field autocomplete=autocomplete maxlength=maxlength
+                required=required value=draft.with_untracked(get) aria-invalid=invalid aria-describedby=described_by
+                on:input=move |event| draft.update(|d| set(d, event_target_value(&event)))/>
+        </Field>
+    }
+}
+
+/// A `<select>` bound to one draft member.
+#[component]
+pub fn SelectField(
+    draft: RwSignal<DealDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+    label: &'static str,
+    /// `(value, text)` pairs.
+    options: Vec<(String, String)>,
+    get: Getter,
+    set: Setter,
+) -> impl IntoView {
+    let state = state(field, errors, None);
+    let (id, invalid, described_by) = (state.id.clone(), state.invalid(), state.described_by());
+    let current = draft.with_untracked(get);
+    view! {
+        <Field state label required=true>
+            <select id=id class="pp-input" required=true aria-invalid=invalid aria-describedby=described_by
+                on:change=move |event| draft.update(|d| set(d, event_target_value(&event)))>
+                <option value="" selected=current.is_empty()>"Choose…"</option>
+                {options.into_iter().map(|(value, text)| {
+                    let selected = value == current;
+                    view! { <option value=value selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+        </Field>
+    }
+}
+
+/// The products of the backend's catalogue, as checkboxes in a group.
+#[component]
+pub fn ProductChoice(
+    draft: RwSignal<DealDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    catalogue: Vec<Product>,
+) -> impl IntoView {
+    let state = state("products", errors, None);
+    let error = state.error;
+    let chosen = draft.with_untracked(|d| d.products.clone());
+    view! {
+        <fieldset class="pp-field pp-choices" class:pp-field--invalid=move || error.with(Option::is_some)
+            aria-describedby=move || error.with(Option::is_some).then_some("deal-products-error")>
+            <legend class="pp-field__label">"Products"<span class="pp-field__required">" (required, one or more)"</span></legend>
+            {move || error.get().map(|message| view! { <p class="pp-field__error" id="deal-products-error">{message}</p> })}
+            {catalogue.into_iter().enumerate().map(|(i, product)| {
+                let id = if i == 0 { state.id.clone() } else { format!("deal-product-{}", product.code) };
+                let checked = chosen.contains(&product.code);
+                let code = product.code;
+                view! {
+                    <div class="pp-choice">
+                        <input type="checkbox" id=id.clone() value=code.clone() checked=checked
+                            on:change=move |event| {
+                                let on = event_target_checked(&event);
+                                draft.update(|d| {
+                                    d.products.retain(|p| *p != code);
+                                    if on {
+                                        d.products.push(code.clone());
+                                    }
+                                });
+                            }/>
+                        <label for=id>{product.name}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Free notes with a live character count.
+#[component]
+pub fn NotesField(draft: RwSignal<DealDraft>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let state = state(
+        "notes",
+        errors,
+        Some("Anything that helps the review: competitors, timing, who decides."),
+    );
+    let (id, invalid) = (state.id.clone(), state.invalid());
+    let used = move || draft.with(|d| d.notes.chars().count());
+    view! {
+        <Field state label="Notes for the channel team">
+            <textarea id=id class="pp-input" rows="4" maxlength=NOTES_MAX aria-invalid=invalid
+                aria-describedby="deal-notes-hint deal-notes-count"
+                on:input=move |event| draft.update(|d| d.notes = event_target_value(&event))
+            >{draft.with_untracked(|d| d.notes.clone())}</textarea>
+            <p class="pp-field__count" id="deal-notes-count" aria-live="polite">{move || format!("{} of {NOTES_MAX} characters", used())}</p>
+        </Field>
     }
 }

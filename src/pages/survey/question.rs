@@ -6,7 +6,7 @@ use api_types::{Answer, FieldError, Question, QuestionKind};
 use leptos::prelude::*;
 
 use crate::components::{control_id, error_for};
-use crate::survey::{toggle_choice, Answers};
+use crate::domain::survey::{toggle_choice, Answers};
 
 /// A question with its controls, hint and error.
 #[component]

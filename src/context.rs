@@ -1,0 +1,49 @@
+//! What the shell provides to every page, and the one way to read each. A page rendered
+//! outside the shell is a programming error, so reading a missing context fails loudly at
+//! once (with the context's name) instead of silently falling back to a guess.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError};
+use crate::platform::config::PortalConfig;
+use crate::platform::paths::PortalBase;
+
+/// Provides the deployment's settings, its API client and where the portal is hosted.
+pub fn provide_portal(config: PortalConfig, base: String) {
+    provide_context(Api::new(config.api_base_for(&base)));
+    provide_context(config);
+    provide_context(PortalBase(base));
+}
+
+/// The client for this deployment's backend.
+pub fn use_api() -> Api {
+    expect_context::<Api>()
+}
+
+/// The vendor's validated `config.json`.
+pub fn use_config() -> PortalConfig {
+    expect_context::<PortalConfig>()
+}
+
+/// The locale numbers, money and dates are formatted in: the vendor's `default_locale`.
+pub fn use_locale() -> String {
+    use_config().default_locale
+}
+
+/// Where the portal is hosted: `""` at the root, `"/portal"` under a sub-path.
+pub fn use_base() -> PortalBase {
+    expect_context::<PortalBase>()
+}
+
+/// One read of the backend for the calling component, created at its top. The read runs again
+/// whenever a signal that `call` reads changes (a filter in the URL, an action's version).
+pub fn use_read<T, Fut>(call: impl Fn(Api) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
+where
+    T: 'static,
+    Fut: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let api = use_api();
+    LocalResource::new(move || call(api.clone()))
+}

@@ -1,0 +1,89 @@
+//! Sending feedback: the topics offered, and the form as typed checked by the contract's rules
+//! (from `api-types`) in a partner's words before anything is sent.
+
+use api_types::feedback_rules::{check_body, check_title};
+use api_types::{FeedbackCategory, FieldError, NewFeedback};
+
+/// The topics, in the order the form offers them, with their wire values.
+pub const CATEGORIES: [(FeedbackCategory, &str); 5] = [
+    (FeedbackCategory::Program, "program"),
+    (FeedbackCategory::Product, "product"),
+    (FeedbackCategory::Portal, "portal"),
+    (FeedbackCategory::Support, "support"),
+    (FeedbackCategory::Other, "other"),
+];
+
+/// The form as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedbackDraft {
+    /// The chosen topic's wire value, or empty.
+    pub category: String,
+    /// The title as typed.
+    pub title: String,
+    /// The feedback as typed.
+    pub body: String,
+}
+
+impl FeedbackDraft {
+    /// The feedback to send, or every problem at once, named by the contract's fields.
+    pub fn validate(&self) -> Result<NewFeedback, Vec<FieldError>> {
+        let category = CATEGORIES
+            .iter()
+            .find(|(_, value)| *value == self.category)
+            .map(|(c, _)| *c);
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, message: &str| {
+            errors.push(FieldError {
+                field: field.into(),
+                message: message.into(),
+            })
+        };
+        if category.is_none() {
+            fail("category", "Choose what your feedback is about.");
+        }
+        if check_title(&self.title).is_some() {
+            fail(
+                "title",
+                "Give your feedback a short title (3 to 120 characters).",
+            );
+        }
+        if check_body(&self.body).is_some() {
+            fail("body", "Tell us a little more (10 to 4000 characters).");
+        }
+        match category {
+            Some(category) if errors.is_empty() => Ok(NewFeedback {
+                category,
+                title: self.title.trim().into(),
+                body: self.body.trim().into(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_form_names_every_field_and_a_good_one_is_trimmed() {
+        let fields: Vec<String> = FeedbackDraft::default()
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["category", "title", "body"]);
+        let sent = FeedbackDraft {
+            category: "portal".into(),
+            title: "  CSV export  ".into(),
+            body: "Please add the contact's e-mail.".into(),
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            (sent.category, sent.title.as_str()),
+            (FeedbackCategory::Portal, "CSV export")
+        );
+    }
+}
