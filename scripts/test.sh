@@ -36,6 +36,7 @@ check() { # name command...: a single pass/fail step
 echo "== 1/4 native tests (cargo test --workspace)"
 check "format" cargo fmt --all -- --check
 check "CSS uses tokens" node scripts/check-css-tokens.mjs
+check "layer boundaries" node scripts/check-boundaries.mjs
 cargo test --workspace 2>&1 | tee "$logs/native.log"
 count_cargo "native" "$logs/native.log" "${PIPESTATUS[0]}"
 

@@ -4,6 +4,7 @@
 use api_types::{BoardParams, LeaderboardEntry, Period, QueryString, ScorePoint};
 
 use super::UrlState;
+use crate::text::format::counted;
 
 /// Entries per page.
 pub const BOARD_PAGE: u32 = 25;
@@ -103,13 +104,7 @@ impl BoardView {
 
 /// "Up 3 places", "Down 1 place", "No change", "New this period" and a symbol for sighted users.
 pub fn rank_change(change: Option<i32>) -> (String, &'static str) {
-    let places = |n: i32| {
-        if n.abs() == 1 {
-            "1 place".to_owned()
-        } else {
-            format!("{} places", n.abs())
-        }
-    };
+    let places = |n: i32| counted(i64::from(n), "place", "places");
     match change {
         None => ("New this period".into(), "★"),
         Some(0) => ("No change".into(), "="),

@@ -3,19 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use api_types::{Answer, FieldError, Question};
+use api_types::{is_blank, Answer, FieldError, Question};
 
 /// Answers as they stand, keyed by question id.
 pub type Answers = BTreeMap<String, Answer>;
-
-fn is_blank(answer: Option<&Answer>) -> bool {
-    match answer {
-        None => true,
-        Some(Answer::Text(text)) => text.trim().is_empty(),
-        Some(Answer::Choices(ids)) => ids.is_empty(),
-        Some(Answer::Number(_)) => false,
-    }
-}
 
 /// Problems with the answers, checked by the contract's own rules (as the backend will).
 pub fn validate(questions: &[Question], answers: &Answers) -> Vec<FieldError> {

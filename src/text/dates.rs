@@ -18,8 +18,7 @@ pub fn due_phrase(due: NaiveDate, today: NaiveDate) -> String {
         0 => "due today".into(),
         1 => "due tomorrow".into(),
         n if n > 1 => format!("due in {n} days"),
-        -1 => "1 day overdue".into(),
-        n => format!("{} days overdue", -n),
+        n => format!("{} overdue", super::format::counted(n, "day", "days")),
     }
 }
 

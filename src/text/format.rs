@@ -72,6 +72,16 @@ fn group(digits: &str) -> String {
     out
 }
 
+/// "1 point", "3 points", "1 place": a count with its noun, singular only for one (the sign is
+/// the caller's to say in words).
+pub fn counted(n: i64, one: &str, many: &str) -> String {
+    if n.abs() == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", n.abs())
+    }
+}
+
 /// Whole percent of `done` out of `total`, rounded down so 99.6 % never shows as 100 %.
 pub fn percent(done: u64, total: u64) -> u32 {
     if total == 0 {

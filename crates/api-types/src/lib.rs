@@ -22,7 +22,7 @@ pub use list_params::*;
 pub use me::*;
 pub use onboarding::*;
 pub use query::{encode, QueryString};
-pub use survey_rules::check_answers;
+pub use survey_rules::{check_answers, is_blank};
 pub use training::*;
 
 /// The versioned prefix every endpoint lives under.

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use crate::{Answer, FieldError, Question, QuestionKind};
 
-fn is_blank(answer: Option<&Answer>) -> bool {
+/// Whether an answer counts as not given (absent, blank text, no choice).
+pub fn is_blank(answer: Option<&Answer>) -> bool {
     match answer {
         None => true,
         Some(Answer::Text(text)) => text.trim().is_empty(),

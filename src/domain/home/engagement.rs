@@ -1,14 +1,10 @@
 //! The engagement score's change since last month, in words rather than signs.
 
+use crate::text::format::counted;
+
 /// "up 4 points since last month", "down 2 points…", "no change since last month".
 pub fn score_change(change: i32) -> String {
-    let points = |n: i32| {
-        if n.abs() == 1 {
-            "1 point".to_owned()
-        } else {
-            format!("{} points", n.abs())
-        }
-    };
+    let points = |n: i32| counted(i64::from(n), "point", "points");
     match change {
         0 => "no change since last month".into(),
         n if n > 0 => format!("up {} since last month", points(n)),
