@@ -33,8 +33,15 @@ async fn every_status_badge_says_its_status_in_words() {
 
 #[wasm_bindgen_test]
 async fn an_empty_form_is_not_sent_and_the_summary_takes_focus() {
-    // Any request would fail this test: fetch throws.
-    browser::stub_fetch("throw new Error('no request expected')");
+    // The product catalogue is read from the backend; any other request fails this test.
+    browser::stub_fetch(
+        "const path = typeof url === 'string' ? url : url.url;
+         if (path.endsWith('/products')) {
+           return Promise.resolve(new Response('[{\"code\":\"NW-CLOUD\",\"name\":\"Northwind Cloud Platform\"}]',
+             {headers: {'Content-Type': 'application/json'}}));
+         }
+         throw new Error('no request expected');",
+    );
     web_sys::window()
         .unwrap()
         .local_storage()
