@@ -122,6 +122,15 @@ impl Api {
         self.request(Method::GET, path, None::<&()>, &[]).await
     }
 
+    async fn post<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl Serialize,
+        headers: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
+        self.request(Method::POST, path, Some(body), headers).await
+    }
+
     /// `GET /me`: the signed-in user, company, tier progress and engagement.
     pub async fn me(&self) -> Result<Me, ApiError> {
         self.get("/me").await
@@ -175,13 +184,8 @@ impl Api {
         deal: &NewDeal,
         idempotency_key: &str,
     ) -> Result<Deal, ApiError> {
-        self.request(
-            Method::POST,
-            "/deals",
-            Some(deal),
-            &[("Idempotency-Key", idempotency_key)],
-        )
-        .await
+        let key = [("Idempotency-Key", idempotency_key)];
+        self.post("/deals", deal, &key).await
     }
 
     /// `GET /leaderboards`: the boards on offer.
@@ -220,7 +224,7 @@ impl Api {
         response: &SurveyResponse,
     ) -> Result<SurveyReceipt, ApiError> {
         let path = format!("/surveys/{}/responses", encode(survey_id));
-        self.request(Method::POST, &path, Some(response), &[]).await
+        self.post(&path, response, &[]).await
     }
 
     /// `GET /feedback`: the user's feedback, newest first.
@@ -230,7 +234,6 @@ impl Api {
 
     /// `POST /feedback`: sends new feedback.
     pub async fn send_feedback(&self, feedback: &NewFeedback) -> Result<FeedbackItem, ApiError> {
-        self.request(Method::POST, "/feedback", Some(feedback), &[])
-            .await
+        self.post("/feedback", feedback, &[]).await
     }
 }

@@ -38,56 +38,20 @@ pub fn toggle_choice(answer: Option<&Answer>, option: &str, on: bool) -> Answer 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api_types::{ChoiceOption, QuestionKind};
 
+    /// One question of each kind, as the backend sends them.
     fn questions() -> Vec<Question> {
-        let options = vec![
-            ChoiceOption {
-                id: "a".into(),
-                label: "A".into(),
-            },
-            ChoiceOption {
-                id: "b".into(),
-                label: "B".into(),
-            },
-        ];
-        vec![
-            Question {
-                id: "nps".into(),
-                prompt: String::new(),
-                required: true,
-                kind: QuestionKind::Nps,
-            },
-            Question {
-                id: "rate".into(),
-                prompt: String::new(),
-                required: true,
-                kind: QuestionKind::Rating { max: 5 },
-            },
-            Question {
-                id: "one".into(),
-                prompt: String::new(),
-                required: true,
-                kind: QuestionKind::SingleChoice {
-                    options: options.clone(),
-                },
-            },
-            Question {
-                id: "many".into(),
-                prompt: String::new(),
-                required: false,
-                kind: QuestionKind::MultipleChoice {
-                    options,
-                    max_selected: 1,
-                },
-            },
-            Question {
-                id: "text".into(),
-                prompt: String::new(),
-                required: false,
-                kind: QuestionKind::Text { max_length: 5 },
-            },
-        ]
+        let options = r#"[{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]"#;
+        serde_json::from_str(&format!(
+            r#"[
+              {{"id": "nps", "prompt": "", "required": true, "type": "nps"}},
+              {{"id": "rate", "prompt": "", "required": true, "type": "rating", "max": 5}},
+              {{"id": "one", "prompt": "", "required": true, "type": "single_choice", "options": {options}}},
+              {{"id": "many", "prompt": "", "required": false, "type": "multiple_choice", "options": {options}, "max_selected": 1}},
+              {{"id": "text", "prompt": "", "required": false, "type": "text", "max_length": 5}}
+            ]"#
+        ))
+        .expect("the questions match the contract")
     }
 
     fn fields(answers: &Answers) -> Vec<String> {

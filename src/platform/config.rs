@@ -93,32 +93,33 @@ impl PortalConfig {
             return Err(ConfigError::NotAnObject);
         };
         let api_base_url = text_field(&fields, "api_base_url", 2048)?;
-        if !is_api_base(&api_base_url) {
-            return Err(invalid(
-                "api_base_url",
-                "an http(s):// URL or a path such as /api/v1 or api/v1",
-                &api_base_url,
-            ));
-        }
+        let api_base = "an http(s):// URL or a path such as /api/v1 or api/v1";
+        require(
+            is_api_base(&api_base_url),
+            "api_base_url",
+            api_base,
+            &api_base_url,
+        )?;
         let brand_name = text_field(&fields, "brand_name", 80)?;
         let logo_url = text_field(&fields, "logo_url", 2048)?;
         let default_locale = text_field(&fields, "default_locale", 35)?;
-        if !is_language_tag(&default_locale) {
-            return Err(invalid(
-                "default_locale",
-                "a language tag such as \"en-US\"",
-                &default_locale,
-            ));
-        }
+        let tag = "a language tag such as \"en-US\"";
+        require(
+            is_language_tag(&default_locale),
+            "default_locale",
+            tag,
+            &default_locale,
+        )?;
         let accent_color = optional_text(&fields, "accent_color", 7)?;
         if let Some(accent) = &accent_color {
-            if crate::platform::brand::Rgb::parse(accent).is_none() || !accent.starts_with('#') {
-                return Err(invalid(
-                    "accent_color",
-                    "a colour such as \"#1f5fbf\"",
-                    accent,
-                ));
-            }
+            let colour =
+                crate::platform::brand::Rgb::parse(accent).is_some() && accent.starts_with('#');
+            require(
+                colour,
+                "accent_color",
+                "a colour such as \"#1f5fbf\"",
+                accent,
+            )?;
         }
         Ok(Self {
             api_base_url: api_base_url.trim_end_matches('/').to_owned(),
@@ -128,6 +129,20 @@ impl PortalConfig {
             accent_color,
             favicon_url: optional_text(&fields, "favicon_url", 2048)?,
         })
+    }
+}
+
+/// `Ok` when `ok`, else the field's value named as not what was `expected`.
+fn require(
+    ok: bool,
+    field: &'static str,
+    expected: &'static str,
+    found: &str,
+) -> Result<(), ConfigError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(field, expected, found))
     }
 }
 

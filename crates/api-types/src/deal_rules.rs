@@ -173,29 +173,23 @@ pub fn check_new_deal(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Contact, Money, PRODUCTS};
+    use crate::PRODUCTS;
 
     fn known(code: &str) -> bool {
         PRODUCTS.iter().any(|(c, _)| *c == code)
     }
 
+    /// A complete registration closing on `today`, as the app sends it.
     fn good(today: NaiveDate) -> NewDeal {
-        NewDeal {
-            customer_company: "Hôtel Beaumont SA".into(),
-            contact: Contact {
-                name: "Élodie Martin".into(),
-                email: "elodie@beaumont.fr".into(),
-                phone: None,
-            },
-            country: "FR".into(),
-            value: Money {
-                amount_minor: 4_250_000,
-                currency: "EUR".into(),
-            },
-            expected_close_on: today,
-            products: vec!["NW-CLOUD".into()],
-            notes: None,
-        }
+        serde_json::from_value(serde_json::json!({
+            "customer_company": "Hôtel Beaumont SA",
+            "contact": {"name": "Élodie Martin", "email": "elodie@beaumont.fr"},
+            "country": "FR",
+            "value": {"amount_minor": 4_250_000, "currency": "EUR"},
+            "expected_close_on": today,
+            "products": ["NW-CLOUD"]
+        }))
+        .expect("the example matches the contract")
     }
 
     #[test]

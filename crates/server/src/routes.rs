@@ -12,9 +12,9 @@ mod training;
 
 use api_types::Problem;
 use axum::routing::{get, post, put};
-use axum::Router;
+use axum::{Json, Router};
 
-use crate::error::problem_response;
+use crate::error::{problem_response, AppError, AppResult};
 use crate::AppState;
 
 /// Every endpoint of the contract; unknown paths and methods answer problem details too.
@@ -66,4 +66,9 @@ pub fn api() -> Router<AppState> {
                 false,
             )
         })
+}
+
+/// The value as JSON, or a 404 whose detail says what the caller has no such thing of.
+fn found<T>(value: Option<T>, missing: impl FnOnce() -> String) -> AppResult<Json<T>> {
+    value.map(Json).ok_or_else(|| AppError::NotFound(missing()))
 }

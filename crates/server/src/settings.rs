@@ -54,28 +54,30 @@ impl Settings {
                 }
                 "--db" => settings.db_path = PathBuf::from(value()?),
                 "--seed" => {
-                    settings.seed = match value()?.as_str() {
-                        "demo" => SeedSize::Demo,
-                        "large" => SeedSize::Large,
-                        other => {
-                            return Err(format!("--seed must be demo or large, got {other:?}"))
-                        }
-                    }
+                    let seeds = [("demo", SeedSize::Demo), ("large", SeedSize::Large)];
+                    settings.seed = choice("--seed", &value()?, &seeds)?;
                 }
                 "--auth" => {
-                    settings.auth = match value()?.as_str() {
-                        "demo" => AuthMode::Demo,
-                        "required" => AuthMode::Required,
-                        other => {
-                            return Err(format!("--auth must be demo or required, got {other:?}"))
-                        }
-                    }
+                    let modes = [("demo", AuthMode::Demo), ("required", AuthMode::Required)];
+                    settings.auth = choice("--auth", &value()?, &modes)?;
                 }
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
         Ok(settings)
     }
+}
+
+/// The value of `flag` among `choices` by name, or a message listing them.
+fn choice<T: Copy>(flag: &str, given: &str, choices: &[(&str, T)]) -> Result<T, String> {
+    choices
+        .iter()
+        .find(|(name, _)| *name == given)
+        .map(|(_, value)| *value)
+        .ok_or_else(|| {
+            let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+            format!("{flag} must be {}, got {given:?}", names.join(" or "))
+        })
 }
 
 #[cfg(test)]

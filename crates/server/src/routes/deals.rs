@@ -4,6 +4,7 @@ use api_types::{Deal, DealListParams, DealSummary, Page, PipelineStage, Product,
 use axum::extract::{Path, State};
 use axum::Json;
 
+use super::found;
 use crate::error::{AppError, AppResult};
 use crate::extract::QueryPairs;
 use crate::store::Caller;
@@ -25,15 +26,9 @@ pub async fn get_deal(
     caller: Caller,
     Path(reference): Path<String>,
 ) -> AppResult<Json<Deal>> {
-    state
-        .store
-        .deal(&caller, &reference)?
-        .map(Json)
-        .ok_or_else(|| {
-            AppError::NotFound(format!(
-                "You have no deal with the reference {reference:?}."
-            ))
-        })
+    found(state.store.deal(&caller, &reference)?, || {
+        format!("You have no deal with the reference {reference:?}.")
+    })
 }
 
 /// `GET /deals/pipeline`: every status, even empty ones, in status order.

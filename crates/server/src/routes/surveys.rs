@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::Json;
 use chrono::Utc;
 
+use super::found;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
 use crate::store::{stamp, Caller};
@@ -16,8 +17,8 @@ pub fn validate(questions: &[Question], response: &SurveyResponse) -> Vec<FieldE
     api_types::check_answers(questions, &response.answers)
 }
 
-fn not_found(id: &str) -> AppError {
-    AppError::NotFound(format!("There is no survey {id:?}."))
+fn no_survey(id: &str) -> String {
+    format!("There is no survey {id:?}.")
 }
 
 /// `GET /surveys`: the surveys the caller has not answered yet.
@@ -34,11 +35,7 @@ pub async fn get_survey(
     _caller: Caller,
     Path(id): Path<String>,
 ) -> AppResult<Json<Survey>> {
-    state
-        .store
-        .survey(&id)?
-        .map(Json)
-        .ok_or_else(|| not_found(&id))
+    found(state.store.survey(&id)?, || no_survey(&id))
 }
 
 /// `POST /surveys/{id}/responses`: once per user, answers checked against the questions.
@@ -48,7 +45,7 @@ pub async fn submit_response(
     Path(id): Path<String>,
     ApiJson(response): ApiJson<SurveyResponse>,
 ) -> AppResult<(StatusCode, Json<SurveyReceipt>)> {
-    let survey = state.store.survey(&id)?.ok_or_else(|| not_found(&id))?;
+    let Json(survey) = found(state.store.survey(&id)?, || no_survey(&id))?;
     if state.store.has_answered(&caller, &id)? {
         return Err(AppError::Conflict {
             title: "Already answered".into(),

@@ -142,36 +142,23 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
     #[test]
     fn past_due_open_items_are_overdue_but_done_and_blocked_stay() {
-        let today = day("2026-11-23");
-        assert_eq!(
-            item_status("todo", day("2026-11-22"), today),
-            OnboardingStatus::Overdue
-        );
-        assert_eq!(
-            item_status("in_progress", day("2026-11-01"), today),
-            OnboardingStatus::Overdue
-        );
-        assert_eq!(
-            item_status("todo", day("2026-11-23"), today),
-            OnboardingStatus::Todo
-        );
-        assert_eq!(
-            item_status("in_progress", day("2026-12-01"), today),
-            OnboardingStatus::InProgress
-        );
-        assert_eq!(
-            item_status("done", day("2026-01-01"), today),
-            OnboardingStatus::Done
-        );
-        assert_eq!(
-            item_status("blocked", day("2026-01-01"), today),
-            OnboardingStatus::Blocked
-        );
+        let today: NaiveDate = "2026-11-23".parse().unwrap();
+        let cases = [
+            ("todo", "2026-11-22", OnboardingStatus::Overdue),
+            ("in_progress", "2026-11-01", OnboardingStatus::Overdue),
+            ("todo", "2026-11-23", OnboardingStatus::Todo),
+            ("in_progress", "2026-12-01", OnboardingStatus::InProgress),
+            ("done", "2026-01-01", OnboardingStatus::Done),
+            ("blocked", "2026-01-01", OnboardingStatus::Blocked),
+        ];
+        for (state, due, expected) in cases {
+            assert_eq!(
+                item_status(state, due.parse().unwrap(), today),
+                expected,
+                "{state} due {due}"
+            );
+        }
     }
 }
