@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::UrlState;
+use crate::platform::url_state;
+
 /// One choice: its label, where it leads, and whether it is the current one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FilterChoice {
@@ -11,6 +14,17 @@ pub struct FilterChoice {
     pub href: String,
     /// Whether this is the choice in force.
     pub current: bool,
+}
+
+impl FilterChoice {
+    /// A link to `target`, another state of the same page, marked when it is the `current` one.
+    pub fn to<S: UrlState>(label: impl Into<String>, target: &S, current: bool) -> Self {
+        Self {
+            label: label.into(),
+            href: url_state::href(target),
+            current,
+        }
+    }
 }
 
 /// Links rather than buttons: each view has its own address to bookmark, share and go back to.
@@ -26,7 +40,7 @@ pub fn FilterLinks(
     let visible_label = label.clone();
     view! {
         <nav class="pp-filter" aria-label=label>
-            <span class="pp-filter__label" aria-hidden="true">{visible_label}</span>
+            <span class="pp-filter__label pp-meta" aria-hidden="true">{visible_label}</span>
             <ul class="pp-filter__list">
                 {move || {
                     choices

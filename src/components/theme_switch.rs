@@ -14,7 +14,7 @@ pub fn ThemeSwitch() -> impl IntoView {
         choice.set(next);
     };
     view! {
-        <button type="button" class="pp-theme-switch" on:click=switch aria-live="polite">
+        <button type="button" class="pp-button pp-theme-switch" on:click=switch aria-live="polite">
             <span class="pp-theme-switch__icon" aria-hidden="true">"◐"</span>
             {move || format!("Theme: {}", choice.get().label())}
         </button>

@@ -2,7 +2,7 @@
 //! contract's own rules (from `api-types`) in a partner's words, so most mistakes are caught
 //! before anything is sent.
 
-use api_types::deal_rules::{check_new_deal, Rule, NOTES_MAX_CHARS};
+use api_types::deal_rules::{check_new_deal, Rule, FIELDS, NOTES_MAX_CHARS};
 use api_types::{currency_digits, Contact, FieldError, Money, NewDeal};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -87,20 +87,6 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
         .and_then(|w| w.checked_add(fraction))
         .ok_or("That value is too large.")
 }
-
-/// The contract's fields in the order the form shows them (and errors are listed).
-const FIELDS: [&str; 10] = [
-    "customer_company",
-    "contact.name",
-    "contact.email",
-    "contact.phone",
-    "country",
-    "value.currency",
-    "value.amount_minor",
-    "expected_close_on",
-    "products",
-    "notes",
-];
 
 /// A broken rule in a partner's words.
 fn words(field: &str, rule: Rule) -> &'static str {
@@ -263,30 +249,20 @@ mod tests {
 
     #[test]
     fn dates_in_the_past_or_far_future_are_refused() {
-        let past = DealDraft {
-            expected_close_on: "2026-11-22".into(),
-            ..complete()
+        let first_error = |change: fn(&mut DealDraft)| {
+            let mut draft = complete();
+            change(&mut draft);
+            validate(&draft, today()).unwrap_err().remove(0)
         };
+        let past = first_error(|d| d.expected_close_on = "2026-11-22".into());
         assert_eq!(
-            validate(&past, today()).unwrap_err()[0].message,
+            past.message,
             "The expected close date cannot be in the past."
         );
-        let far = DealDraft {
-            expected_close_on: "2033-01-01".into(),
-            ..complete()
-        };
-        assert_eq!(
-            validate(&far, today()).unwrap_err()[0].field,
-            "expected_close_on"
-        );
-        let zero = DealDraft {
-            amount: "0".into(),
-            ..complete()
-        };
-        assert_eq!(
-            validate(&zero, today()).unwrap_err()[0].field,
-            "value.amount_minor"
-        );
+        let far = first_error(|d| d.expected_close_on = "2033-01-01".into());
+        assert_eq!(far.field, "expected_close_on");
+        let zero = first_error(|d| d.amount = "0".into());
+        assert_eq!(zero.field, "value.amount_minor");
     }
 
     #[test]

@@ -315,35 +315,27 @@ mod tests {
     #[test]
     fn expiry_is_flagged_sixty_days_ahead_and_after_it_passes() {
         let today: NaiveDate = "2026-11-23".parse().unwrap();
-        let cert = |expires: &str| Certification {
-            id: "c".into(),
-            name: "C".into(),
-            level: Level::Foundation,
-            status: CertificationStatus::Earned,
-            earned_on: Some("2025-01-01".parse().unwrap()),
-            expires_on: Some(expires.parse().unwrap()),
-            requirements: vec![],
-            recertification: String::new(),
+        let cert = |expires: &str| -> Certification {
+            serde_json::from_value(serde_json::json!({
+                "id": "c", "name": "C", "level": "foundation", "status": "earned",
+                "earned_on": "2025-01-01", "expires_on": expires,
+                "requirements": [], "recertification": ""
+            }))
+            .expect("a certification as the backend sends it")
         };
-        assert_eq!(
-            expiry_warning(&cert("2026-12-18"), today),
-            ExpiryWarning::Soon(25)
-        );
-        assert_eq!(
-            expiry_warning(&cert("2027-01-22"), today),
-            ExpiryWarning::Soon(60)
-        );
-        assert_eq!(
-            expiry_warning(&cert("2027-01-23"), today),
-            ExpiryWarning::None
-        );
-        assert_eq!(
-            expiry_warning(&cert("2026-10-24"), today),
-            ExpiryWarning::Expired(30)
-        );
-        assert_eq!(
-            expiry_warning(&cert("2026-11-23"), today),
-            ExpiryWarning::Soon(0)
-        );
+        let cases = [
+            ("2026-12-18", ExpiryWarning::Soon(25)),
+            ("2027-01-22", ExpiryWarning::Soon(60)),
+            ("2027-01-23", ExpiryWarning::None),
+            ("2026-10-24", ExpiryWarning::Expired(30)),
+            ("2026-11-23", ExpiryWarning::Soon(0)),
+        ];
+        for (expires, warning) in cases {
+            assert_eq!(
+                expiry_warning(&cert(expires), today),
+                warning,
+                "expires {expires}"
+            );
+        }
     }
 }

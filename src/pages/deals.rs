@@ -39,20 +39,20 @@ pub fn DealsPage() -> impl IntoView {
     };
     let status_choices = Signal::derive(move || {
         let current = query.get();
-        let mut choices = vec![FilterChoice {
-            label: "All statuses".into(),
-            href: url_state::href(&DealListQuery {
-                statuses: vec![],
-                ..current.first_page()
-            }),
-            current: current.statuses.is_empty(),
-        }];
-        choices.extend(DealStatus::ALL.into_iter().map(|status| FilterChoice {
-            label: status.label().into(),
-            href: url_state::href(&current.toggle_status(status)),
-            current: current.statuses.contains(&status),
-        }));
-        choices
+        let all = DealListQuery {
+            statuses: vec![],
+            ..current.first_page()
+        };
+        let shown = |status| current.statuses.contains(&status);
+        let each = DealStatus::ALL.into_iter().map(|status| {
+            FilterChoice::to(
+                status.label(),
+                &current.toggle_status(status),
+                shown(status),
+            )
+        });
+        let all = FilterChoice::to("All statuses", &all, current.statuses.is_empty());
+        std::iter::once(all).chain(each).collect::<Vec<_>>()
     });
     view! {
         <Page title="Deals">

@@ -39,7 +39,7 @@ pub fn FeedbackPage() -> impl IntoView {
                                 <li class="pp-card pp-survey-item">
                                     <h3 class="pp-survey-item__title"><a href=href(&format!("/feedback/surveys/{}", s.id))>{s.title}</a></h3>
                                     <p>{s.description}</p>
-                                    <p class="pp-survey-item__meta">{format!("{} questions · open until {} ({})", s.question_count, short_date(s.due_on), due_phrase(s.due_on, today()))}</p>
+                                    <p class="pp-survey-item__meta pp-meta">{format!("{} questions · open until {} ({})", s.question_count, short_date(s.due_on), due_phrase(s.due_on, today()))}</p>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -67,7 +67,7 @@ fn FeedbackCard(item: FeedbackItem) -> impl IntoView {
                 <h3 class="pp-feedback__title">{item.title}</h3>
                 <Badge text=item.status.label() tone=item.status.tone()/>
             </div>
-            <p class="pp-feedback__meta">{format!("{} · sent {}", item.category.label(), short_date(item.submitted_at.date_naive()))}</p>
+            <p class="pp-feedback__meta pp-meta">{format!("{} · sent {}", item.category.label(), short_date(item.submitted_at.date_naive()))}</p>
             <blockquote class="pp-feedback__said"><p>{item.body}</p></blockquote>
             {match item.reply {
                 Some(reply) => view! {
@@ -76,7 +76,7 @@ fn FeedbackCard(item: FeedbackItem) -> impl IntoView {
                         <p>{reply.body}</p>
                     </div>
                 }.into_any(),
-                None => view! { <p class="pp-feedback__waiting">"The channel team has it and will answer here."</p> }.into_any(),
+                None => view! { <p class="pp-feedback__waiting pp-muted">"The channel team has it and will answer here."</p> }.into_any(),
             }}
         </li>
     }

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use api_types::{BoardParams, DealListParams, DealStatus, Period};
+use api_types::{BoardParams, DealListParams, DealStatus, LeaderboardPage, Period, PipelineStage};
 
-use crate::components::Page;
-use crate::context::use_read;
+use crate::components::{Loaded, Page};
+use crate::context::{use_locale, use_read};
 
 mod engagement;
 mod next_steps;
@@ -15,13 +15,16 @@ mod welcome;
 
 use engagement::EngagementCard;
 use next_steps::NextSteps;
-use summaries::{DealsSummary, LeaderboardSummary, OnboardingSummary, TrainingSummary};
+use summaries::{
+    deals_summary, leaderboard_summary, onboarding_summary, training_summary, SummaryCard,
+};
 use welcome::WelcomeCard;
 
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     // Each read is created here, at the top, and shared by the cards that need it.
+    let locale = use_locale();
     let me = use_read(|api| async move { api.me().await });
     let onboarding = use_read(|api| async move { api.onboarding().await });
     let training = use_read(|api| async move { api.training().await });
@@ -43,16 +46,21 @@ pub fn HomePage() -> impl IntoView {
         };
         api.leaderboard("engagement", &params).await
     });
+    let deals = {
+        let locale = locale.clone();
+        move |stages: Vec<PipelineStage>| deals_summary(stages, &locale)
+    };
+    let rank = move |page: LeaderboardPage| leaderboard_summary(page, &locale);
     view! {
         <Page title="Home">
             <div class="pp-home">
                 <WelcomeCard me/>
                 <NextSteps onboarding training waiting surveys/>
                 <section class="pp-home__summaries" aria-label="Your sections at a glance">
-                    <OnboardingSummary onboarding/>
-                    <TrainingSummary training/>
-                    <DealsSummary pipeline/>
-                    <LeaderboardSummary standing/>
+                    <SummaryCard title="Onboarding" path="/onboarding"><Loaded resource=onboarding what="onboarding" lines=2 render=onboarding_summary/></SummaryCard>
+                    <SummaryCard title="Training" path="/training"><Loaded resource=training what="training" lines=2 render=training_summary/></SummaryCard>
+                    <SummaryCard title="Deals" path="/deals"><Loaded resource=pipeline what="your deals" lines=3 render=deals/></SummaryCard>
+                    <SummaryCard title="Leaderboard" path="/leaderboards"><Loaded resource=standing what="your rank" lines=2 render=rank/></SummaryCard>
                 </section>
                 <EngagementCard me/>
             </div>

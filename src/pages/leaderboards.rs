@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, Skeleton};
 use crate::context::{use_locale, use_read};
 use crate::domain::leaderboards::BoardView;
-use crate::platform::url_state::{href as board_href, use_go_to, use_url_state};
+use crate::platform::url_state::{use_go_to, use_url_state};
 use crate::text::format::count;
 use crate::text::labels::Label;
 
@@ -55,10 +55,9 @@ pub fn LeaderboardsPage() -> impl IntoView {
         let (view, current) = (view_state.get(), chosen.get().map(|b| b.id));
         offered()
             .into_iter()
-            .map(|b| FilterChoice {
-                label: b.name.clone(),
-                current: current.as_deref() == Some(b.id.as_str()),
-                href: board_href(&view.with(|v| v.board = b.id)),
+            .map(|b| {
+                let chosen = current.as_deref() == Some(b.id.as_str());
+                FilterChoice::to(b.name, &view.with(|v| v.board = b.id), chosen)
             })
             .collect::<Vec<_>>()
     });
@@ -66,11 +65,7 @@ pub fn LeaderboardsPage() -> impl IntoView {
         let view = view_state.get();
         Period::ALL
             .into_iter()
-            .map(|p| FilterChoice {
-                label: p.label().into(),
-                href: board_href(&view.with(|v| v.period = p)),
-                current: view.period == p,
-            })
+            .map(|p| FilterChoice::to(p.label(), &view.with(|v| v.period = p), view.period == p))
             .collect::<Vec<_>>()
     });
     view! {
@@ -116,7 +111,7 @@ fn SegmentForm(view_state: Memo<BoardView>, chosen: Memo<Option<Board>>) -> impl
     };
     view! {
         <form class="pp-segment-form" on:submit=on_submit>
-            <label for="pp-segment" class="pp-filter__label">"League"</label>
+            <label for="pp-segment" class="pp-filter__label pp-meta">"League"</label>
             <select id="pp-segment" name="segment" class="pp-input pp-input--inline" node_ref=select>
                 {move || {
                     let current = view_state.get().segment;

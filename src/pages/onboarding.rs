@@ -12,7 +12,7 @@ use crate::context::{use_api, use_read};
 use crate::domain::onboarding::{
     newly_completed, overall, replace_item, ticked, ChecklistFilter, Progress,
 };
-use crate::platform::url_state::{href, use_url_state};
+use crate::platform::url_state::use_url_state;
 use crate::text::dates::today;
 use crate::text::labels::Tone;
 
@@ -123,11 +123,7 @@ pub fn OnboardingPage() -> impl IntoView {
             (ChecklistFilter::Done, "Done"),
         ]
         .into_iter()
-        .map(|(choice, label)| FilterChoice {
-            label: label.into(),
-            href: href(&choice),
-            current: choice == current,
-        })
+        .map(|(choice, label)| FilterChoice::to(label, &choice, choice == current))
         .collect::<Vec<_>>()
     });
 

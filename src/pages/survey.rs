@@ -94,7 +94,7 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
         <section class="pp-card pp-survey" aria-labelledby="pp-survey-title">
             <h2 id="pp-survey-title" class="pp-card__title">{title}</h2>
             <p>{survey.description.clone()}</p>
-            <p class="pp-survey__due">{format!("Open until {} ({}).", short_date(survey.due_on), due_phrase(survey.due_on, today()))}</p>
+            <p class="pp-survey__due pp-meta">{format!("Open until {} ({}).", short_date(survey.due_on), due_phrase(survey.due_on, today()))}</p>
             <Show when=move || received.get().is_none() fallback=move || view! { <ThankYou receipt=received.get()/> }>
                 <ErrorSummary errors summary id_prefix="question"/>
                 {move || problem.get().map(|message| view! {

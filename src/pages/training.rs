@@ -41,11 +41,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
             let current = view_state.get();
             make(current)
                 .into_iter()
-                .map(|(label, target)| FilterChoice {
-                    label,
-                    href: href(&target),
-                    current: target == current,
-                })
+                .map(|(label, target)| FilterChoice::to(label, &target, target == current))
                 .collect::<Vec<_>>()
         })
     };

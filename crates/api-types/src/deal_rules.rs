@@ -42,6 +42,13 @@ pub struct Broken {
     pub rule: Rule,
 }
 
+/// A registration's fields as the contract names them, in the order forms show them.
+#[rustfmt::skip]
+pub const FIELDS: [&str; 10] = [
+    "customer_company", "contact.name", "contact.email", "contact.phone", "country",
+    "value.currency", "value.amount_minor", "expected_close_on", "products", "notes",
+];
+
 /// Company and contact names: 2 to 120 characters.
 pub const NAME_CHARS: (usize, usize) = (2, 120);
 /// Most characters of a phone number.
@@ -126,46 +133,30 @@ pub fn check_new_deal(
         .notes
         .as_ref()
         .is_some_and(|n| n.chars().count() > NOTES_MAX_CHARS);
-    let checks = [
-        (
-            "customer_company",
-            check_length(&deal.customer_company, NAME_CHARS),
-        ),
-        ("contact.name", check_length(&deal.contact.name, NAME_CHARS)),
-        ("contact.email", check_email(&deal.contact.email)),
-        (
-            "contact.phone",
-            phone_too_long.then_some(Rule::Length {
-                min: 0,
-                max: PHONE_MAX_CHARS,
-            }),
-        ),
-        (
-            "country",
-            (!COUNTRIES.contains(&deal.country.as_str())).then_some(Rule::Unknown),
-        ),
-        (
-            "value.currency",
-            currency_digits(&deal.value.currency)
-                .is_none()
-                .then_some(Rule::Unknown),
-        ),
-        ("value.amount_minor", check_amount(deal.value.amount_minor)),
-        (
-            "expected_close_on",
-            check_close_date(deal.expected_close_on, today),
-        ),
-        ("products", check_products(&deal.products, is_known_product)),
-        (
-            "notes",
-            notes_too_long.then_some(Rule::Length {
-                min: 0,
-                max: NOTES_MAX_CHARS,
-            }),
-        ),
+    // One rule result per field, in the order of [`FIELDS`].
+    let rules = [
+        check_length(&deal.customer_company, NAME_CHARS),
+        check_length(&deal.contact.name, NAME_CHARS),
+        check_email(&deal.contact.email),
+        phone_too_long.then_some(Rule::Length {
+            min: 0,
+            max: PHONE_MAX_CHARS,
+        }),
+        (!COUNTRIES.contains(&deal.country.as_str())).then_some(Rule::Unknown),
+        currency_digits(&deal.value.currency)
+            .is_none()
+            .then_some(Rule::Unknown),
+        check_amount(deal.value.amount_minor),
+        check_close_date(deal.expected_close_on, today),
+        check_products(&deal.products, is_known_product),
+        notes_too_long.then_some(Rule::Length {
+            min: 0,
+            max: NOTES_MAX_CHARS,
+        }),
     ];
-    checks
+    FIELDS
         .into_iter()
+        .zip(rules)
         .filter_map(|(field, rule)| rule.map(|rule| Broken { field, rule }))
         .collect()
 }

@@ -27,7 +27,7 @@ pub(super) fn EngagementCard(me: LocalResource<Result<Me, ApiError>>) -> impl In
                             <li class="pp-factor">
                                 <span class="pp-factor__label">{factor.label.clone()}</span>
                                 <ProgressBar label=factor.label value=factor.points max=factor.max_points unit="points"/>
-                                <span class="pp-factor__hint">{factor.hint}</span>
+                                <span class="pp-factor__hint pp-meta">{factor.hint}</span>
                             </li>
                         }).collect_view()}
                     </ul>

@@ -43,7 +43,7 @@ pub(super) fn WelcomeCard(me: LocalResource<Result<Me, ApiError>>) -> impl IntoV
                                             <li class="pp-requirement" class:pp-requirement--met=progress.met>
                                                 <span class="pp-requirement__label">{requirement.label.clone()}</span>
                                                 <progress class="pp-progress__bar" max="100" value=progress.percent aria-label=requirement.label.clone()></progress>
-                                                <span class="pp-requirement__numbers">
+                                                <span class="pp-requirement__numbers pp-meta">
                                                     {progress.standing.clone()}
                                                     <span class="pp-requirement__left">{format!(" — {}", progress.left)}</span>
                                                 </span>

@@ -88,7 +88,7 @@ pub(super) fn ChecklistItem(
                     <time datetime=due_on.to_string()>{due}</time>
                 </li>
                 <li>{who}</li>
-                {move || saving().then(|| view! { <li class="pp-task__saving">"Saving…"</li> })}
+                {move || saving().then(|| view! { <li class="pp-task__saving pp-muted">"Saving…"</li> })}
             </ul>
             {initial.blocked_reason.clone().map(|why| view! { <p class="pp-task__blocked">{format!("Blocked: {why}")}</p> })}
             {(!initial.links.is_empty()).then(|| view! {

@@ -22,45 +22,42 @@ pub const BOARDS: [BoardSpec; 3] = [
     ("revenue", "Registered revenue", Metric::RegisteredRevenue, "Value of registered deals, in US dollars at the program's reference rates."),
 ];
 
-/// Leagues every board offers: (id, label, SQL column it filters, value).
-const SEGMENTS: [(&str, &str, &str, &str); 12] = [
-    ("all", "All partners", "", ""),
-    ("region:AMER", "Americas", "region", "AMER"),
-    (
-        "region:EMEA",
-        "Europe, Middle East & Africa",
-        "region",
-        "EMEA",
-    ),
-    ("region:APAC", "Asia Pacific", "region", "APAC"),
-    ("type:reseller", "Resellers", "partner_type", "reseller"),
-    ("type:msp", "MSPs", "partner_type", "msp"),
-    (
-        "type:referral",
-        "Referral partners",
-        "partner_type",
-        "referral",
-    ),
-    (
-        "type:distributor",
-        "Distributors",
-        "partner_type",
-        "distributor",
-    ),
-    ("tier:registered", "Registered tier", "tier", "registered"),
-    ("tier:silver", "Silver tier", "tier", "silver"),
-    ("tier:gold", "Gold tier", "tier", "gold"),
-    ("tier:platinum", "Platinum tier", "tier", "platinum"),
+/// The league of everyone.
+const EVERYONE: (&str, &str) = ("all", "All partners");
+
+/// The other leagues, by kind: (id prefix, company column it filters, [(value, label)]); a
+/// league's id is `prefix:value`, e.g. `type:msp`.
+#[rustfmt::skip]
+const LEAGUES: [(&str, &str, &[(&str, &str)]); 3] = [
+    ("region", "region", &[("AMER", "Americas"), ("EMEA", "Europe, Middle East & Africa"), ("APAC", "Asia Pacific")]),
+    ("type", "partner_type", &[("reseller", "Resellers"), ("msp", "MSPs"), ("referral", "Referral partners"), ("distributor", "Distributors")]),
+    ("tier", "tier", &[("registered", "Registered tier"), ("silver", "Silver tier"), ("gold", "Gold tier"), ("platinum", "Platinum tier")]),
 ];
 
+/// Every league on offer, everyone first.
 fn segments() -> Vec<Segment> {
-    SEGMENTS
-        .iter()
-        .map(|(id, label, _, _)| Segment {
-            id: (*id).into(),
+    let everyone = Segment {
+        id: EVERYONE.0.into(),
+        label: EVERYONE.1.into(),
+    };
+    let leagues = LEAGUES.iter().flat_map(|(prefix, _, values)| {
+        values.iter().map(move |(value, label)| Segment {
+            id: format!("{prefix}:{value}"),
             label: (*label).into(),
         })
-        .collect()
+    });
+    std::iter::once(everyone).chain(leagues).collect()
+}
+
+/// A league by id: its label and the (column, value) it filters on, `None` for everyone.
+fn league(id: &str) -> Option<(&'static str, Option<(&'static str, &'static str)>)> {
+    if id == EVERYONE.0 {
+        return Some((EVERYONE.1, None));
+    }
+    let (prefix, wanted) = id.split_once(':')?;
+    let (_, column, values) = LEAGUES.iter().find(|(p, _, _)| *p == prefix)?;
+    let (value, label) = values.iter().find(|(v, _)| *v == wanted)?;
+    Some((label, Some((column, value))))
 }
 
 fn entry(row: &Row, me: &str) -> rusqlite::Result<LeaderboardEntry> {
@@ -107,12 +104,12 @@ impl Store {
             .find(|b| b.0 == board_id)
             .ok_or_else(|| AppError::NotFound(format!("There is no leaderboard {board_id:?}.")))?;
         let (period, segment_id) = (params.period, params.segment.as_str());
-        let (_, segment_label, column, value) =
-            SEGMENTS.iter().find(|s| s.0 == segment_id).ok_or_else(|| {
-                AppError::NotFound(format!(
-                    "The board {board_id:?} has no segment {segment_id:?}."
-                ))
-            })?;
+        let (segment_label, filter) = league(segment_id).ok_or_else(|| {
+            AppError::NotFound(format!(
+                "The board {board_id:?} has no segment {segment_id:?}."
+            ))
+        })?;
+        let (column, value) = filter.unwrap_or_default();
         let (offset, limit) = (i64::from(params.offset), i64::from(params.limit));
         let segment_filter = if column.is_empty() {
             String::new()
