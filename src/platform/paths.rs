@@ -23,16 +23,6 @@ pub fn href(path: &str) -> String {
     join(&leptos::prelude::expect_context::<PortalBase>().0, path)
 }
 
-/// An in-app address with query parameters (absent values are left out), prefixed with the base.
-pub fn href_with(path: &str, params: &[(&str, Option<&str>)]) -> String {
-    let query = params
-        .iter()
-        .fold(api_types::QueryString::new(), |q, (name, value)| {
-            q.push_opt(name, *value)
-        });
-    href(&format!("{path}{}", query.to_suffix()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::join;

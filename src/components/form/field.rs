@@ -12,23 +12,25 @@ pub struct FieldState {
     /// The control's id, e.g. `deal-contact-email`.
     pub id: String,
     /// The hint under the label, if any.
-    pub hint: Option<&'static str>,
+    pub hint: Option<String>,
     /// The error the contract's field has now.
     pub error: Signal<Option<String>>,
 }
 
 impl FieldState {
-    /// The state of the contract's `field` in a form whose ids start with `prefix`.
+    /// The state of the contract's `field` (or a survey question's id) in a form whose ids
+    /// start with `prefix`.
     pub fn new(
         prefix: &str,
-        field: &'static str,
+        field: impl Into<String>,
         errors: RwSignal<Vec<FieldError>>,
-        hint: Option<&'static str>,
+        hint: Option<&str>,
     ) -> Self {
+        let field: String = field.into();
         Self {
-            id: control_id(prefix, field),
-            hint,
-            error: Signal::derive(move || errors.with(|e| error_for(e, field))),
+            id: control_id(prefix, &field),
+            hint: hint.map(str::to_owned),
+            error: Signal::derive(move || errors.with(|e| error_for(e, &field))),
         }
     }
 

@@ -5,7 +5,7 @@
 use api_types::{Answer, FieldError, Question, QuestionKind};
 use leptos::prelude::*;
 
-use crate::components::{control_id, error_for};
+use crate::components::FieldState;
 use crate::domain::survey::{toggle_choice, Answers};
 
 /// A question with its controls, hint and error.
@@ -16,24 +16,6 @@ pub(super) fn QuestionField(
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
     let qid = question.id.clone();
-    let id = control_id("question", &qid);
-    let error = {
-        let qid = qid.clone();
-        move || errors.with(|e| error_for(e, &qid))
-    };
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let has_error = error.clone();
-    let described = {
-        let (error, error_id, hint_id) = (error.clone(), error_id.clone(), hint_id.clone());
-        move || {
-            if error().is_some() {
-                format!("{hint_id} {error_id}")
-            } else {
-                hint_id.clone()
-            }
-        }
-    };
     let required = question.required;
     let hint = match &question.kind {
         QuestionKind::Nps => "0 means not at all likely, 10 extremely likely.".to_owned(),
@@ -44,6 +26,9 @@ pub(super) fn QuestionField(
         }
         QuestionKind::Text { max_length } => format!("Up to {max_length} characters."),
     };
+    let state = FieldState::new("question", qid.clone(), errors, Some(&hint));
+    let (id, error, described) = (state.id.clone(), state.error, state.described_by());
+    let (error_id, hint_id) = (format!("{id}-error"), format!("{id}-hint"));
     let controls = match question.kind.clone() {
         QuestionKind::Nps => scale(&qid, &id, 0, 10, answers).into_any(),
         QuestionKind::Rating { max } => scale(&qid, &id, 1, i64::from(max), answers).into_any(),
@@ -106,11 +91,11 @@ pub(super) fn QuestionField(
             .into_any()
     };
     view! {
-        <fieldset class="pp-field pp-question" class:pp-field--invalid=move || has_error().is_some() aria-describedby=described
+        <fieldset class="pp-field pp-question" class:pp-field--invalid=move || error.with(Option::is_some) aria-describedby=described
             aria-labelledby=is_text.then(|| format!("{id}-label"))>
             {label}
             <p class="pp-field__hint" id=hint_id.clone()>{hint}</p>
-            {move || error().map(|message| view! { <p class="pp-field__error" id=error_id.clone()>{message}</p> })}
+            {move || error.get().map(|message| view! { <p class="pp-field__error" id=error_id.clone()>{message}</p> })}
             <div class="pp-question__controls">{controls}</div>
         </fieldset>
     }
