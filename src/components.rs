@@ -7,8 +7,10 @@ mod config_error;
 mod filter_links;
 pub mod form;
 mod loaded;
+mod notice;
 mod page;
 mod progress_bar;
+mod section;
 mod site_header;
 mod theme_switch;
 
@@ -21,7 +23,9 @@ pub use form::{
     control_id, error_for, focus_control, focus_when_shown, ErrorSummary, Field, FieldState,
 };
 pub use loaded::Loaded;
+pub use notice::Notice;
 pub use page::Page;
 pub use progress_bar::ProgressBar;
+pub use section::Section;
 pub use site_header::{SiteHeader, SkipLink};
 pub use theme_switch::ThemeSwitch;

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::Notice;
 use crate::api::ApiError;
+use crate::text::labels::Tone;
 
 /// Grey placeholder lines the size of the content to come, so nothing jumps when it arrives.
 #[component]
@@ -41,16 +43,15 @@ pub fn ErrorNotice(
     #[prop(into)]
     what: String,
     /// Asks again.
-    on_retry: impl Fn() + 'static,
+    on_retry: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
-        <div class="pp-notice pp-notice--danger" role="alert">
-            <p class="pp-notice__title">{format!("We could not load {what}.")}</p>
+        <Notice tone=Tone::Danger title=format!("We could not load {what}.")>
             <p>{error.message()}</p>
             <button type="button" class="pp-button" on:click=move |_| on_retry()>
                 "Try again"
             </button>
-        </div>
+        </Notice>
     }
 }
 

@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::Notice;
 use crate::platform::config::{ConfigError, CONFIG_FILE};
+use crate::text::labels::Tone;
 
 /// Names the file and the problem, tells a partner whom to ask, and offers to try again.
 #[component]
@@ -15,14 +17,13 @@ pub fn ConfigErrorPage(
     view! {
         <main id="main" class="pp-main pp-fatal" tabindex="-1">
             <h1>"The portal cannot start"</h1>
-            <div class="pp-notice pp-notice--danger" role="alert">
-                <p class="pp-notice__title">{error.to_string()}</p>
+            <Notice tone=Tone::Danger title=error.to_string()>
                 <p>
                     "The portal reads its settings from "<code>{CONFIG_FILE}</code>
                     ", next to index.html. If you host this portal, fix that file; "
                     "if you are a partner, please tell your channel team."
                 </p>
-            </div>
+            </Notice>
             <button type="button" class="pp-button pp-button--primary" on:click=move |_| on_retry()>
                 "Try again"
             </button>

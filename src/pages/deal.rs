@@ -5,11 +5,12 @@ use api_types::{Deal, DealStatus, Product};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::components::{DealStatusBadge, Loaded, Page};
+use crate::components::{DealStatusBadge, Loaded, Notice, Page};
 use crate::context::{use_locale, use_read};
 use crate::platform::paths::href;
 use crate::text::dates::{days_until, short_date, today};
 use crate::text::format::money;
+use crate::text::labels::Tone;
 
 /// One deal's page; the reference comes from the URL and is only ever shown as text.
 #[component]
@@ -30,9 +31,9 @@ pub fn DealPage() -> impl IntoView {
     view! {
         <Page title=format!("Deal {reference}")>
             {just_registered.then(|| view! {
-                <p class="pp-notice pp-notice--success" role="status">
-                    {format!("Deal {reference} is registered. The channel team reviews new registrations within two business days; you will see their decision here.")}
-                </p>
+                <Notice tone=Tone::Success>
+                    <p>{format!("Deal {reference} is registered. The channel team reviews new registrations within two business days; you will see their decision here.")}</p>
+                </Notice>
             })}
             <p><a href=href("/deals")>"Back to your deals"</a></p>
             <Loaded resource=deal what="this deal" lines=8 render=move |deal: Deal| view! { <DealDetails deal products/> }/>

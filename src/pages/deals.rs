@@ -4,7 +4,7 @@
 use api_types::{DealStatus, PipelineStage};
 use leptos::prelude::*;
 
-use crate::components::{FilterChoice, FilterLinks, Loaded, Page};
+use crate::components::{FilterChoice, FilterLinks, Loaded, Page, Section};
 use crate::context::use_locale;
 use crate::context::use_read;
 use crate::domain::deals::{DealListQuery, PAGE_SIZE};
@@ -60,19 +60,17 @@ pub fn DealsPage() -> impl IntoView {
                 <p class="pp-lead">"Every deal you registered, where it stands and how long it is protected."</p>
                 <a class="pp-button pp-button--primary" href=href("/deals/new")>"Register a deal"</a>
             </div>
-            <section class="pp-section" aria-labelledby="pp-pipeline-title">
-                <h2 id="pp-pipeline-title">"Pipeline"</h2>
+            <Section heading_id="pp-pipeline-title" title="Pipeline">
                 <Loaded resource=pipeline what="your pipeline" lines=2 render={move |stages: Vec<PipelineStage>| view! { <Pipeline stages/> }}/>
-            </section>
-            <section class="pp-section" aria-labelledby="pp-deal-list-title">
-                <h2 id="pp-deal-list-title">"Your deals"</h2>
+            </Section>
+            <Section heading_id="pp-deal-list-title" title="Your deals">
                 <div class="pp-deal-controls">
                     <SearchBox value=Signal::derive(move || query.get().search) on_search/>
                     <FilterLinks label="Status" choices=status_choices/>
                 </div>
                 <DealTable page query/>
                 <ExportCsv query/>
-            </section>
+            </Section>
         </Page>
     }
 }

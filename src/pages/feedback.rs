@@ -6,7 +6,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::components::{
-    focus_when_shown, Badge, EmptyState, ErrorSummary, Field, FieldState, Loaded, Page,
+    focus_when_shown, Badge, EmptyState, ErrorSummary, Field, FieldState, Loaded, Page, Section,
 };
 use crate::context::{use_api, use_read};
 use crate::domain::feedback::{FeedbackDraft, CATEGORIES};
@@ -28,8 +28,7 @@ pub fn FeedbackPage() -> impl IntoView {
     view! {
         <Page title="Feedback">
             <p class="pp-lead">"Tell us what works and what does not. Every piece of feedback gets a status and an answer."</p>
-            <section class="pp-section" aria-labelledby="pp-surveys-title">
-                <h2 id="pp-surveys-title">"Open surveys"</h2>
+            <Section heading_id="pp-surveys-title" title="Open surveys">
                 <Loaded resource=surveys what="your surveys" lines=2 render={|surveys: Vec<SurveySummary>| if surveys.is_empty() {
                     view! { <EmptyState title="No open surveys"><p>"You have answered every survey. Thank you!"</p></EmptyState> }.into_any()
                 } else {
@@ -45,15 +44,14 @@ pub fn FeedbackPage() -> impl IntoView {
                         </ul>
                     }.into_any()
                 }}/>
-            </section>
-            <section class="pp-section" aria-labelledby="pp-you-said-title">
-                <h2 id="pp-you-said-title">"You said, we did"</h2>
+            </Section>
+            <Section heading_id="pp-you-said-title" title="You said, we did">
                 <Loaded resource=feedback what="your feedback" lines=4 render={|items: Vec<FeedbackItem>| if items.is_empty() {
                     view! { <EmptyState title="You have not sent feedback yet"><p>"Use the form below: it reaches the channel team directly."</p></EmptyState> }.into_any()
                 } else {
                     view! { <ul class="pp-feedback-list">{items.into_iter().map(|item| view! { <FeedbackCard item/> }).collect_view()}</ul> }.into_any()
                 }}/>
-            </section>
+            </Section>
             <NewFeedbackForm form send/>
         </Page>
     }
@@ -163,8 +161,7 @@ fn NewFeedbackForm(form: FeedbackForm, send: Action<NewFeedback, ()>) -> impl In
     let (title_invalid, title_described) = (title.invalid(), title.described_by());
     let body_invalid = body.invalid();
     view! {
-        <section class="pp-section" aria-labelledby="pp-new-feedback-title">
-            <h2 id="pp-new-feedback-title">"Send feedback"</h2>
+        <Section heading_id="pp-new-feedback-title" title="Send feedback">
             <ErrorSummary errors summary id_prefix="feedback"/>
             <p role="status" class="pp-form-outcome">{move || match outcome.get() {
                 Some(Ok(text)) => view! { <span class="pp-form-outcome--ok">{text}</span> }.into_any(),
@@ -192,6 +189,6 @@ fn NewFeedbackForm(form: FeedbackForm, send: Action<NewFeedback, ()>) -> impl In
                 </Field>
                 <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>"Send feedback"</button>
             </form>
-        </section>
+        </Section>
     }
 }

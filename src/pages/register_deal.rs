@@ -9,11 +9,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
-use crate::components::{focus_when_shown, ErrorSummary, Loaded, Page};
+use crate::components::{focus_when_shown, ErrorSummary, Loaded, Notice, Page};
 use crate::context::{use_api, use_read};
 use crate::domain::register_deal::{validate, DealDraft};
 use crate::platform::storage;
 use crate::text::dates::today;
+use crate::text::labels::Tone;
 
 mod fields;
 
@@ -117,11 +118,11 @@ pub fn RegisterDealPage() -> impl IntoView {
         <Page title="Register a deal">
             <p class="pp-lead">"Tell us about the opportunity. Once approved, it is protected for you for 90 days: no other partner can register the same customer for the same products."</p>
             {was_restored.then(|| view! {
-                <div class="pp-notice" role="status">
+                <Notice>
                     <p>"We kept what you typed last time. "
                         <button type="button" class="pp-link-button" on:click=start_over>"Start over with an empty form"</button>
                     </p>
-                </div>
+                </Notice>
             })}
             <ErrorSummary errors summary id_prefix="deal"/>
             {move || problem.get().map(|p| view! { <ProblemNotice problem=p submit draft/> })}
@@ -181,28 +182,25 @@ fn ProblemNotice(
 ) -> impl IntoView {
     match problem {
         FormProblem::Conflict { message, reference } => view! {
-            <div class="pp-notice pp-notice--danger" role="alert">
-                <p class="pp-notice__title">"This customer is already registered by another partner"</p>
+            <Notice tone=Tone::Danger title="This customer is already registered by another partner">
                 <p>{message}</p>
                 {reference.map(|r| view! { <p>{format!("Their registration: {r}. Your form is kept, in case you need to change the products.")}</p> })}
-            </div>
+            </Notice>
         }.into_any(),
         FormProblem::Retry(message) => view! {
-            <div class="pp-notice pp-notice--danger" role="alert">
-                <p class="pp-notice__title">"Your deal was not registered yet"</p>
+            <Notice tone=Tone::Danger title="Your deal was not registered yet">
                 <p>{message}" Everything you typed is kept."</p>
                 <button type="button" class="pp-button" on:click=move |_| {
                     if let Ok(deal) = validate(&draft.get_untracked(), today()) {
                         submit.dispatch(deal);
                     }
                 }>"Try again"</button>
-            </div>
+            </Notice>
         }.into_any(),
         FormProblem::Refused(message) => view! {
-            <div class="pp-notice pp-notice--danger" role="alert">
-                <p class="pp-notice__title">"The registration was refused"</p>
+            <Notice tone=Tone::Danger title="The registration was refused">
                 <p>{message}</p>
-            </div>
+            </Notice>
         }.into_any(),
     }
 }

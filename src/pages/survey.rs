@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
-use crate::components::{focus_when_shown, ErrorSummary, Loaded, Page};
+use crate::components::{focus_when_shown, ErrorSummary, Loaded, Notice, Page};
 use crate::context::{use_api, use_read};
 use crate::domain::survey::{to_send, validate, Answers};
 use crate::platform::paths::href;
 use crate::platform::storage;
 use crate::text::dates::{due_phrase, short_date, today};
+use crate::text::labels::Tone;
 
 mod question;
 
@@ -98,10 +99,9 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
             <Show when=move || received.get().is_none() fallback=move || view! { <ThankYou receipt=received.get()/> }>
                 <ErrorSummary errors summary id_prefix="question"/>
                 {move || problem.get().map(|message| view! {
-                    <div class="pp-notice pp-notice--danger" role="alert">
-                        <p class="pp-notice__title">"Your answers were not sent yet"</p>
+                    <Notice tone=Tone::Danger title="Your answers were not sent yet">
                         <p>{message}" Your answers are kept; press Send answers to try again."</p>
-                    </div>
+                    </Notice>
                 })}
                 <form class="pp-form" on:submit=on_submit.clone() novalidate=true>
                     {survey.questions.iter().cloned().map(|question| view! { <QuestionField question answers errors/> }).collect_view()}
@@ -124,10 +124,9 @@ fn describe(error: &ApiError) -> String {
 #[component]
 fn ThankYou(receipt: Option<SurveyReceipt>) -> impl IntoView {
     view! {
-        <div class="pp-notice pp-notice--success" role="status">
-            <p class="pp-notice__title">"Thank you! Your answers were sent."</p>
+        <Notice tone=Tone::Success title="Thank you! Your answers were sent.">
             <p>{receipt.map(|r| format!("Received on {}. ", short_date(r.submitted_at.date_naive())))}"The channel team reads every answer; what changes because of them shows under “You said, we did”."</p>
             <p><a href=href("/feedback")>"Back to feedback and surveys"</a></p>
-        </div>
+        </Notice>
     }
 }

@@ -4,7 +4,9 @@
 use api_types::{Badge as EarnedBadge, Certification, Course, Level, Recommendation, Training};
 use leptos::prelude::*;
 
-use crate::components::{Badge, EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar};
+use crate::components::{
+    Badge, EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar, Section,
+};
 use crate::context::use_read;
 use crate::domain::training::{
     expiry_warning, visible_courses, CourseFilter, CourseSort, CourseView, ExpiryWarning,
@@ -75,8 +77,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
         visible_courses(&courses, v.filter, v.level, v.sort)
     });
     view! {
-        <section class="pp-section" aria-labelledby="pp-courses-title">
-            <h2 id="pp-courses-title">"Courses and learning paths"</h2>
+        <Section heading_id="pp-courses-title" title="Courses and learning paths">
             <div class="pp-filters">
                 <FilterLinks label="Show" choices=status_choices/>
                 <FilterLinks label="Level" choices=level_choices/>
@@ -96,7 +97,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
                     </For>
                 </ul>
             </Show>
-        </section>
+        </Section>
     }
 }
 
@@ -132,8 +133,7 @@ fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl I
         })
         .collect();
     (!items.is_empty()).then(|| view! {
-        <section class="pp-section" aria-labelledby="pp-recommended-title">
-            <h2 id="pp-recommended-title">"Recommended for you"</h2>
+        <Section heading_id="pp-recommended-title" title="Recommended for you">
             <ul class="pp-recommended">
                 {items.into_iter().map(|(course, reason)| view! {
                     <li class="pp-card pp-recommended__item">
@@ -142,7 +142,7 @@ fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl I
                     </li>
                 }).collect_view()}
             </ul>
-        </section>
+        </Section>
     })
 }
 
@@ -150,8 +150,7 @@ fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl I
 fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
     let today = today();
     view! {
-        <section class="pp-section" aria-labelledby="pp-certs-title">
-            <h2 id="pp-certs-title">"Certifications"</h2>
+        <Section heading_id="pp-certs-title" title="Certifications">
             {if certifications.is_empty() {
                 view! {
                     <EmptyState title="No certifications yet">
@@ -199,15 +198,14 @@ fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
                 }
                 .into_any()
             }}
-        </section>
+        </Section>
     }
 }
 
 #[component]
 fn BadgeList(badges: Vec<EarnedBadge>) -> impl IntoView {
     view! {
-        <section class="pp-section" aria-labelledby="pp-badges-title">
-            <h2 id="pp-badges-title">"Badges"</h2>
+        <Section heading_id="pp-badges-title" title="Badges">
             {if badges.is_empty() {
                 view! { <EmptyState title="No badges yet"><p>"Badges mark milestones such as your first certification."</p></EmptyState> }.into_any()
             } else {
@@ -225,6 +223,6 @@ fn BadgeList(badges: Vec<EarnedBadge>) -> impl IntoView {
                 }
                 .into_any()
             }}
-        </section>
+        </Section>
     }
 }
