@@ -10,7 +10,7 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde_json::{json, Value};
 
-use super::{parse_text, stamp, to_text, Caller, Store};
+use super::{parse_text, stamp, Caller, Store};
 use crate::error::{AppError, AppResult};
 
 /// A deal as stored: the registration plus where it stands and how it got there.
@@ -129,7 +129,7 @@ pub fn insert_deal(tx: &Transaction, stored: &StoredDeal) -> AppResult<()> {
         event.execute(params![
             seq,
             position as i64,
-            to_text(&e.status),
+            e.status.as_str(),
             stamp(e.at),
             e.actor,
             e.note
