@@ -7,8 +7,8 @@ use leptos_router::path;
 
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::pages::{
-    DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, LeaderboardsPage, NotFoundPage,
-    OnboardingPage, RegisterDealPage, SurveyPage, TrainingPage,
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute,
+    NotFoundPage, OnboardingRoute, RegisterDealRoute, SurveyRoute, TrainingRoute,
 };
 use crate::platform::boot;
 use crate::platform::config::PortalConfig;
@@ -55,16 +55,16 @@ pub fn PortalShell(
             <SiteHeader brand_name logo_url/>
             <main id="main" class="pp-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/onboarding") view=OnboardingPage/>
-                    <Route path=path!("/training") view=TrainingPage/>
-                    <Route path=path!("/deals") view=DealsPage/>
-                    <Route path=path!("/deals/new") view=RegisterDealPage/>
-                    <Route path=path!("/deals/:id") view=DealPage/>
-                    <Route path=path!("/leaderboards") view=LeaderboardsPage/>
-                    <Route path=path!("/feedback") view=FeedbackPage/>
-                    <Route path=path!("/feedback/surveys/:id") view=SurveyPage/>
-                    <Route path=path!("/gallery") view=GalleryPage/>
+                    <Route path=path!("/") view=HomeRoute/>
+                    <Route path=path!("/onboarding") view=OnboardingRoute/>
+                    <Route path=path!("/training") view=TrainingRoute/>
+                    <Route path=path!("/deals") view=DealsRoute/>
+                    <Route path=path!("/deals/new") view=RegisterDealRoute/>
+                    <Route path=path!("/deals/:id") view=DealRoute/>
+                    <Route path=path!("/leaderboards") view=LeaderboardsRoute/>
+                    <Route path=path!("/feedback") view=FeedbackRoute/>
+                    <Route path=path!("/feedback/surveys/:id") view=SurveyRoute/>
+                    <Route path=path!("/gallery") view=GalleryRoute/>
                 </Routes>
             </main>
         </Router>

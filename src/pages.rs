@@ -5,6 +5,7 @@ mod deals;
 mod feedback;
 mod gallery;
 mod home;
+mod lazy;
 mod leaderboards;
 mod not_found;
 mod onboarding;
@@ -17,6 +18,10 @@ pub use deals::DealsPage;
 pub use feedback::FeedbackPage;
 pub use gallery::GalleryPage;
 pub use home::HomePage;
+pub use lazy::{
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute, OnboardingRoute,
+    RegisterDealRoute, SurveyRoute, TrainingRoute,
+};
 pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;
 pub use onboarding::OnboardingPage;

@@ -1,0 +1,106 @@
+// Builds the portal's WebAssembly split by route, as Trunk's post-build hook (see Trunk.toml).
+//
+// Trunk 0.21 cannot split a module, so this does it: cargo builds the app with
+// `--cfg portal_split` and relocations kept; `wasm-split-cli` cuts it at the page loaders of
+// src/pages/lazy.rs into a main module and one module per page (plus the code pages share);
+// wasm-bindgen and wasm-opt finish each; then `scripts/wasm-packs.mjs` bundles each page's
+// modules into one file, so opening a page is one request, not eighty.
+// Everything lands in `wasm-<hash>/` of Trunk's staging folder, and index.html gets the
+// loader, the preloads, and the route-to-pack table.
+//
+// Output is cached by the linked module's hash, so the root and sub-path builds share it.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { availableParallelism } from "node:os";
+import { packModules, ROUTE_PACKS } from "./wasm-packs.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const staging = process.env.TRUNK_STAGING_DIR;
+const release = process.env.TRUNK_PROFILE === "release";
+if (!staging) {
+  console.error("build-wasm: run me from Trunk (TRUNK_STAGING_DIR is not set)");
+  process.exit(1);
+}
+const run = (cmd, args, env = {}) =>
+  execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+
+// 1. Cargo, in its own target folder: other flags than the tests' builds, so neither
+//    invalidates the other.
+const targetDir = join(root, "target/split");
+const profile = release ? "release" : "dev";
+run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--profile", profile, "--bin", "partner-portal"], {
+  CARGO_TARGET_DIR: targetDir,
+  RUSTFLAGS: "--cfg erase_components --cfg portal_split -Clink-args=--emit-relocs",
+});
+const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "partner-portal.wasm");
+const input = readFileSync(linked);
+const key = createHash("sha256").update(input).update(release ? "release" : "dev").digest("hex").slice(0, 16);
+const cache = join(root, "target/portal-wasm", key);
+
+if (!existsSync(join(cache, "done"))) {
+  rmSync(cache, { recursive: true, force: true });
+  const split = join(cache, "split");
+  const out = join(cache, "out");
+  mkdirSync(out, { recursive: true });
+  // 2. Split at the page loaders.
+  run("wasm-split-cli", ["--out-name", "partner-portal", linked, split]);
+  // 3. Bindings for the main module; the page modules import only from it.
+  run("wasm-bindgen", [join(split, "partner-portal.wasm"), "--out-dir", out, "--target", "web", "--keep-lld-exports", "--out-name", "partner-portal", "--no-typescript"]);
+  for (const name of readdirSync(split)) {
+    if (name !== "partner-portal.wasm") cpSync(join(split, name), join(out, name));
+  }
+  // 4. wasm-opt every module, two at a time.
+  const modules = readdirSync(out).filter((n) => n.endsWith(".wasm"));
+  if (release) {
+    const args = modules.map((n) => join(out, n)).join("\n");
+    execFileSync("sh", ["-c", `xargs -P ${availableParallelism()} -I{} wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals {} -o {}`], {
+      input: args,
+      stdio: ["pipe", "inherit", "inherit"],
+    });
+  }
+  // 5. One file per page with every module it needs.
+  packModules(out);
+  writeFileSync(join(cache, "done"), "");
+}
+
+// 6. Into the staging folder, under a content-hashed name (cached for a year by the server).
+const shipped = join(cache, "out");
+const hash = createHash("sha256");
+for (const name of readdirSync(shipped).sort()) hash.update(name).update(readFileSync(join(shipped, name)));
+const folder = `wasm-${hash.digest("hex").slice(0, 16)}`;
+cpSync(shipped, join(staging, folder), { recursive: true });
+
+const indexPath = join(staging, "index.html");
+const html = readFileSync(indexPath, "utf8");
+const marker = "<!-- wasm: build-wasm.mjs puts the loader here -->";
+if (!html.includes(marker)) {
+  console.error(`build-wasm: index.html lacks the marker ${marker}`);
+  process.exit(1);
+}
+// The page's pack is fetched beside the main module, not after it starts.
+const loader = `<link rel="modulepreload" href="${folder}/partner-portal.js">
+    <link rel="preload" href="${folder}/partner-portal_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+    <script>
+      (function () {
+        var packs = ${JSON.stringify(ROUTE_PACKS)};
+        var base = new URL(document.baseURI).pathname;
+        var path = location.pathname.slice(base.length - 1).replace(/\\/+$/, "") || "/";
+        for (var i = 0; i < packs.length; i++) {
+          if (new RegExp(packs[i][0]).test(path)) {
+            var link = document.createElement("link");
+            link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous";
+            link.href = "${folder}/pack_" + packs[i][1] + ".bin";
+            document.head.appendChild(link);
+            break;
+          }
+        }
+      })();
+    </script>
+    <script type="module">
+      import init from "./${folder}/partner-portal.js";
+      init({ module_or_path: "./${folder}/partner-portal_bg.wasm" });
+    </script>`;
+writeFileSync(indexPath, html.replace(marker, loader));
+console.log(`build-wasm: ${folder} (${readdirSync(shipped).length} files)`);

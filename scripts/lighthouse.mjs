@@ -1,0 +1,62 @@
+// Lighthouse (simulated mobile) on every route of a served portal; fails below the gate.
+// Usage: node scripts/lighthouse.mjs http://127.0.0.1:4175 [out-dir]
+// Reports (HTML and JSON) go to out-dir, test-artifacts/lighthouse by default.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const require = createRequire(join(root, "tests/e2e/package.json"));
+const { default: lighthouse } = await import(require.resolve("lighthouse"));
+const chromeLauncher = await import(require.resolve("chrome-launcher"));
+
+/** The gate: every route at least this score, at most this LCP, and no layout shift. */
+export const GATE = { score: 0.95, lcpMs: 2000, cls: 0 };
+export const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
+
+const base = process.argv[2];
+const out = process.argv[3] ?? join(root, "test-artifacts/lighthouse");
+if (!base) {
+  console.error("usage: node scripts/lighthouse.mjs BASE_URL [OUT_DIR]");
+  process.exit(2);
+}
+mkdirSync(out, { recursive: true });
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  chromeFlags: [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+});
+const failures = [];
+console.log(`${"route".padEnd(16)}${"score".padStart(7)}${"LCP".padStart(9)}${"CLS".padStart(8)}${"TBT".padStart(8)}${"FCP".padStart(9)}`);
+try {
+  for (const route of ROUTES) {
+    const result = await lighthouse(new URL(route.slice(1), base.endsWith("/") ? base : `${base}/`).href, {
+      port: chrome.port,
+      output: ["html", "json"],
+      onlyCategories: ["performance"],
+      logLevel: "error",
+    });
+    const lhr = result.lhr;
+    const name = route === "/" ? "home" : route.slice(1).replaceAll("/", "-");
+    writeFileSync(join(out, `${name}.html`), result.report[0]);
+    writeFileSync(join(out, `${name}.json`), result.report[1]);
+    const score = lhr.categories.performance.score ?? 0;
+    const metric = (id) => lhr.audits[id]?.numericValue ?? NaN;
+    const [lcp, cls, tbt, fcp] = ["largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time", "first-contentful-paint"].map(metric);
+    console.log(`${route.padEnd(16)}${score.toFixed(2).padStart(7)}${`${(lcp / 1000).toFixed(2)} s`.padStart(9)}${cls.toFixed(3).padStart(8)}${`${Math.round(tbt)} ms`.padStart(8)}${`${(fcp / 1000).toFixed(2)} s`.padStart(9)}`);
+    if (lhr.runtimeError) failures.push(`${route}: ${lhr.runtimeError.message}`);
+    if (score < GATE.score) failures.push(`${route}: performance ${score} < ${GATE.score}`);
+    if (!(lcp <= GATE.lcpMs)) failures.push(`${route}: LCP ${Math.round(lcp)} ms > ${GATE.lcpMs} ms`);
+    if (!(cls <= GATE.cls)) failures.push(`${route}: CLS ${cls} > ${GATE.cls}`);
+  }
+} finally {
+  await chrome.kill();
+}
+if (failures.length) {
+  console.error(`lighthouse: below the gate\n  ${failures.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`lighthouse: every route at least ${GATE.score}, LCP at most ${GATE.lcpMs} ms, CLS ${GATE.cls} (reports in ${out})`);
