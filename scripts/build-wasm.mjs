@@ -1,4 +1,4 @@
-// Builds the portal's WebAssembly split by route, as Trunk's post-build hook (see Trunk.toml).
+// Builds the portal's WebAssembly split by route (called by scripts/post-build.mjs).
 //
 // Trunk 0.21 cannot split a module, so this does it: cargo builds the app with
 // `--cfg portal_split` and relocations kept; `wasm-split-cli` cuts it at the page loaders of
@@ -17,15 +17,11 @@ import { availableParallelism } from "node:os";
 import { packModules, ROUTE_PACKS } from "./wasm-packs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
-const staging = process.env.TRUNK_STAGING_DIR;
-const release = process.env.TRUNK_PROFILE === "release";
-if (!staging) {
-  console.error("build-wasm: run me from Trunk (TRUNK_STAGING_DIR is not set)");
-  process.exit(1);
-}
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
 
+/** Builds, splits and packs the app into `staging/wasm-<hash>/` and adds its loader to index.html. */
+export function buildWasm(staging, release) {
 // 1. Cargo, in its own target folder: other flags than the tests' builds, so neither
 //    invalidates the other.
 const targetDir = join(root, "target/split");
@@ -75,10 +71,7 @@ cpSync(shipped, join(staging, folder), { recursive: true });
 const indexPath = join(staging, "index.html");
 const html = readFileSync(indexPath, "utf8");
 const marker = "<!-- wasm: build-wasm.mjs puts the loader here -->";
-if (!html.includes(marker)) {
-  console.error(`build-wasm: index.html lacks the marker ${marker}`);
-  process.exit(1);
-}
+if (!html.includes(marker)) throw new Error(`build-wasm: index.html lacks the marker ${marker}`);
 // The page's pack is fetched beside the main module, not after it starts.
 const loader = `<link rel="modulepreload" href="${folder}/partner-portal.js">
     <link rel="preload" href="${folder}/partner-portal_bg.wasm" as="fetch" type="application/wasm" crossorigin>
@@ -104,3 +97,4 @@ const loader = `<link rel="modulepreload" href="${folder}/partner-portal.js">
     </script>`;
 writeFileSync(indexPath, html.replace(marker, loader));
 console.log(`build-wasm: ${folder} (${readdirSync(shipped).length} files)`);
+}

@@ -1,4 +1,5 @@
-//! Serves the built portal: deep links fall back to `index.html`, hashed assets cache forever.
+//! Serves the built portal: deep links fall back to `index.html`, hashed assets cache forever
+//! and go out as the build's brotli or gzip copies (compressed once, at the highest level).
 
 use std::path::Path;
 
@@ -13,6 +14,8 @@ use tower_http::services::{ServeDir, ServeFile};
 /// A router for the portal's files under `dir`.
 pub fn router(dir: &Path) -> Router {
     let files = ServeDir::new(dir)
+        .precompressed_br()
+        .precompressed_gzip()
         .append_index_html_on_directories(true)
         .fallback(ServeFile::new(dir.join("index.html")));
     Router::new()
@@ -37,16 +40,18 @@ async fn cache_policy(request: Request, next: Next) -> Response {
     response
 }
 
-/// `partner-portal-0f3c9a1b2d4e5f60_bg.wasm` is hashed; `config.json` is not.
+/// `portal-0f3c9a1b2d4e5f60.css` and everything in `wasm-0f3c9a1b2d4e5f60/` are hashed;
+/// `config.json` is not.
 fn is_hashed_asset(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or_default();
-    let stem = name
-        .split('.')
-        .next()
-        .unwrap_or_default()
-        .trim_end_matches("_bg");
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    let mut segments = path.rsplit('/');
+    let name = segments.next().unwrap_or_default();
+    let hashed = |stem: &str| {
+        stem.rsplit_once('-').is_some_and(|(_, hash)| {
+            hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit())
+        })
+    };
+    hashed(name.split('.').next().unwrap_or_default())
+        || segments.next().is_some_and(|folder| folder.starts_with("wasm-") && hashed(folder))
 }
 
 #[cfg(test)]
@@ -55,8 +60,10 @@ mod tests {
 
     #[test]
     fn recognises_trunk_hashes() {
-        assert!(is_hashed_asset("/partner-portal-0f3c9a1b2d4e5f60_bg.wasm"));
-        assert!(is_hashed_asset("/portal/tokens-0f3c9a1b2d4e5f60.css"));
+        assert!(is_hashed_asset("/wasm-0f3c9a1b2d4e5f60/partner-portal_bg.wasm"));
+        assert!(is_hashed_asset("/portal/wasm-0f3c9a1b2d4e5f60/pack_home_page.bin"));
+        assert!(is_hashed_asset("/portal/portal-0f3c9a1b2d4e5f60.css"));
+        assert!(!is_hashed_asset("/portal/wasm-notahash/partner-portal.js"));
         assert!(!is_hashed_asset("/config.json"));
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/deals/DR-2024-0001"));

@@ -1,0 +1,21 @@
+// Trunk's post-build hook (see Trunk.toml): finishes the portal in Trunk's staging folder.
+//   1. the WebAssembly, split by route (build-wasm.mjs);
+//   2. one stylesheet instead of one per file of style/ (static-assets.mjs);
+//   3. brotli (quality 11) and gzip copies beside every shipped file, for servers that send
+//      precompressed files (the reference backend does; see README "Hosting").
+import { buildWasm } from "./build-wasm.mjs";
+import { bundleStyles, precompress } from "./static-assets.mjs";
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("post-build: run me from Trunk (TRUNK_STAGING_DIR is not set)");
+  process.exit(1);
+}
+try {
+  buildWasm(staging, process.env.TRUNK_PROFILE === "release");
+  bundleStyles(staging);
+  precompress(staging);
+} catch (error) {
+  console.error(`post-build: ${error.message}`);
+  process.exit(1);
+}
