@@ -7,8 +7,8 @@ use leptos_router::path;
 
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::pages::{
-    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute,
-    NotFoundPage, OnboardingRoute, RegisterDealRoute, SurveyRoute, TrainingRoute,
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute, NotFoundPage,
+    OnboardingRoute, RegisterDealRoute, SurveyRoute, TrainingRoute,
 };
 use crate::platform::boot;
 use crate::platform::config::PortalConfig;

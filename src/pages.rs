@@ -19,8 +19,8 @@ pub use feedback::FeedbackPage;
 pub use gallery::GalleryPage;
 pub use home::HomePage;
 pub use lazy::{
-    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute, OnboardingRoute,
-    RegisterDealRoute, SurveyRoute, TrainingRoute,
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute,
+    OnboardingRoute, RegisterDealRoute, SurveyRoute, TrainingRoute,
 };
 pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;

@@ -19,6 +19,9 @@ pub fn Loaded<T, F, V>(
     /// Skeleton lines to show while loading.
     #[prop(default = 3)]
     lines: usize,
+    /// A placeholder of the data's exact shape, instead of lines, where the shape is fixed.
+    #[prop(optional, into)]
+    placeholder: Option<ViewFn>,
     /// Renders the data.
     render: F,
 ) -> impl IntoView
@@ -33,7 +36,16 @@ where
     let render: Arc<dyn Fn(T) -> AnyView + Send + Sync> =
         Arc::new(move |data| render(data).into_any());
     view! {
-        <Transition fallback=move || view! { <Skeleton lines label=loading.clone()/> }>
+        <Transition fallback=move || match placeholder.clone() {
+            Some(shape) => view! {
+                <div role="status" aria-live="polite">
+                    <span class="pp-visually-hidden">{loading.clone()}</span>
+                    {shape.run()}
+                </div>
+            }
+            .into_any(),
+            None => view! { <Skeleton lines label=loading.clone()/> }.into_any(),
+        }>
             {move || {
                 let (render, what) = (Arc::clone(&render), what.clone());
                 Suspend::new(async move {

@@ -61,7 +61,7 @@ pub fn DealsPage() -> impl IntoView {
                 <a class="pp-button pp-button--primary" href=href("/deals/new")>"Register a deal"</a>
             </div>
             <Section heading_id="pp-pipeline-title" title="Pipeline">
-                <Loaded resource=pipeline what="your pipeline" lines=2 render={move |stages: Vec<PipelineStage>| view! { <Pipeline stages/> }}/>
+                <Loaded resource=pipeline what="your pipeline" placeholder=PipelinePlaceholder render={move |stages: Vec<PipelineStage>| view! { <Pipeline stages/> }}/>
             </Section>
             <Section heading_id="pp-deal-list-title" title="Your deals">
                 <div class="pp-deal-controls">
@@ -72,6 +72,25 @@ pub fn DealsPage() -> impl IntoView {
                 <ExportCsv query/>
             </Section>
         </Page>
+    }
+}
+
+/// The pipeline's tiles, empty, while it loads: every status always has a tile of fixed size,
+/// so the deal list below never moves when the figures arrive.
+#[component]
+fn PipelinePlaceholder() -> impl IntoView {
+    view! {
+        <ul class="pp-pipeline" aria-hidden="true">
+            {DealStatus::ALL.map(|_| view! {
+                <li class="pp-pipeline__stage">
+                    <span class="pp-pipeline__link">
+                        <span class="pp-pipeline__label pp-skeleton">"\u{a0}"</span>
+                        <span class="pp-pipeline__count">"\u{a0}"</span>
+                        <span class="pp-pipeline__value pp-skeleton">"\u{a0}"</span>
+                    </span>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 

@@ -28,6 +28,8 @@ pub fn FeedbackPage() -> impl IntoView {
     view! {
         <Page title="Feedback">
             <p class="pp-lead">"Tell us what works and what does not. Every piece of feedback gets a status and an answer."</p>
+            // The form comes first: it has a fixed size, so nothing moves when the lists arrive.
+            <NewFeedbackForm form send/>
             <Section heading_id="pp-surveys-title" title="Open surveys">
                 <Loaded resource=surveys what="your surveys" lines=2 render={|surveys: Vec<SurveySummary>| if surveys.is_empty() {
                     view! { <EmptyState title="No open surveys"><p>"You have answered every survey. Thank you!"</p></EmptyState> }.into_any()
@@ -47,12 +49,11 @@ pub fn FeedbackPage() -> impl IntoView {
             </Section>
             <Section heading_id="pp-you-said-title" title="You said, we did">
                 <Loaded resource=feedback what="your feedback" lines=4 render={|items: Vec<FeedbackItem>| if items.is_empty() {
-                    view! { <EmptyState title="You have not sent feedback yet"><p>"Use the form below: it reaches the channel team directly."</p></EmptyState> }.into_any()
+                    view! { <EmptyState title="You have not sent feedback yet"><p>"Use the form above: it reaches the channel team directly."</p></EmptyState> }.into_any()
                 } else {
                     view! { <ul class="pp-feedback-list">{items.into_iter().map(|item| view! { <FeedbackCard item/> }).collect_view()}</ul> }.into_any()
                 }}/>
             </Section>
-            <NewFeedbackForm form send/>
         </Page>
     }
 }

@@ -1,5 +1,7 @@
 //! Start-up: where the portal is hosted (its base path) and loading `config.json` from there.
 
+use wasm_bindgen::JsCast;
+
 use crate::platform::config::{ConfigError, PortalConfig, CONFIG_FILE};
 
 /// The router's base for a page whose `<base href>` resolves to `base_uri`:
@@ -26,12 +28,14 @@ pub fn router_base() -> String {
 
 /// Fetches and validates `config.json` from next to `index.html`.
 pub async fn load_config() -> Result<PortalConfig, ConfigError> {
-    let url = format!("{}/{CONFIG_FILE}", router_base());
-    let response = gloo_net::http::Request::get(&url)
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
+    let response = match early_config_response().await {
+        Some(response) => response,
+        None => gloo_net::http::Request::get(&format!("{}/{CONFIG_FILE}", router_base()))
+            .cache(web_sys::RequestCache::NoCache)
+            .send()
+            .await
+            .map_err(|e| ConfigError::Unreachable(e.to_string()))?,
+    };
     if !response.ok() {
         return Err(ConfigError::HttpStatus {
             status: response.status(),
@@ -43,6 +47,20 @@ pub async fn load_config() -> Result<PortalConfig, ConfigError> {
         .await
         .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
     PortalConfig::parse(&text)
+}
+
+/// The answer to the request `index.html` starts while the code downloads
+/// (`window.portalConfigRequest`), taken once; `None` when there is none or it failed, so a
+/// retry, or a page without the script, fetches afresh.
+async fn early_config_response() -> Option<gloo_net::http::Response> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("portalConfigRequest");
+    let request = js_sys::Reflect::get(&window, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let promise = request.dyn_into::<js_sys::Promise>().ok()?;
+    let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let response = answer.dyn_into::<web_sys::Response>().ok()?;
+    Some(response.into())
 }
 
 #[cfg(test)]

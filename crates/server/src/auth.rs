@@ -26,8 +26,8 @@ impl FromRequestParts<AppState> for Caller {
             bearer_token(parts).or_else(|| session_cookie(parts)),
             state.auth,
         ) {
-            (Some(token), _) => state.store.caller_for_token(&token)?,
-            (None, AuthMode::Demo) => state.store.demo_caller()?,
+            (Some(token), _) => state.store.run(move |s| s.caller_for_token(&token)).await?,
+            (None, AuthMode::Demo) => state.store.run(|s| s.demo_caller()).await?,
             (None, AuthMode::Required) => None,
         };
         caller.ok_or(AppError::Unauthorized)

@@ -51,7 +51,9 @@ fn is_hashed_asset(path: &str) -> bool {
         })
     };
     hashed(name.split('.').next().unwrap_or_default())
-        || segments.next().is_some_and(|folder| folder.starts_with("wasm-") && hashed(folder))
+        || segments
+            .next()
+            .is_some_and(|folder| folder.starts_with("wasm-") && hashed(folder))
 }
 
 #[cfg(test)]
@@ -60,8 +62,12 @@ mod tests {
 
     #[test]
     fn recognises_trunk_hashes() {
-        assert!(is_hashed_asset("/wasm-0f3c9a1b2d4e5f60/partner-portal_bg.wasm"));
-        assert!(is_hashed_asset("/portal/wasm-0f3c9a1b2d4e5f60/pack_home_page.bin"));
+        assert!(is_hashed_asset(
+            "/wasm-0f3c9a1b2d4e5f60/partner-portal_bg.wasm"
+        ));
+        assert!(is_hashed_asset(
+            "/portal/wasm-0f3c9a1b2d4e5f60/pack_home_page.bin"
+        ));
         assert!(is_hashed_asset("/portal/portal-0f3c9a1b2d4e5f60.css"));
         assert!(!is_hashed_asset("/portal/wasm-notahash/partner-portal.js"));
         assert!(!is_hashed_asset("/config.json"));

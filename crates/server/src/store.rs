@@ -3,8 +3,10 @@
 //! connection, so a second database engine would mean a second implementation of these
 //! methods, not a change to any handler.
 
+use std::ops::Deref;
 use std::path::Path;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction};
@@ -25,39 +27,93 @@ pub use accounts::Caller;
 pub use deals::Registration;
 pub use seed::{SeedSize, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 
+/// How many read-only connections a database file gets: reads run side by side under WAL,
+/// on blocking threads, while the one writer connection takes the writes in turn.
+const READERS: usize = 4;
+
+/// How long a statement waits for another connection's lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// The database, shared by all handlers.
 #[derive(Clone)]
-pub struct Store(Arc<Mutex<Connection>>);
+pub struct Store(Arc<Connections>);
+
+struct Connections {
+    writer: Mutex<Connection>,
+    /// Idle read-only connections; empty for an in-memory database, which has one connection.
+    readers: Mutex<Vec<Connection>>,
+    reader_returned: Condvar,
+    pooled: bool,
+}
 
 impl Store {
     /// Opens (or creates) the file and its schema; seeding is the caller's next step.
     pub fn open(path: &Path) -> Result<Self, String> {
-        let conn =
-            Connection::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
-        Self::prepare(conn)
+        let open =
+            || Connection::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()));
+        let writer = prepare(open()?)?;
+        writer
+            .execute_batch(schema::SCHEMA)
+            .map_err(|e| format!("cannot create the schema: {e}"))?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let reader = prepare(open()?)?;
+                reader
+                    .pragma_update(None, "query_only", "ON")
+                    .map_err(|e| e.to_string())?;
+                Ok(reader)
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Self::from_parts(writer, readers))
     }
 
     /// A throwaway in-memory database, for tests.
     pub fn in_memory() -> Result<Self, String> {
-        let conn = Connection::open_in_memory().map_err(|e| e.to_string())?;
-        Self::prepare(conn)
-    }
-
-    fn prepare(conn: Connection) -> Result<Self, String> {
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(|e| e.to_string())?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(|e| e.to_string())?;
+        let conn = prepare(Connection::open_in_memory().map_err(|e| e.to_string())?)?;
         conn.execute_batch(schema::SCHEMA)
             .map_err(|e| format!("cannot create the schema: {e}"))?;
-        Ok(Self(Arc::new(Mutex::new(conn))))
+        Ok(Self::from_parts(conn, Vec::new()))
     }
 
-    /// The connection, for one request's statements.
+    fn from_parts(writer: Connection, readers: Vec<Connection>) -> Self {
+        Self(Arc::new(Connections {
+            writer: Mutex::new(writer),
+            pooled: !readers.is_empty(),
+            readers: Mutex::new(readers),
+            reader_returned: Condvar::new(),
+        }))
+    }
+
+    /// The writer connection, for statements that change data.
     fn conn(&self) -> AppResult<MutexGuard<'_, Connection>> {
-        self.0
-            .lock()
-            .map_err(|_| AppError::Internal("database lock poisoned".into()))
+        self.0.writer.lock().map_err(|_| poisoned())
+    }
+
+    /// A connection for reading, waiting for one to be free.
+    fn reader(&self) -> AppResult<Reader<'_>> {
+        if !self.0.pooled {
+            return Ok(Reader::Writer(self.conn()?));
+        }
+        let mut idle = self.0.readers.lock().map_err(|_| poisoned())?;
+        loop {
+            if let Some(conn) = idle.pop() {
+                return Ok(Reader::Pooled(Some(conn), self));
+            }
+            idle = self.0.reader_returned.wait(idle).map_err(|_| poisoned())?;
+        }
+    }
+
+    /// Runs `work` on a thread meant for blocking, so slow statements never stall the async
+    /// workers that serve files and accept connections.
+    pub async fn run<T, F>(&self, work: F) -> AppResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> AppResult<T> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || work(&store))
+            .await
+            .map_err(|e| AppError::Internal(format!("database task failed: {e}")))?
     }
 
     /// Runs `write` in one transaction, committed only if it succeeds.
@@ -67,6 +123,49 @@ impl Store {
         let value = write(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+}
+
+fn prepare(conn: Connection) -> Result<Connection, String> {
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(|e| e.to_string())?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(|e| e.to_string())?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| e.to_string())?;
+    Ok(conn)
+}
+
+fn poisoned() -> AppError {
+    AppError::Internal("database lock poisoned".into())
+}
+
+/// A connection lent for reading: back to the pool when dropped.
+enum Reader<'a> {
+    Pooled(Option<Connection>, &'a Store),
+    Writer(MutexGuard<'a, Connection>),
+}
+
+impl Deref for Reader<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Self::Pooled(conn, _) => conn
+                .as_ref()
+                .expect("a lent connection is present until dropped"),
+            Self::Writer(guard) => guard,
+        }
+    }
+}
+
+impl Drop for Reader<'_> {
+    fn drop(&mut self) {
+        if let Self::Pooled(conn, store) = self {
+            if let (Some(conn), Ok(mut idle)) = (conn.take(), store.0.readers.lock()) {
+                idle.push(conn);
+                store.0.reader_returned.notify_one();
+            }
+        }
     }
 }
 

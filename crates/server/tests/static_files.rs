@@ -19,24 +19,33 @@ fn dist() -> std::path::PathBuf {
         "<!doctype html><title>portal</title>",
     )
     .unwrap();
-    std::fs::write(
-        dir.join("partner-portal-0123456789abcdef_bg.wasm"),
-        b"\0asm",
-    )
-    .unwrap();
+    let wasm = dir.join("wasm-0123456789abcdef");
+    std::fs::create_dir_all(&wasm).unwrap();
+    std::fs::write(wasm.join("partner-portal_bg.wasm"), b"\0asm").unwrap();
+    // Stands in for the build's brotli copy: what is sent shows which file was chosen.
+    std::fs::write(wasm.join("partner-portal_bg.wasm.br"), b"brotli").unwrap();
     std::fs::write(dir.join("config.json"), "{}").unwrap();
     dir
 }
 
 async fn get(settings: &Settings, path: &str) -> (StatusCode, String, String) {
+    get_encoded(settings, path, "identity").await
+}
+
+async fn get_encoded(
+    settings: &Settings,
+    path: &str,
+    accept_encoding: &str,
+) -> (StatusCode, String, String) {
     let state = AppState {
         store: demo_store().unwrap(),
         auth: AuthMode::Demo,
     };
-    let response = app(settings, state)
-        .oneshot(Request::get(path).body(Body::empty()).unwrap())
-        .await
+    let request = Request::get(path)
+        .header("accept-encoding", accept_encoding)
+        .body(Body::empty())
         .unwrap();
+    let response = app(settings, state).oneshot(request).await.unwrap();
     let status = response.status();
     let cache = response
         .headers()
@@ -69,9 +78,10 @@ async fn deep_links_get_the_app_page() {
 #[tokio::test]
 async fn hashed_assets_are_immutable_and_config_is_revalidated() {
     let s = settings("");
-    let (status, cache, _) = get(&s, "/partner-portal-0123456789abcdef_bg.wasm").await;
+    let (status, cache, body) = get(&s, "/wasm-0123456789abcdef/partner-portal_bg.wasm").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(cache, "public, max-age=31536000, immutable");
+    assert_eq!(body, "\0asm");
     let (status, cache, body) = get(&s, "/config.json").await;
     assert_eq!(
         (status, cache.as_str(), body.as_str()),
@@ -85,4 +95,14 @@ async fn a_sub_path_serves_the_portal_and_its_deep_links() {
     assert_eq!(get(&s, "/portal/config.json").await.2, "{}");
     assert!(get(&s, "/portal/training").await.2.contains("portal"));
     assert_eq!(get(&s, "/elsewhere").await.0, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn precompressed_copies_go_to_browsers_that_take_them() {
+    let s = settings("");
+    let path = "/wasm-0123456789abcdef/partner-portal_bg.wasm";
+    let (status, _, body) = get_encoded(&s, path, "gzip, deflate, br").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "brotli"));
+    let (_, _, body) = get_encoded(&s, path, "gzip").await;
+    assert_eq!(body, "\0asm", "no gzip copy: the file itself, compressed on the fly or not");
 }

@@ -17,7 +17,12 @@ pub async fn list_deals(
     query: QueryPairs,
 ) -> AppResult<Json<Page<DealSummary>>> {
     let params = DealListParams::parse(query.iter()).map_err(AppError::BadRequest)?;
-    Ok(Json(state.store.deal_page(&caller, &params)?))
+    Ok(Json(
+        state
+            .store
+            .run(move |s| s.deal_page(&caller, &params))
+            .await?,
+    ))
 }
 
 /// `GET /deals/{reference}`.
@@ -26,9 +31,11 @@ pub async fn get_deal(
     caller: Caller,
     Path(reference): Path<String>,
 ) -> AppResult<Json<Deal>> {
-    found(state.store.deal(&caller, &reference)?, || {
-        format!("You have no deal with the reference {reference:?}.")
-    })
+    let key = reference.clone();
+    found(
+        state.store.run(move |s| s.deal(&caller, &key)).await?,
+        || format!("You have no deal with the reference {reference:?}."),
+    )
 }
 
 /// `GET /deals/pipeline`: every status, even empty ones, in status order.
@@ -36,7 +43,7 @@ pub async fn pipeline(
     State(state): State<AppState>,
     caller: Caller,
 ) -> AppResult<Json<Vec<PipelineStage>>> {
-    Ok(Json(state.store.pipeline(&caller)?))
+    Ok(Json(state.store.run(move |s| s.pipeline(&caller)).await?))
 }
 
 /// `GET /products`: the contract's catalogue.

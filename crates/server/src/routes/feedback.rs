@@ -17,7 +17,7 @@ pub async fn list_feedback(
     State(state): State<AppState>,
     caller: Caller,
 ) -> AppResult<Json<Vec<FeedbackItem>>> {
-    Ok(Json(state.store.feedback(&caller)?))
+    Ok(Json(state.store.run(move |s| s.feedback(&caller)).await?))
 }
 
 /// The contract's rules for new feedback, in the backend's words.
@@ -45,6 +45,9 @@ pub async fn send_feedback(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let item = state.store.add_feedback(&caller, &feedback, Utc::now())?;
+    let item = state
+        .store
+        .run(move |s| s.add_feedback(&caller, &feedback, Utc::now()))
+        .await?;
     Ok((StatusCode::CREATED, Json(item)))
 }

@@ -22,5 +22,10 @@ pub async fn get_board(
     query: QueryPairs,
 ) -> AppResult<Json<LeaderboardPage>> {
     let params = BoardParams::parse(query.iter()).map_err(AppError::BadRequest)?;
-    Ok(Json(state.store.leaderboard(&caller, &board_id, &params)?))
+    Ok(Json(
+        state
+            .store
+            .run(move |s| s.leaderboard(&caller, &board_id, &params))
+            .await?,
+    ))
 }

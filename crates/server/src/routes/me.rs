@@ -10,5 +10,5 @@ use crate::AppState;
 
 /// Who is signed in and where their company stands.
 pub async fn get_me(State(state): State<AppState>, caller: Caller) -> AppResult<Json<Me>> {
-    Ok(Json(state.store.me(&caller)?))
+    Ok(Json(state.store.run(move |s| s.me(&caller)).await?))
 }

@@ -15,7 +15,7 @@ pub async fn get_onboarding(
     State(state): State<AppState>,
     caller: Caller,
 ) -> AppResult<Json<Onboarding>> {
-    Ok(Json(state.store.onboarding(&caller)?))
+    Ok(Json(state.store.run(move |s| s.onboarding(&caller)).await?))
 }
 
 /// `PUT /onboarding/items/{id}/completion`: only partner-attested, unblocked items.
@@ -25,7 +25,13 @@ pub async fn set_completion(
     Path(item_id): Path<String>,
     ApiJson(body): ApiJson<ItemCompletion>,
 ) -> AppResult<Json<OnboardingItem>> {
-    match state.store.set_item_done(&caller, &item_id, body.done)? {
+    let id = item_id.clone();
+    let done = body.done;
+    match state
+        .store
+        .run(move |s| s.set_item_done(&caller, &id, done))
+        .await?
+    {
         Ok(item) => Ok(Json(item)),
         Err(TickRefusal::NotFound) => Err(AppError::NotFound(format!(
             "There is no onboarding item {item_id:?}."

@@ -72,7 +72,12 @@ pub async fn register_deal(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let deal = match state.store.register_deal(&caller, &deal, key.as_deref(), now)? {
+    let customer = deal.customer_company.trim().to_owned();
+    let registration = state
+        .store
+        .run(move |s| s.register_deal(&caller, &deal, key.as_deref(), now))
+        .await?;
+    let deal = match registration {
         Registration::Created(deal) | Registration::Replayed(deal) => deal,
         Registration::KeyReused => {
             return Err(AppError::field(
@@ -85,7 +90,7 @@ pub async fn register_deal(
                 title: "This customer is already registered".into(),
                 detail: format!(
                     "Another partner's registration {reference} already covers {} for one of these products. Contact your channel manager if you believe you should have protection.",
-                    deal.customer_company.trim()
+                    customer
                 ),
                 reference: Some(reference),
             })

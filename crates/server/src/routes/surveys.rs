@@ -26,7 +26,9 @@ pub async fn list_surveys(
     State(state): State<AppState>,
     caller: Caller,
 ) -> AppResult<Json<Vec<SurveySummary>>> {
-    Ok(Json(state.store.open_surveys(&caller)?))
+    Ok(Json(
+        state.store.run(move |s| s.open_surveys(&caller)).await?,
+    ))
 }
 
 /// `GET /surveys/{id}`.
@@ -35,7 +37,10 @@ pub async fn get_survey(
     _caller: Caller,
     Path(id): Path<String>,
 ) -> AppResult<Json<Survey>> {
-    found(state.store.survey(&id)?, || no_survey(&id))
+    let key = id.clone();
+    found(state.store.run(move |s| s.survey(&key)).await?, || {
+        no_survey(&id)
+    })
 }
 
 /// `POST /surveys/{id}/responses`: once per user, answers checked against the questions.
@@ -45,8 +50,13 @@ pub async fn submit_response(
     Path(id): Path<String>,
     ApiJson(response): ApiJson<SurveyResponse>,
 ) -> AppResult<(StatusCode, Json<SurveyReceipt>)> {
-    let Json(survey) = found(state.store.survey(&id)?, || no_survey(&id))?;
-    if state.store.has_answered(&caller, &id)? {
+    let (key, who) = (id.clone(), caller.clone());
+    let (survey, answered) = state
+        .store
+        .run(move |s| Ok((s.survey(&key)?, s.has_answered(&who, &key)?)))
+        .await?;
+    let Json(survey) = found(survey, || no_survey(&id))?;
+    if answered {
         return Err(AppError::Conflict {
             title: "Already answered".into(),
             detail: "You have already answered this survey. Thank you!".into(),
@@ -58,7 +68,11 @@ pub async fn submit_response(
         return Err(AppError::Invalid(errors));
     }
     let now = Utc::now();
-    state.store.add_response(&caller, &id, &response, now)?;
+    let key = id.clone();
+    state
+        .store
+        .run(move |s| s.add_response(&caller, &key, &response, now))
+        .await?;
     let submitted_at = stamp(now)
         .parse()
         .map_err(|_| AppError::Internal("bad stamp".into()))?;

@@ -13,5 +13,5 @@ pub async fn get_training(
     State(state): State<AppState>,
     caller: Caller,
 ) -> AppResult<Json<Training>> {
-    Ok(Json(state.store.training(&caller)?))
+    Ok(Json(state.store.run(move |s| s.training(&caller)).await?))
 }

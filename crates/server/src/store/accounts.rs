@@ -29,7 +29,7 @@ impl Store {
     /// The user a session token belongs to.
     pub fn caller_for_token(&self, token: &str) -> AppResult<Option<Caller>> {
         Ok(self
-            .conn()?
+            .reader()?
             .query_row(
                 "SELECT id, company_id, name FROM users WHERE token = ?1",
                 [token],
@@ -45,7 +45,7 @@ impl Store {
 
     /// The caller's profile, company, tier progress and engagement.
     pub fn me(&self, caller: &Caller) -> AppResult<Me> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let user = conn.query_row(
             "SELECT id, name, email, role FROM users WHERE id = ?1",
             [&caller.user_id],

@@ -308,7 +308,7 @@ impl Store {
             .map(|c| decode_cursor(c, params.sort.key))
             .transpose()?;
         let limit = i64::from(params.limit.unwrap_or(DealListParams::DEFAULT_LIMIT));
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let (count_clause, count_params) = filter(params, &caller.company_id, None);
         let total: u64 = conn.query_row(
             &format!("SELECT COUNT(*) FROM deals WHERE {count_clause}"),
@@ -352,12 +352,12 @@ impl Store {
 
     /// One of the caller's deals with its timeline.
     pub fn deal(&self, caller: &Caller, reference: &str) -> AppResult<Option<Deal>> {
-        load_deal(&*self.conn()?, &caller.company_id, reference)
+        load_deal(&*self.reader()?, &caller.company_id, reference)
     }
 
     /// Count and value per status, every status even when empty, in status order.
     pub fn pipeline(&self, caller: &Caller) -> AppResult<Vec<PipelineStage>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut statement = conn.prepare(
             "SELECT status, currency, COUNT(*) AS deals, SUM(value_minor) AS total
              FROM deals WHERE company_id = ?1 GROUP BY status, currency ORDER BY currency",

@@ -10,7 +10,7 @@ use crate::error::AppResult;
 impl Store {
     /// The caller's feedback, newest first.
     pub fn feedback(&self, caller: &Caller) -> AppResult<Vec<FeedbackItem>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut statement = conn.prepare(
             "SELECT id, category, title, body, status, submitted_at, updated_at, reply_json
              FROM feedback WHERE user_id = ?1 ORDER BY submitted_at DESC, id DESC",

@@ -139,7 +139,7 @@ impl Store {
             all.extend_from_slice(extra);
             all
         };
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let n = if column.is_empty() { 2 } else { 3 };
         let total: u32 = conn.query_row(
             &format!("{ranked} SELECT COUNT(*) FROM ranked"),

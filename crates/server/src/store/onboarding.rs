@@ -73,7 +73,7 @@ fn load_items(
 impl Store {
     /// The caller's company's checklist in phases.
     pub fn onboarding(&self, caller: &Caller) -> AppResult<Onboarding> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let started: String = conn.query_row(
             "SELECT joined_on FROM companies WHERE id = ?1",
             [&caller.company_id],

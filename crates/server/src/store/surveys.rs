@@ -28,7 +28,7 @@ fn load(conn: &Connection, id: &str) -> AppResult<Option<Survey>> {
 impl Store {
     /// Surveys the caller has not answered yet, soonest due first.
     pub fn open_surveys(&self, caller: &Caller) -> AppResult<Vec<SurveySummary>> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let mut statement = conn.prepare(
             "SELECT id FROM surveys WHERE id NOT IN (SELECT survey_id FROM survey_responses WHERE user_id = ?1)
              ORDER BY due_on, id",
@@ -53,13 +53,13 @@ impl Store {
 
     /// One survey with its questions.
     pub fn survey(&self, id: &str) -> AppResult<Option<Survey>> {
-        load(&*self.conn()?, id)
+        load(&*self.reader()?, id)
     }
 
     /// Whether the caller has answered the survey already.
     pub fn has_answered(&self, caller: &Caller, survey_id: &str) -> AppResult<bool> {
         Ok(self
-            .conn()?
+            .reader()?
             .query_row(
                 "SELECT 1 FROM survey_responses WHERE survey_id = ?1 AND user_id = ?2",
                 [survey_id, &caller.user_id],

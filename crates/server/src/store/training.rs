@@ -36,7 +36,7 @@ fn day(text: Option<String>) -> AppResult<Option<NaiveDate>> {
 impl Store {
     /// Everything the training page shows for the caller.
     pub fn training(&self, caller: &Caller) -> AppResult<Training> {
-        let conn = self.conn()?;
+        let conn = self.reader()?;
         let today = Utc::now().date_naive();
         let mut statement = conn.prepare(
             "SELECT c.id, c.title, c.kind, c.level, c.modules_total, c.minutes_per_module, c.url,
