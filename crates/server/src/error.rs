@@ -3,7 +3,7 @@
 use api_types::{FieldError, Problem};
 use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Response};
-use http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use http::{HeaderValue, StatusCode};
 
 /// Why a request failed, in the words its answer will use.
@@ -31,6 +31,8 @@ pub enum AppError {
     Undecodable(String),
     /// Anything that is the server's fault (500); details are logged, not sent.
     Internal(String),
+    /// Too many requests at once, or one took too long (503 with `Retry-After`).
+    Busy,
 }
 
 /// Shorthand for handler results.
@@ -83,6 +85,11 @@ impl AppError {
             Self::Undecodable(detail) => {
                 Problem::new(422, "The request does not match the API contract", detail)
             }
+            Self::Busy => Problem::new(
+                503,
+                "The server is busy",
+                "Too many requests are in progress. Please try again in a moment.",
+            ),
             Self::Internal(details) => {
                 eprintln!("portal-server: internal error: {details}");
                 Problem::new(
@@ -97,9 +104,17 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let unauthorized = matches!(self, Self::Unauthorized);
-        let problem = self.problem();
-        problem_response(problem, unauthorized)
+        let (unauthorized, busy) = (
+            matches!(self, Self::Unauthorized),
+            matches!(self, Self::Busy),
+        );
+        let mut response = problem_response(self.problem(), unauthorized);
+        if busy {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
     }
 }
 
@@ -142,5 +157,18 @@ impl From<JsonRejection> for AppError {
             }
             other => Self::BadRequest(other.body_text()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_server_says_when_to_come_back() {
+        let response = AppError::Busy.into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[RETRY_AFTER], "1");
+        assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
     }
 }

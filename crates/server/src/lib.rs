@@ -16,8 +16,19 @@ pub use auth::AuthMode;
 pub use settings::Settings;
 pub use store::{SeedSize, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 
+use std::time::Duration;
+
+use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
+use tower::ServiceBuilder;
+
+/// At most this many API requests are worked on at once; more are refused at once with 503
+/// and `Retry-After` rather than queued without end.
+const MAX_IN_FLIGHT: usize = 512;
+
+/// An API request that takes longer than this is answered 503.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -46,6 +57,15 @@ pub fn demo_store() -> Result<Store, String> {
 pub fn app(settings: &Settings, state: AppState) -> Router {
     let api = routes::api()
         .layer(DefaultBodyLimit::max(256 * 1024))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(|_: tower::BoxError| async {
+                    error::AppError::Busy
+                }))
+                .load_shed()
+                .concurrency_limit(MAX_IN_FLIGHT)
+                .timeout(REQUEST_TIMEOUT),
+        )
         .with_state(state);
     let portal = static_files::router(&settings.static_dir);
     let site = Router::new().nest(api_types::API_PREFIX, api).merge(portal);

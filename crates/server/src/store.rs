@@ -16,7 +16,7 @@ use crate::error::{AppError, AppResult};
 mod accounts;
 pub mod deals;
 mod feedback;
-mod leaderboards;
+pub mod leaderboards;
 pub mod onboarding;
 mod schema;
 pub mod seed;
@@ -52,9 +52,7 @@ impl Store {
         let open =
             || Connection::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()));
         let writer = prepare(open()?)?;
-        writer
-            .execute_batch(schema::SCHEMA)
-            .map_err(|e| format!("cannot create the schema: {e}"))?;
+        schema::create(&writer)?;
         let readers = (0..READERS)
             .map(|_| {
                 let reader = prepare(open()?)?;
@@ -70,8 +68,7 @@ impl Store {
     /// A throwaway in-memory database, for tests.
     pub fn in_memory() -> Result<Self, String> {
         let conn = prepare(Connection::open_in_memory().map_err(|e| e.to_string())?)?;
-        conn.execute_batch(schema::SCHEMA)
-            .map_err(|e| format!("cannot create the schema: {e}"))?;
+        schema::create(&conn)?;
         Ok(Self::from_parts(conn, Vec::new()))
     }
 

@@ -104,5 +104,8 @@ async fn precompressed_copies_go_to_browsers_that_take_them() {
     let (status, _, body) = get_encoded(&s, path, "gzip, deflate, br").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "brotli"));
     let (_, _, body) = get_encoded(&s, path, "gzip").await;
-    assert_eq!(body, "\0asm", "no gzip copy: the file itself, compressed on the fly or not");
+    assert_eq!(
+        body, "\0asm",
+        "no gzip copy: the file itself, compressed on the fly or not"
+    );
 }

@@ -212,7 +212,15 @@ fn filter(
         let names: Vec<&str> = params.statuses.iter().map(|s| s.as_str()).collect();
         values.push(Sql::Text(json!(names).to_string()));
     }
-    if let Some(q) = &params.q {
+    if let Some(q) = params.q.as_deref().filter(|q| q.chars().count() >= 3) {
+        // The trigram index finds any substring of three characters or more.
+        clause.push_str(" AND seq IN (SELECT rowid FROM deals_search WHERE deals_search MATCH ?)");
+        values.push(Sql::Text(format!(
+            "\"{}\"",
+            q.to_lowercase().replace('"', "\"\"")
+        )));
+    } else if let Some(q) = &params.q {
+        // Shorter than a trigram: scan the caller's deals.
         clause.push_str(" AND search_text LIKE ? ESCAPE '\\'");
         let escaped = q
             .to_lowercase()

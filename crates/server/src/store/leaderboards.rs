@@ -6,7 +6,6 @@ use api_types::{
     Board, BoardParams, LeaderboardEntry, LeaderboardPage, Metric, MyStanding, Period, ScorePoint,
     Segment,
 };
-use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{Caller, Store};
@@ -104,67 +103,29 @@ impl Store {
             .find(|b| b.0 == board_id)
             .ok_or_else(|| AppError::NotFound(format!("There is no leaderboard {board_id:?}.")))?;
         let (period, segment_id) = (params.period, params.segment.as_str());
-        let (segment_label, filter) = league(segment_id).ok_or_else(|| {
+        let (segment_label, _) = league(segment_id).ok_or_else(|| {
             AppError::NotFound(format!(
                 "The board {board_id:?} has no segment {segment_id:?}."
             ))
         })?;
-        let (column, value) = filter.unwrap_or_default();
         let (offset, limit) = (i64::from(params.offset), i64::from(params.limit));
-        let segment_filter = if column.is_empty() {
-            String::new()
-        } else {
-            format!(" AND c.{column} = ?3")
-        };
-        let ranked = format!(
-            "WITH ranked AS (
-               SELECT s.company_id, c.name, s.score,
-                 RANK() OVER (ORDER BY s.score DESC) AS rank,
-                 CASE WHEN s.previous_score IS NULL THEN NULL ELSE RANK() OVER (ORDER BY s.previous_score DESC) END AS previous_rank,
-                 s.badges_json
-               FROM scores s JOIN companies c ON c.id = s.company_id
-               WHERE s.board_id = ?1 AND s.period = ?2{segment_filter})"
-        );
-        let base = vec![
-            Sql::Text(board_id.to_owned()),
-            Sql::Text(period.as_str().into()),
-            Sql::Text((*value).into()),
-        ];
-        let params = |extra: &[Sql]| -> Vec<Sql> {
-            let mut all = if column.is_empty() {
-                base[..2].to_vec()
-            } else {
-                base.clone()
-            };
-            all.extend_from_slice(extra);
-            all
-        };
+        let key = [board_id, period.as_str(), segment_id];
         let conn = self.reader()?;
-        let n = if column.is_empty() { 2 } else { 3 };
         let total: u32 = conn.query_row(
-            &format!("{ranked} SELECT COUNT(*) FROM ranked"),
-            rusqlite::params_from_iter(params(&[])),
+            "SELECT COUNT(*) FROM ranks WHERE board_id = ?1 AND period = ?2 AND segment = ?3",
+            key,
             |r| r.get(0),
         )?;
-        let mut statement = conn.prepare(&format!(
-            "{ranked} SELECT * FROM ranked ORDER BY rank, name, company_id LIMIT ?{} OFFSET ?{}",
-            n + 1,
-            n + 2
+        let mut statement = conn.prepare_cached(&format!(
+            "{RANKED} SELECT * FROM ranked ORDER BY position LIMIT ?4 OFFSET ?5"
         ))?;
         let entries = statement
             .query_map(
-                rusqlite::params_from_iter(params(&[Sql::Integer(limit), Sql::Integer(offset)])),
+                rusqlite::params![key[0], key[1], key[2], limit, offset],
                 |r| entry(r, &caller.company_id),
             )?
             .collect::<Result<Vec<_>, _>>()?;
-        let me = standing(
-            &conn,
-            &ranked,
-            params(&[Sql::Text(caller.company_id.clone())]),
-            n + 1,
-            board_id,
-            period,
-        )?;
+        let me = standing(&conn, key, &caller.company_id)?;
         Ok(LeaderboardPage {
             board_id: board.0.into(),
             period,
@@ -180,40 +141,70 @@ impl Store {
     }
 }
 
+/// One board, period and league's entries in rank order (`?1`, `?2`, `?3`), read from the
+/// ranks [`refresh_ranks`] keeps, so a page is an index range, not a ranking of every score.
+const RANKED: &str = "WITH ranked AS (
+    SELECT r.company_id, c.name, s.score, r.rank, r.previous_rank, r.position, s.badges_json
+    FROM ranks r
+    JOIN scores s ON s.board_id = r.board_id AND s.period = r.period AND s.company_id = r.company_id
+    JOIN companies c ON c.id = r.company_id
+    WHERE r.board_id = ?1 AND r.period = ?2 AND r.segment = ?3)";
+
+/// Ranks every board, period and league afresh from the scores: standard competition ranking
+/// ("1, 2, 2, 4"), the previous period's rank, and the listing position (ties by name).
+/// Run after scores change, in the same transaction.
+pub fn refresh_ranks(tx: &Connection) -> AppResult<()> {
+    tx.execute("DELETE FROM ranks", [])?;
+    let leagues = std::iter::once((EVERYONE.0.to_owned(), None)).chain(LEAGUES.iter().flat_map(
+        |(prefix, column, values)| {
+            values
+                .iter()
+                .map(move |(value, _)| (format!("{prefix}:{value}"), Some((*column, *value))))
+        },
+    ));
+    for (segment, filter) in leagues {
+        let (condition, value) = match filter {
+            Some((column, value)) => (format!("WHERE c.{column} = ?2"), value),
+            None => ("WHERE ?2 = ?2".to_owned(), ""),
+        };
+        tx.execute(
+            &format!(
+                "INSERT INTO ranks (board_id, period, segment, company_id, rank, previous_rank, position)
+                 SELECT s.board_id, s.period, ?1, s.company_id,
+                   RANK() OVER (PARTITION BY s.board_id, s.period ORDER BY s.score DESC),
+                   CASE WHEN s.previous_score IS NULL THEN NULL
+                     ELSE RANK() OVER (PARTITION BY s.board_id, s.period ORDER BY s.previous_score DESC) END,
+                   ROW_NUMBER() OVER (PARTITION BY s.board_id, s.period ORDER BY s.score DESC, c.name, s.company_id)
+                 FROM scores s JOIN companies c ON c.id = s.company_id {condition}"
+            ),
+            rusqlite::params![segment, value],
+        )?;
+    }
+    Ok(())
+}
+
 /// The partner's entry, the points to the next better rank, and their recent history.
-fn standing(
-    conn: &Connection,
-    ranked: &str,
-    params: Vec<Sql>,
-    me_param: usize,
-    board_id: &str,
-    period: Period,
-) -> AppResult<Option<MyStanding>> {
-    let me = match params.last() {
-        Some(Sql::Text(me)) => me.clone(),
-        _ => return Ok(None),
-    };
+fn standing(conn: &Connection, key: [&str; 3], me: &str) -> AppResult<Option<MyStanding>> {
     let entry = conn
-        .query_row(
-            &format!("{ranked} SELECT * FROM ranked WHERE company_id = ?{me_param}"),
-            rusqlite::params_from_iter(params.clone()),
-            |r| entry(r, &me),
-        )
+        .prepare_cached(&format!(
+            "{RANKED} SELECT * FROM ranked WHERE company_id = ?4"
+        ))?
+        .query_row(rusqlite::params![key[0], key[1], key[2], me], |r| {
+            entry(r, me)
+        })
         .optional()?;
     let Some(entry) = entry else { return Ok(None) };
-    let mut above = params;
-    above.pop();
-    above.push(Sql::Integer(entry.score as i64));
     let next: Option<(u64, u32)> = conn
-        .query_row(
-            &format!("{ranked} SELECT score, rank FROM ranked WHERE score > ?{me_param} ORDER BY score ASC LIMIT 1"),
-            rusqlite::params_from_iter(above),
-            |r| Ok((r.get("score")?, r.get("rank")?)),
-        )
+        .prepare_cached(&format!(
+            "{RANKED} SELECT score, rank FROM ranked WHERE rank < ?4 ORDER BY rank DESC LIMIT 1"
+        ))?
+        .query_row(rusqlite::params![key[0], key[1], key[2], entry.rank], |r| {
+            Ok((r.get("score")?, r.get("rank")?))
+        })
         .optional()?;
-    let mut statement = conn.prepare("SELECT label, score FROM score_history WHERE board_id = ?1 AND period = ?2 AND company_id = ?3 ORDER BY position")?;
+    let mut statement = conn.prepare_cached("SELECT label, score FROM score_history WHERE board_id = ?1 AND period = ?2 AND company_id = ?3 ORDER BY position")?;
     let history = statement
-        .query_map(rusqlite::params![board_id, period.as_str(), me], |r| {
+        .query_map(rusqlite::params![key[0], key[1], me], |r| {
             Ok(ScorePoint {
                 label: r.get("label")?,
                 score: r.get("score")?,

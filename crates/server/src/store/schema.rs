@@ -35,6 +35,19 @@ CREATE TABLE IF NOT EXISTS deals (
   status TEXT NOT NULL, protection_expires_on TEXT, submitted_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS deals_by_update ON deals (company_id, updated_at, reference);
 CREATE INDEX IF NOT EXISTS deals_by_customer ON deals (customer_key);
+-- Substring search over the caller's deals, kept in step with the deals by triggers.
+CREATE VIRTUAL TABLE IF NOT EXISTS deals_search USING fts5(
+  search_text, content='deals', content_rowid='seq', tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS deals_search_insert AFTER INSERT ON deals BEGIN
+  INSERT INTO deals_search (rowid, search_text) VALUES (new.seq, new.search_text);
+END;
+CREATE TRIGGER IF NOT EXISTS deals_search_delete AFTER DELETE ON deals BEGIN
+  INSERT INTO deals_search (deals_search, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
+END;
+CREATE TRIGGER IF NOT EXISTS deals_search_update AFTER UPDATE OF search_text ON deals BEGIN
+  INSERT INTO deals_search (deals_search, rowid, search_text) VALUES ('delete', old.seq, old.search_text);
+  INSERT INTO deals_search (rowid, search_text) VALUES (new.seq, new.search_text);
+END;
 CREATE TABLE IF NOT EXISTS deal_products (deal_seq INTEGER NOT NULL, product TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS deal_products_by_product ON deal_products (product, deal_seq);
 CREATE TABLE IF NOT EXISTS deal_events (
@@ -47,6 +60,12 @@ CREATE TABLE IF NOT EXISTS scores (
   board_id TEXT NOT NULL, period TEXT NOT NULL, company_id TEXT NOT NULL, score INTEGER NOT NULL,
   previous_score INTEGER, badges_json TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (board_id, period, company_id));
 CREATE INDEX IF NOT EXISTS scores_by_score ON scores (board_id, period, score DESC);
+CREATE TABLE IF NOT EXISTS ranks (
+  board_id TEXT NOT NULL, period TEXT NOT NULL, segment TEXT NOT NULL, company_id TEXT NOT NULL,
+  rank INTEGER NOT NULL, previous_rank INTEGER, position INTEGER NOT NULL,
+  PRIMARY KEY (board_id, period, segment, company_id));
+CREATE INDEX IF NOT EXISTS ranks_by_position ON ranks (board_id, period, segment, position);
+CREATE INDEX IF NOT EXISTS ranks_by_rank ON ranks (board_id, period, segment, rank);
 CREATE TABLE IF NOT EXISTS score_history (
   board_id TEXT NOT NULL, period TEXT NOT NULL, company_id TEXT NOT NULL, position INTEGER NOT NULL,
   label TEXT NOT NULL, score INTEGER NOT NULL);
@@ -61,3 +80,24 @@ CREATE TABLE IF NOT EXISTS feedback (
   body TEXT NOT NULL, status TEXT NOT NULL, submitted_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   reply_json TEXT);
 ";
+
+/// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks.
+const VERSION: i64 = 2;
+
+/// Creates what is missing and brings a database from an older build up to date.
+pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
+    let upgrade = || -> crate::error::AppResult<()> {
+        conn.execute_batch(SCHEMA)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < VERSION {
+            conn.execute(
+                "INSERT INTO deals_search (deals_search) VALUES ('rebuild')",
+                [],
+            )?;
+            super::leaderboards::refresh_ranks(conn)?;
+            conn.pragma_update(None, "user_version", VERSION)?;
+        }
+        Ok(())
+    };
+    upgrade().map_err(|e| format!("cannot create or upgrade the schema: {e:?}"))
+}

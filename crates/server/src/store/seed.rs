@@ -73,6 +73,7 @@ fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> AppResult<()> {
     learning::seed_training(tx, today)?;
     deals::seed_deals(tx, size, now, &mut rng)?;
     engagement::seed_leaderboards(tx, &companies, today, &mut rng)?;
+    crate::store::leaderboards::refresh_ranks(tx)?;
     engagement::seed_surveys(tx, today, now)?;
     engagement::seed_feedback(tx, now)?;
     Ok(())
