@@ -152,33 +152,86 @@ const RANKED: &str = "WITH ranked AS (
 
 /// Ranks every board, period and league afresh from the scores: standard competition ranking
 /// ("1, 2, 2, 4"), the previous period's rank, and the listing position (ties by name).
-/// Run after scores change, in the same transaction.
-pub fn refresh_ranks(tx: &Connection) -> AppResult<()> {
-    tx.execute("DELETE FROM ranks", [])?;
-    let leagues = std::iter::once((EVERYONE.0.to_owned(), None)).chain(LEAGUES.iter().flat_map(
-        |(prefix, column, values)| {
-            values
-                .iter()
-                .map(move |(value, _)| (format!("{prefix}:{value}"), Some((*column, *value))))
-        },
-    ));
-    for (segment, filter) in leagues {
-        let (condition, value) = match filter {
-            Some((column, value)) => (format!("WHERE c.{column} = ?2"), value),
-            None => ("WHERE ?2 = ?2".to_owned(), ""),
+/// Run after scores change, in the same transaction. Ranked here rather than by SQL window
+/// functions: one read and one sort per league is about five times faster on the large seed.
+pub fn refresh_ranks(conn: &Connection) -> AppResult<()> {
+    struct Score {
+        board: String,
+        period: String,
+        company: String,
+        name: String,
+        score: i64,
+        previous: Option<i64>,
+        leagues: [String; 3],
+    }
+    let mut statement = conn.prepare(
+        "SELECT s.board_id, s.period, s.company_id, c.name, s.score, s.previous_score,
+                c.region, c.partner_type, c.tier
+         FROM scores s JOIN companies c ON c.id = s.company_id",
+    )?;
+    let scores = statement
+        .query_map([], |r| {
+            Ok(Score {
+                board: r.get(0)?,
+                period: r.get(1)?,
+                company: r.get(2)?,
+                name: r.get(3)?,
+                score: r.get(4)?,
+                previous: r.get(5)?,
+                leagues: [r.get(6)?, r.get(7)?, r.get(8)?],
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    // Every (board, period, league) group, as indexes into `scores`.
+    let mut groups: std::collections::HashMap<(&str, &str, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, s) in scores.iter().enumerate() {
+        let mut add = |segment: String| {
+            groups
+                .entry((s.board.as_str(), s.period.as_str(), segment))
+                .or_default()
+                .push(i)
         };
-        tx.execute(
-            &format!(
-                "INSERT INTO ranks (board_id, period, segment, company_id, rank, previous_rank, position)
-                 SELECT s.board_id, s.period, ?1, s.company_id,
-                   RANK() OVER (PARTITION BY s.board_id, s.period ORDER BY s.score DESC),
-                   CASE WHEN s.previous_score IS NULL THEN NULL
-                     ELSE RANK() OVER (PARTITION BY s.board_id, s.period ORDER BY s.previous_score DESC) END,
-                   ROW_NUMBER() OVER (PARTITION BY s.board_id, s.period ORDER BY s.score DESC, c.name, s.company_id)
-                 FROM scores s JOIN companies c ON c.id = s.company_id {condition}"
-            ),
-            rusqlite::params![segment, value],
-        )?;
+        add(EVERYONE.0.to_owned());
+        for ((prefix, _, _), value) in LEAGUES.iter().zip(&s.leagues) {
+            add(format!("{prefix}:{value}"));
+        }
+    }
+    conn.execute("DELETE FROM ranks", [])?;
+    let mut insert = conn.prepare(
+        "INSERT INTO ranks (board_id, period, segment, company_id, rank, previous_rank, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for ((board, period, segment), mut members) in groups {
+        // Previous ranks: competition ranking of the previous scores; none without one.
+        let mut by_previous: Vec<i64> =
+            members.iter().filter_map(|&i| scores[i].previous).collect();
+        by_previous.sort_unstable_by(|a, b| b.cmp(a));
+        let previous_rank =
+            |previous: i64| by_previous.partition_point(|&p| p > previous) as i64 + 1;
+        members.sort_by(|&a, &b| {
+            let (a, b) = (&scores[a], &scores[b]);
+            b.score
+                .cmp(&a.score)
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.company.cmp(&b.company))
+        });
+        let mut rank = 0;
+        for (position, &i) in members.iter().enumerate() {
+            let s = &scores[i];
+            if position == 0 || scores[members[position - 1]].score != s.score {
+                rank = position as i64 + 1;
+            }
+            insert.execute(rusqlite::params![
+                board,
+                period,
+                segment,
+                s.company,
+                rank,
+                s.previous.map(previous_rank),
+                position as i64 + 1
+            ])?;
+        }
     }
     Ok(())
 }
@@ -190,17 +243,21 @@ fn standing(conn: &Connection, key: [&str; 3], me: &str) -> AppResult<Option<MyS
             "{RANKED} SELECT * FROM ranked WHERE company_id = ?4"
         ))?
         .query_row(rusqlite::params![key[0], key[1], key[2], me], |r| {
-            entry(r, me)
+            Ok((entry(r, me)?, r.get::<_, i64>("position")?))
         })
         .optional()?;
-    let Some(entry) = entry else { return Ok(None) };
+    let Some((entry, position)) = entry else {
+        return Ok(None);
+    };
     let next: Option<(u64, u32)> = conn
         .prepare_cached(&format!(
-            "{RANKED} SELECT score, rank FROM ranked WHERE rank < ?4 ORDER BY rank DESC LIMIT 1"
+            "{RANKED} SELECT score, rank FROM ranked WHERE position < ?4 AND rank < ?5
+             ORDER BY position DESC LIMIT 1"
         ))?
-        .query_row(rusqlite::params![key[0], key[1], key[2], entry.rank], |r| {
-            Ok((r.get("score")?, r.get("rank")?))
-        })
+        .query_row(
+            rusqlite::params![key[0], key[1], key[2], position, entry.rank],
+            |r| Ok((r.get("score")?, r.get("rank")?)),
+        )
         .optional()?;
     let mut statement = conn.prepare_cached("SELECT label, score FROM score_history WHERE board_id = ?1 AND period = ?2 AND company_id = ?3 ORDER BY position")?;
     let history = statement

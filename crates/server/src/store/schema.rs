@@ -61,11 +61,10 @@ CREATE TABLE IF NOT EXISTS scores (
   previous_score INTEGER, badges_json TEXT NOT NULL DEFAULT '[]', PRIMARY KEY (board_id, period, company_id));
 CREATE INDEX IF NOT EXISTS scores_by_score ON scores (board_id, period, score DESC);
 CREATE TABLE IF NOT EXISTS ranks (
-  board_id TEXT NOT NULL, period TEXT NOT NULL, segment TEXT NOT NULL, company_id TEXT NOT NULL,
-  rank INTEGER NOT NULL, previous_rank INTEGER, position INTEGER NOT NULL,
-  PRIMARY KEY (board_id, period, segment, company_id));
-CREATE INDEX IF NOT EXISTS ranks_by_position ON ranks (board_id, period, segment, position);
-CREATE INDEX IF NOT EXISTS ranks_by_rank ON ranks (board_id, period, segment, rank);
+  board_id TEXT NOT NULL, period TEXT NOT NULL, segment TEXT NOT NULL, position INTEGER NOT NULL,
+  company_id TEXT NOT NULL, rank INTEGER NOT NULL, previous_rank INTEGER,
+  PRIMARY KEY (board_id, period, segment, position)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS ranks_by_company ON ranks (board_id, period, segment, company_id);
 CREATE TABLE IF NOT EXISTS score_history (
   board_id TEXT NOT NULL, period TEXT NOT NULL, company_id TEXT NOT NULL, position INTEGER NOT NULL,
   label TEXT NOT NULL, score INTEGER NOT NULL);
