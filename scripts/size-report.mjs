@@ -1,42 +1,58 @@
-// Prints the built portal's size (raw, gzip, brotli) per file and fails over the budget.
-// Usage: node scripts/size-report.mjs [dist-folder]
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, extname } from "node:path";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+// Prints what the built portal weighs (brotli, quality 11): the first screen of every route
+// opened directly (index.html, styles, loader, main module and the route's pack), each further
+// route's pack, and everything shipped; fails over size-budget.json.
+// Usage: node scripts/size-report.mjs [dist-folder] [--json]
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+import { HOME, ROUTE_PACKS } from "./wasm-packs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
-const dist = process.argv[2] ?? join(root, "dist");
+const args = process.argv.slice(2);
+const dist = args.find((a) => !a.startsWith("--")) ?? join(root, "dist");
 const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
 
-const shipped = [".wasm", ".js", ".css", ".html"];
-const files = readdirSync(dist)
-  .filter((name) => shipped.includes(extname(name)) && statSync(join(dist, name)).isFile())
-  .sort();
-if (!files.some((name) => name.endsWith(".wasm"))) {
-  console.error(`size: no .wasm file in ${dist}; build the portal first`);
-  process.exit(1);
+/** Brotli bytes of a shipped file: its precompressed copy when the build made one. */
+function brotli(path) {
+  if (existsSync(`${path}.br`)) return statSync(`${path}.br`).size;
+  const bytes = readFileSync(path);
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
-const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
-const rows = files.map((name) => {
-  const bytes = readFileSync(join(dist, name));
-  const brotli = brotliCompressSync(bytes, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
-  }).length;
-  return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, brotli };
-});
-console.log(`${"file".padEnd(48)}${"raw".padStart(11)}${"gzip".padStart(11)}${"brotli".padStart(11)}`);
-for (const r of rows) console.log(`${r.name.padEnd(48)}${kib(r.raw)}${kib(r.gzip)}${kib(r.brotli)}`);
-const sum = (key, pick = () => true) => rows.filter(pick).reduce((n, r) => n + r[key], 0);
-const total = { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") };
-console.log(`${"total".padEnd(48)}${kib(total.raw)}${kib(total.gzip)}${kib(total.brotli)}`);
+const wasmDir = readdirSync(dist).find((n) => /^wasm-[0-9a-f]{16}$/.test(n));
+if (!wasmDir) {
+  console.error(`size: no wasm-<hash> folder in ${dist}; build the portal first`);
+  process.exit(1);
+}
+const css = readdirSync(dist).filter((n) => /^portal-[0-9a-f]{16}\.css$/.test(n));
+const shell = ["index.html", "theme.css", ...css, ...["partner-portal.js", "partner-portal_bg.wasm", "__wasm_split.js"].map((n) => join(wasmDir, n))];
+const shellBytes = shell.reduce((sum, name) => sum + brotli(join(dist, name)), 0);
 
-const wasmBrotli = sum("brotli", (r) => r.name.endsWith(".wasm"));
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
+const routes = ROUTE_PACKS.map(([pattern, page]) => {
+  const pack = brotli(join(dist, wasmDir, `pack_${page}.bin`));
+  const afterHome = page === HOME ? 0 : brotli(join(dist, wasmDir, `pack_${page}_after_home.bin`));
+  return { route: pattern.replace(/^\^|\$$/g, "").replace("[^/]+", ":id"), page, pack, afterHome, first: shellBytes + pack };
+});
+// What a partner fetches who opens Home, then every other page.
+const everyPage = shellBytes + routes.reduce((sum, r) => sum + (r.page === HOME ? r.pack : r.afterHome), 0);
+const firstScreen = Math.max(...routes.map((r) => r.first));
+
+if (args.includes("--json")) {
+  console.log(JSON.stringify({ shell: shellBytes, routes, first_screen_max: firstScreen, every_page: everyPage }));
+} else {
+  console.log(`shell (index.html, styles, loader, main module): ${kib(shellBytes).trim()} brotli`);
+  console.log(`${"route".padEnd(24)}${"pack".padStart(11)}${"first screen".padStart(14)}${"after Home".padStart(12)}`);
+  for (const r of routes) console.log(`${r.route.padEnd(24)}${kib(r.pack)}${kib(r.first).padStart(14)}${(r.afterHome ? kib(r.afterHome) : "—").padStart(12)}`);
+  console.log(`Home, then every other page: ${kib(everyPage).trim()} brotli (${relative(root, dist) || dist})`);
+}
 const over = [];
-if (wasmBrotli > budget.wasm_brotli_max_bytes) over.push(`wasm ${wasmBrotli} B brotli > budget ${budget.wasm_brotli_max_bytes} B`);
-if (total.brotli > budget.total_brotli_max_bytes) over.push(`total ${total.brotli} B brotli > budget ${budget.total_brotli_max_bytes} B`);
+if (firstScreen > budget.first_screen_brotli_max_bytes) over.push(`first screen ${firstScreen} B > ${budget.first_screen_brotli_max_bytes} B`);
+if (everyPage > budget.every_page_brotli_max_bytes) over.push(`every page ${everyPage} B > ${budget.every_page_brotli_max_bytes} B`);
 if (over.length) {
   console.error(`size: over budget (size-budget.json): ${over.join("; ")}`);
   process.exit(1);
 }
-console.log(`size: within budget (wasm ${wasmBrotli} B of ${budget.wasm_brotli_max_bytes} B brotli, total ${total.brotli} B of ${budget.total_brotli_max_bytes} B)`);
+if (!args.includes("--json")) {
+  console.log(`size: within budget (largest first screen ${firstScreen} B of ${budget.first_screen_brotli_max_bytes} B, every page ${everyPage} B of ${budget.every_page_brotli_max_bytes} B)`);
+}

@@ -21,6 +21,8 @@ export const ROUTE_PACKS = [
 ];
 
 const LOADER = "__wasm_split.js";
+/** The page most visits start at. */
+export const HOME = "home_page";
 
 /** Reads the loader's modules: name → { file, deps }, from wasm_split_cli_support 0.2.4's output. */
 export function readModules(js) {
@@ -53,19 +55,28 @@ export function packModules(dir) {
   if (pages.slice().sort().join() !== expected.join()) {
     throw new Error(`wasm-packs: the split pages (${pages.sort()}) are not the routes' (${expected})`);
   }
-  const packs = {};
-  for (const page of pages) {
+  // Each page has a full pack, for opening it directly, and (but Home) a smaller one without
+  // what Home's pack holds, for the usual way in: Home first, then the other pages.
+  const writePack = (file, names) => {
     const entries = [];
     const parts = [];
     let offset = 0;
-    for (const name of [...modules[page].deps, page]) {
+    for (const name of names) {
       const bytes = readFileSync(join(dir, modules[name].file));
       entries.push([modules[name].file, offset, bytes.length]);
       parts.push(bytes);
       offset += bytes.length;
     }
-    writeFileSync(join(dir, `pack_${page}.bin`), Buffer.concat(parts));
-    packs[page] = [`pack_${page}.bin`, entries];
+    writeFileSync(join(dir, file), Buffer.concat(parts));
+    return [file, entries];
+  };
+  const home = new Set([...modules[HOME].deps, HOME]);
+  const packs = {};
+  for (const page of pages) {
+    const names = [...modules[page].deps, page];
+    const full = writePack(`pack_${page}.bin`, names);
+    const rest = names.filter((n) => !home.has(n));
+    packs[page] = page === HOME ? [full] : [full, writePack(`pack_${page}_after_home.bin`, rest)];
   }
   for (const name of names) rmSync(join(dir, modules[name].file));
 
@@ -96,7 +107,9 @@ const __PACKS = ${JSON.stringify(packs)};
 const __modules = new Map();
 function __withPack(page, load) {
     return () => {
-        const [file, entries] = __PACKS[page];
+        // The smaller pack when everything it leaves out is already here.
+        const [full, small] = __PACKS[page];
+        const [file, entries] = small && full[1].every(([name]) => __modules.has(name) || small[1].some(([n]) => n === name)) ? small : full;
         const missing = entries.filter(([name]) => !__modules.has(name));
         if (missing.length > 0) {
             const pack = fetch(new URL("./" + file, import.meta.url)).then((response) => {

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use axum::serve::ListenerExt;
 use portal_server::{app, open_seeded, AppState, Settings};
 
 #[tokio::main]
@@ -41,6 +42,11 @@ async fn main() -> ExitCode {
         store,
         auth: settings.auth,
     };
+    // Without TCP_NODELAY, a response written in pieces waits for the client's delayed
+    // acknowledgement: 40 ms for every file larger than one write.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     let served = axum::serve(listener, app(&settings, state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

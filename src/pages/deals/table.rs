@@ -42,13 +42,15 @@ pub(super) fn DealTable(
             view! {
                 <p class="pp-table-summary" role="status">{format!("Showing {range} deals")}</p>
                 <div class="pp-table-scroll" role="region" aria-label="Deals table" tabindex="0">
-                    <table class="pp-table">
+                    // Explicit roles keep the table a table for assistive technology when the phone
+                    // layout (style/deals.css) turns each row into a card.
+                    <table class="pp-table pp-deal-table" role="table">
                         <caption class="pp-visually-hidden">{format!("Your deals, {range}")}</caption>
                         <thead>
-                            <tr>
+                            <tr role="row">
                                 {COLUMNS.iter().map(|(label, column)| match column {
                                     Some(column) => view! {
-                                        <th scope="col" aria-sort=current.sort.aria_sort(*column)>
+                                        <th scope="col" role="columnheader" aria-sort=current.sort.aria_sort(*column)>
                                             <a class="pp-sort-link" href=list_href(&DealListQuery { sort: current.sort.toggled(*column), ..current.first_page() })>
                                                 {*label}
                                                 <span class="pp-sort-link__mark" aria-hidden="true">
@@ -57,7 +59,7 @@ pub(super) fn DealTable(
                                             </a>
                                         </th>
                                     }.into_any(),
-                                    None => view! { <th scope="col">{*label}</th> }.into_any(),
+                                    None => view! { <th scope="col" role="columnheader">{*label}</th> }.into_any(),
                                 }).collect_view()}
                             </tr>
                         </thead>
@@ -109,14 +111,14 @@ fn DealRow(deal: DealSummary, locale: String) -> impl IntoView {
         format!("{} ({note})", short_date(day))
     });
     view! {
-        <tr>
-            <th scope="row"><a href=href(&format!("/deals/{}", deal.reference))>{deal.reference.clone()}</a></th>
-            <td class="pp-table__customer">{deal.customer_company}</td>
-            <td class="pp-table__number">{money(&deal.value, &locale)}</td>
-            <td>{short_date(deal.expected_close_on)}</td>
-            <td><DealStatusBadge status=deal.status/></td>
-            <td>{protection.unwrap_or_else(|| "—".into())}</td>
-            <td><time datetime=deal.updated_at.to_rfc3339()>{short_date(deal.updated_at.date_naive())}</time></td>
+        <tr role="row">
+            <th scope="row" role="rowheader" class="pp-deal-table__reference"><a href=href(&format!("/deals/{}", deal.reference))>{deal.reference.clone()}</a></th>
+            <td role="cell" class="pp-table__customer pp-deal-table__customer">{deal.customer_company}</td>
+            <td role="cell" class="pp-table__number" data-label="Value">{money(&deal.value, &locale)}</td>
+            <td role="cell" data-label="Expected close">{short_date(deal.expected_close_on)}</td>
+            <td role="cell" class="pp-deal-table__status"><DealStatusBadge status=deal.status/></td>
+            <td role="cell" data-label="Protected until">{protection.unwrap_or_else(|| "—".into())}</td>
+            <td role="cell" data-label="Last update"><time datetime=deal.updated_at.to_rfc3339()>{short_date(deal.updated_at.date_naive())}</time></td>
         </tr>
     }
 }
