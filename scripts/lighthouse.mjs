@@ -1,7 +1,8 @@
-// Lighthouse (simulated mobile) on every route of a served portal; fails below the gate.
+// Lighthouse (simulated mobile) on every route of a served portal; fails below the gate in
+// lighthouse-budget.json.
 // Usage: node scripts/lighthouse.mjs http://127.0.0.1:4175 [out-dir]
 // Reports (HTML and JSON) go to out-dir, test-artifacts/lighthouse by default.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -10,9 +11,10 @@ const require = createRequire(join(root, "tests/e2e/package.json"));
 const { default: lighthouse } = await import(require.resolve("lighthouse"));
 const chromeLauncher = await import(require.resolve("chrome-launcher"));
 
-/** The gate: every route at least this score, at most this LCP, and no layout shift. */
-export const GATE = { score: 0.95, lcpMs: 2000, cls: 0 };
-export const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
+/** The gate, from lighthouse-budget.json: every route at least this score, at most this LCP, and no layout shift. */
+const budget = JSON.parse(readFileSync(join(root, "lighthouse-budget.json"), "utf8"));
+const GATE = { score: budget.min_score, lcpMs: budget.max_lcp_ms, cls: budget.max_cls };
+const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
 
 const base = process.argv[2];
 const out = process.argv[3] ?? join(root, "test-artifacts/lighthouse");
@@ -30,6 +32,7 @@ const chrome = await chromeLauncher.launch({
   ],
 });
 const failures = [];
+const summary = [];
 console.log(`${"route".padEnd(16)}${"score".padStart(7)}${"LCP".padStart(9)}${"CLS".padStart(8)}${"TBT".padStart(8)}${"FCP".padStart(9)}`);
 try {
   for (const route of ROUTES) {
@@ -47,6 +50,7 @@ try {
     const metric = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const [lcp, cls, tbt, fcp] = ["largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time", "first-contentful-paint"].map(metric);
     console.log(`${route.padEnd(16)}${score.toFixed(2).padStart(7)}${`${(lcp / 1000).toFixed(2)} s`.padStart(9)}${cls.toFixed(3).padStart(8)}${`${Math.round(tbt)} ms`.padStart(8)}${`${(fcp / 1000).toFixed(2)} s`.padStart(9)}`);
+    summary.push({ route, score, lcp_ms: Math.round(lcp), cls, tbt_ms: Math.round(tbt), fcp_ms: Math.round(fcp) });
     if (lhr.runtimeError) failures.push(`${route}: ${lhr.runtimeError.message}`);
     if (score < GATE.score) failures.push(`${route}: performance ${score} < ${GATE.score}`);
     if (!(lcp <= GATE.lcpMs)) failures.push(`${route}: LCP ${Math.round(lcp)} ms > ${GATE.lcpMs} ms`);
@@ -55,6 +59,7 @@ try {
 } finally {
   await chrome.kill();
 }
+writeFileSync(join(out, "summary.json"), JSON.stringify(summary, null, 2));
 if (failures.length) {
   console.error(`lighthouse: below the gate\n  ${failures.join("\n  ")}`);
   process.exit(1);

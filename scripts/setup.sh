@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the portal needs to build, run and test, from the package registries only.
 # Idempotent: a second run checks versions and returns in seconds.
-#   scripts/setup.sh          build tools (Rust wasm target, Trunk, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --test   and test tools (Chromium, ChromeDriver, Playwright, axe)
+#   scripts/setup.sh          build tools (Rust wasm target, Trunk, wasm-bindgen, wasm-split, wasm-opt)
+#   scripts/setup.sh --test   and test tools (Chromium, ChromeDriver, Playwright, axe, Lighthouse, wrk)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -35,6 +35,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
+# Splits the WebAssembly by route (scripts/build-wasm.mjs); Trunk 0.21 cannot.
+split_version=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$split_version:"; then
+  say "installing wasm-split-cli $split_version (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$split_version" --features build-binary --locked --force
+fi
+
 npm_install() { # folder: install its locked packages when missing or out of date
   if [ ! -f "$1/node_modules/.package-lock.json" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
     say "installing npm packages in $1"
@@ -44,10 +51,10 @@ npm_install() { # folder: install its locked packages when missing or out of dat
 npm_install tools
 
 if $want_test_tools; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "installing Chromium and ChromeDriver from Debian"
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v wrk >/dev/null; then
+    say "installing Chromium, ChromeDriver and wrk (the load test) from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver wrk
   fi
   npm_install tests/e2e
   # Schemathesis (contract tests) lives in a project-local virtualenv.

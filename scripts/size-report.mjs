@@ -35,7 +35,8 @@ const routes = ROUTE_PACKS.map(([pattern, page]) => {
   return { route: pattern.replace(/^\^|\$$/g, "").replace("[^/]+", ":id"), page, pack, afterHome, first: shellBytes + pack };
 });
 // What a partner fetches who opens Home, then every other page.
-const everyPage = shellBytes + routes.reduce((sum, r) => sum + (r.page === HOME ? r.pack : r.afterHome), 0);
+const chunks = [...new Map(routes.map((r) => [r.page, r])).values()];
+const everyPage = shellBytes + chunks.reduce((sum, r) => sum + (r.page === HOME ? r.pack : r.afterHome), 0);
 const firstScreen = Math.max(...routes.map((r) => r.first));
 
 if (args.includes("--json")) {

@@ -3,7 +3,8 @@
 #   1. native `cargo test` (pure logic, the reference backend),
 #   2. component tests with wasm-bindgen-test in headless Chromium,
 #   3. the API contract: Schemathesis against the reference backend,
-#   4. the release build, its size budget, and Playwright journeys with axe against it.
+#   4. the release build, its size budget, and Playwright journeys with axe against it,
+#   5. Lighthouse (simulated mobile) on every route of the release build, gated.
 # Every layer runs even if an earlier one fails; the last line sums them up.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -33,18 +34,18 @@ check() { # name command...: a single pass/fail step
   if "$@"; then passed=$((passed + 1)); summary+=("$name: ok"); else failed=$((failed + 1)); summary+=("$name: FAILED"); fi
 }
 
-echo "== 1/4 native tests (cargo test --workspace)"
+echo "== 1/5 native tests (cargo test --workspace)"
 check "format" cargo fmt --all -- --check
 check "CSS uses tokens" node scripts/check-css-tokens.mjs
 check "layer boundaries" node scripts/check-boundaries.mjs
 cargo test --workspace 2>&1 | tee "$logs/native.log"
 count_cargo "native" "$logs/native.log" "${PIPESTATUS[0]}"
 
-echo "== 2/4 component tests in headless Chromium (wasm-bindgen-test)"
+echo "== 2/5 component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test shell --test home --test onboarding --test deals --test survey 2>&1 | tee "$logs/wasm.log"
 count_cargo "browser components" "$logs/wasm.log" "${PIPESTATUS[0]}"
 
-echo "== 3/4 API contract (Schemathesis against the reference backend)"
+echo "== 3/5 API contract (Schemathesis against the reference backend)"
 built=true
 cargo build -p portal-server 2>&1 | tail -n 1 || built=false
 scripts/contract-test.sh 2>&1 | tee "$logs/contract.log"
@@ -53,7 +54,7 @@ contract_cases=$(grep -E '^ +[0-9]+ generated' "$logs/contract.log" | tail -n 1 
 if [ "$contract_exit" -eq 0 ]; then passed=$((passed + 1)); summary+=("API contract: ok (${contract_cases:-no cases})");
 else failed=$((failed + 1)); summary+=("API contract: FAILED (${contract_cases:-did not run})"); fi
 
-echo "== 4/4 release build, size budget, end-to-end journeys"
+echo "== 4/5 release build, size budget, end-to-end journeys"
 trunk build --release --offline 2>&1 | tail -n 3 || built=false
 trunk build --release --offline --public-url /portal/ --dist dist-portal 2>&1 | tail -n 3 || built=false
 if $built && [ -f dist/index.html ] && [ -f dist-portal/index.html ]; then
@@ -66,6 +67,19 @@ if $built && [ -f dist/index.html ] && [ -f dist-portal/index.html ]; then
   if [ "$e2e_exit" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
   summary+=("end-to-end: $p passed, $f failed, $s skipped")
+
+  echo "== 5/5 Lighthouse on every route (release server, demo data)"
+  if cargo build --release -p portal-server 2>&1 | tail -n 1; then
+    lh_db=$(mktemp -d)
+    target/release/portal-server --addr 127.0.0.1:4179 --static-dir dist --db "$lh_db/lighthouse.sqlite3" >"$logs/lighthouse-server.log" 2>&1 &
+    lh_server=$!
+    for _ in $(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:4179/config.json && break; sleep 0.2; done
+    check "Lighthouse gate" node scripts/lighthouse.mjs http://127.0.0.1:4179 "$ROOT/test-artifacts/lighthouse"
+    kill "$lh_server" 2>/dev/null
+    rm -rf "$lh_db"
+  else
+    failed=$((failed + 1)); summary+=("Lighthouse: server build FAILED")
+  fi
 else
   failed=$((failed + 1))
   summary+=("release build: FAILED")

@@ -34,6 +34,9 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // For the memory test: exact heap sizes and a garbage collection on demand.
+        "--enable-precise-memory-info",
+        "--js-flags=--expose-gc",
       ],
     },
   },

@@ -59,7 +59,7 @@ pub(super) fn DealTable(
                                             </a>
                                         </th>
                                     }.into_any(),
-                                    None => view! { <th scope="col" role="columnheader">{*label}</th> }.into_any(),
+                                    None => view! { <th scope="col" role="columnheader" class="pp-deal-table__unsorted">{*label}</th> }.into_any(),
                                 }).collect_view()}
                             </tr>
                         </thead>

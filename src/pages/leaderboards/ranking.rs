@@ -31,7 +31,7 @@ pub(super) fn RankingTable(page: LeaderboardPage, view: BoardView) -> impl IntoV
                         <th scope="col">"Partner"</th>
                         <th scope="col" class="pp-table__number">"Score"</th>
                         <th scope="col">"Change"</th>
-                        <th scope="col">"Badges"</th>
+                        <th scope="col" class="pp-ranking__badges">"Badges"</th>
                     </tr>
                 </thead>
                 {(position == Some(Pinned::Above)).then(|| me.clone().map(|m| view! { <tbody class="pp-ranking__pinned">{row(m, true)}</tbody> }))}
@@ -69,7 +69,7 @@ fn EntryRow(entry: LeaderboardEntry, pinned_row: bool, locale: String) -> impl I
             <td class=format!("pp-ranking__change pp-ranking__change--{tone}")>
                 <span aria-hidden="true">{symbol}" "</span>{change}
             </td>
-            <td>{entry.badges.join(", ")}</td>
+            <td class="pp-ranking__badges">{entry.badges.join(", ")}</td>
         </tr>
     }
 }
