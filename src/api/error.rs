@@ -103,9 +103,13 @@ impl fmt::Display for ApiError {
 
 /// Decodes a successful body, naming the field that did not match the contract.
 pub fn decode<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|e| ApiError::Contract {
-        field: "x".into(),
-        detail: e.to_string(),
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| ApiError::Contract {
+        field: match e.path().to_string() {
+            path if path == "." => "(whole response)".into(),
+            path => path,
+        },
+        detail: e.inner().to_string(),
     })
 }
 
