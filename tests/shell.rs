@@ -91,7 +91,8 @@ async fn shell_renders_navigates_and_its_menu_works() {
         host.query_selector_all(".pp-nav__link").unwrap().length(),
         6
     );
-    assert_eq!(find(&host, "main h1").text_content().unwrap(), "Home");
+    // Pages arrive a moment after the shell: their code is fetched on first use.
+    heading_becomes(&host, "Home").await;
     assert_eq!(current_sections(&host), vec!["Home"]);
     let document = web_sys::window().unwrap().document().unwrap();
     assert_eq!(document.title(), "Home · Müller & Søn Partner Hub");

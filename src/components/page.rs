@@ -29,7 +29,11 @@ pub fn Page(
     let heading = NodeRef::<H1>::new();
     heading.on_load(|h1| {
         if HAS_NAVIGATED.replace(true) {
-            let _ = h1.focus();
+            // A page whose code just arrived is built before it is in the document, where
+            // focus cannot go: focus once it is on screen.
+            request_animation_frame(move || {
+                let _ = h1.focus();
+            });
         }
     });
     view! {
