@@ -20,6 +20,7 @@ pub fn Loaded<T, F, V>(
     #[prop(default = 3)]
     lines: usize,
     /// A placeholder of the data's exact shape, instead of lines, where the shape is fixed.
+    /// The space it takes stays reserved, so a shorter error or empty state moves nothing.
     #[prop(optional, into)]
     placeholder: Option<ViewFn>,
     /// Renders the data.
@@ -35,7 +36,8 @@ where
     // once per data type rather than once per call site (a large saving in WebAssembly size).
     let render: Arc<dyn Fn(T) -> AnyView + Send + Sync> =
         Arc::new(move |data| render(data).into_any());
-    view! {
+    let reserved = placeholder.clone();
+    let states = view! {
         <Transition fallback=move || match placeholder.clone() {
             Some(shape) => view! {
                 <div role="status" aria-live="polite">
@@ -59,5 +61,17 @@ where
                 })
             }}
         </Transition>
+    };
+    match reserved {
+        // The shape, invisible, in the same grid cell as what is shown: the area is never
+        // smaller than the loaded data would be.
+        Some(shape) => view! {
+            <div class="pp-reserve">
+                <div class="pp-reserve__shape" aria-hidden="true">{shape.run()}</div>
+                <div class="pp-reserve__content">{states}</div>
+            </div>
+        }
+        .into_any(),
+        None => states.into_any(),
     }
 }
