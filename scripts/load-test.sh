@@ -25,7 +25,7 @@ echo "load-test: $connections connections, ${duration}s, think time ${think} ms"
 THINK_MS=$think wrk -t2 -c"$connections" -d"${duration}s" --timeout 2s -s tests/load/mix.lua \
   "http://127.0.0.1:$port" > "$db.api.txt" &
 api=$!
-wrk -t1 -c1 -d"${duration}s" --timeout 2s -H "Accept-Encoding: br" -s tests/load/probe.lua \
+wrk -t1 -c1 -d"${duration}s" --timeout 2s -H "Accept-Encoding: br" -s tests/load/report.lua \
   "http://127.0.0.1:$port/$wasm" > "$db.static.txt"
 wait $api
 grep -E "Requests/sec" "$db.api.txt" | sed 's/^/  api /'

@@ -5,6 +5,7 @@
 
 mod client;
 mod error;
+mod json_path;
 
 pub use client::Api;
 pub use error::ApiError;

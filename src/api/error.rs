@@ -103,13 +103,15 @@ impl fmt::Display for ApiError {
 
 /// Decodes a successful body, naming the field that did not match the contract.
 pub fn decode<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_str(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|e| ApiError::Contract {
-        field: match e.path().to_string() {
-            path if path == "." => "(whole response)".into(),
-            path => path,
-        },
-        detail: e.inner().to_string(),
+    serde_json::from_str(body).map_err(|e| {
+        let missing = e.to_string().starts_with("missing field");
+        ApiError::Contract {
+            field: match super::json_path::path_at(body, e.line(), e.column(), missing) {
+                path if path.is_empty() => "(whole response)".into(),
+                path => path,
+            },
+            detail: e.to_string(),
+        }
     })
 }
 

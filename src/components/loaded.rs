@@ -1,12 +1,17 @@
 //! One async view in its four states: loading (a skeleton), error (with retry), and the data,
 //! which the caller renders, including its own empty state.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::{ErrorNotice, Skeleton};
 use crate::api::ApiError;
+
+/// What the generic part of [`Loaded`] hands to the rest: the view of one load, boxed.
+type LoadedView = Pin<Box<dyn Future<Output = AnyView> + Send>>;
 
 /// Shows `render(data)` once `resource` has loaded; keeps the last data while it reloads.
 #[component]
@@ -31,11 +36,34 @@ where
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let loading = format!("Loading {what}");
-    // Erase the caller's closure and view types here, so the async machinery below is built
-    // once per data type rather than once per call site (a large saving in WebAssembly size).
+    // Only the await and the call of `render` depend on the caller's types; everything else is
+    // built once for all call sites in `frame` (a large saving in WebAssembly size).
     let render: Arc<dyn Fn(T) -> AnyView + Send + Sync> =
         Arc::new(move |data| render(data).into_any());
+    let label = what.clone();
+    let load = Arc::new(move || -> LoadedView {
+        let (render, what) = (Arc::clone(&render), what.clone());
+        Box::pin(async move {
+            match resource.await {
+                Ok(data) => render(data),
+                Err(error) => view! {
+                    <ErrorNotice error what on_retry=move || resource.refetch()/>
+                }
+                .into_any(),
+            }
+        })
+    });
+    frame(label, lines, placeholder, load)
+}
+
+/// The loading state around one load, and the reserved space when the shape is fixed.
+fn frame(
+    what: String,
+    lines: usize,
+    placeholder: Option<ViewFn>,
+    load: Arc<dyn Fn() -> LoadedView + Send + Sync>,
+) -> AnyView {
+    let loading = format!("Loading {what}");
     let reserved = placeholder.clone();
     let states = view! {
         <Transition fallback=move || match placeholder.clone() {
@@ -48,18 +76,7 @@ where
             .into_any(),
             None => view! { <Skeleton lines label=loading.clone()/> }.into_any(),
         }>
-            {move || {
-                let (render, what) = (Arc::clone(&render), what.clone());
-                Suspend::new(async move {
-                    match resource.await {
-                        Ok(data) => render(data),
-                        Err(error) => view! {
-                            <ErrorNotice error what on_retry=move || resource.refetch()/>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
+            {move || Suspend::new(load())}
         </Transition>
     };
     match reserved {

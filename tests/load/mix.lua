@@ -1,6 +1,8 @@
 -- The load test's mix (scripts/load-test.sh): 200 partners at once, each waiting a moment
 -- between clicks (THINK_MS, 0 for a stress test), over the large seed. Out of 20 requests:
 -- 7 deal lists, 4 searches, 4 single deals, 4 leaderboards, 1 registration.
+dofile("tests/load/report.lua")
+
 local think = tonumber(os.getenv("THINK_MS") or "1000")
 local searches = { "caf", "lumi", "hotel", "group", "nord", "tech", "café", "paris" }
 local boards = { "segment=all", "segment=type%3Amsp", "segment=region%3AEMEA", "period=quarter&segment=tier%3Agold" }
@@ -49,13 +51,4 @@ end
 function delay()
   if think <= 0 then return 0 end
   return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
-end
-
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'RESULT {"requests":%d,"seconds":%.1f,"p50_ms":%.1f,"p90_ms":%.1f,"p99_ms":%.1f,"max_ms":%.1f,"non_2xx":%d,"socket_errors":%d,"timeouts":%d}\n',
-    summary.requests, summary.duration / 1e6,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
-    e.status, e.connect + e.read + e.write, e.timeout))
 end

@@ -1,4 +1,4 @@
--- The static-file probe beside the load test: reports like mix.lua.
+-- How every wrk run of scripts/load-test.sh reports: one RESULT line of JSON.
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
