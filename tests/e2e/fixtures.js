@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 
 const artifacts = fileURLToPath(new URL("../../test-artifacts", import.meta.url));
 export const BRAND = "Northwind Partner Network";
+/** What shows while something loads; the invisible shapes that reserve space do not count. */
+export const LOADING = "[aria-busy=true], .pp-skeleton-group, .pp-skeleton:not(.pp-reserve__shape *)";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 /** The portal's frame as a partner sees it: header, navigation, main content. */

@@ -1,6 +1,6 @@
 // No layout shift while pages load, in every state: with data, with the backend failing, and
 // with nothing to show. Layout shifts are summed the way CLS counts them (not after input).
-import { test, expect } from "../fixtures.js";
+import { test, expect, LOADING } from "../fixtures.js";
 
 const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
 
@@ -17,7 +17,7 @@ test.beforeEach(async ({ page }) => {
 async function shiftWhileLoading(page, route) {
   await page.goto(route);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.locator("[aria-busy=true], .pp-skeleton-group, .pp-skeleton:not(.pp-reserve__shape .pp-skeleton)")).toHaveCount(0);
+  await expect(page.locator(LOADING)).toHaveCount(0);
   await page.waitForTimeout(300);
   return page.evaluate(() => window.__shift);
 }

@@ -1,6 +1,6 @@
 // Performance in the browser: no memory creep over many route changes, and page code that is
 // fetched on first use and fails in plain words with a retry.
-import { test, expect } from "../fixtures.js";
+import { test, expect, LOADING } from "../fixtures.js";
 
 const SECTIONS = ["Onboarding", "Training", "Deals", "Leaderboards", "Feedback", "Home"];
 
@@ -25,14 +25,14 @@ test("100 route changes grow memory by less than 5 MB", async ({ page, shell, is
   for (const section of SECTIONS) {
     await shell.navigateTo(section);
     await expect(shell.heading).toHaveText(section);
-    await expect(page.locator(".pp-skeleton-group")).toHaveCount(0);
+    await expect(page.locator(LOADING)).toHaveCount(0);
   }
   const before = await memory(page);
   for (let i = 0; i < 100; i++) {
     const section = SECTIONS[i % SECTIONS.length];
     await shell.navigateTo(section);
     await expect(shell.heading).toHaveText(section);
-    await expect(page.locator(".pp-skeleton-group")).toHaveCount(0);
+    await expect(page.locator(LOADING)).toHaveCount(0);
   }
   const after = await memory(page);
   const grew = { heap: after.heap - before.heap, wasm: after.wasm - before.wasm };

@@ -1,7 +1,7 @@
 // Phone layouts: at 320 and 360 px no page is wider than the screen, each deal shows its
 // customer, status, value and dates without sideways scrolling, and the ranking shows rank,
 // partner, score and change.
-import { test, expect, expectNoAxeViolations, keepScreenshot } from "../fixtures.js";
+import { test, expect, expectNoAxeViolations, keepScreenshot, LOADING } from "../fixtures.js";
 
 const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
 
@@ -26,7 +26,7 @@ for (const width of [320, 360]) {
       for (const route of ROUTES) {
         await page.goto(route);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        await expect(page.locator("[aria-busy=true], .pp-skeleton-group")).toHaveCount(0);
+        await expect(page.locator(LOADING)).toHaveCount(0);
         await expectWithinScreen(page);
       }
     });

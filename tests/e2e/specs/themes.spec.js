@@ -2,7 +2,7 @@
 // axe violations; the theme switch; and a theme.css that takes effect without rebuilding.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { test, expect, expectNoAxeViolations, keepScreenshot } from "../fixtures.js";
+import { test, expect, expectNoAxeViolations, keepScreenshot, LOADING } from "../fixtures.js";
 
 const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/deals/DR-2026-00003", "/leaderboards", "/feedback", "/feedback/surveys/srv-onboarding", "/gallery", "/no/such/page"];
 const slug = (path) => (path === "/" ? "home" : path.slice(1).replace(/[^a-z0-9]+/gi, "-"));
@@ -28,7 +28,7 @@ for (const theme of THEMES) {
     for (const path of ROUTES) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      if (path !== "/gallery") await expect(page.locator(".pp-skeleton")).toHaveCount(0); // the gallery shows one on purpose
+      if (path !== "/gallery") await expect(page.locator(LOADING)).toHaveCount(0); // the gallery shows one on purpose
       await expectNoAxeViolations(page);
       await keepScreenshot(page, testInfo, `theme-${theme.name}-${slug(path)}`);
     }
