@@ -13,12 +13,15 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { availableParallelism } from "node:os";
+import { availableParallelism, homedir } from "node:os";
 import { packModules, ROUTE_PACKS } from "./wasm-packs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+
+/** How each release module is optimised: for size, without the sections no browser reads. */
+const WASM_OPT = "-Oz --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals";
 
 /** Builds, splits and packs the app into `staging/wasm-<hash>/` and adds its loader to index.html. */
 export function buildWasm(staging, release) {
@@ -26,13 +29,16 @@ export function buildWasm(staging, release) {
 //    invalidates the other.
 const targetDir = join(root, "target/split");
 const profile = release ? "release" : "dev";
+// Panic messages carry source paths; shorter ones are bytes every partner downloads less.
+const registry = join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "registry/src");
+const remaps = [`${root.replace(/\/$/, "")}=.`, ...(existsSync(registry) ? readdirSync(registry).map((d) => `${join(registry, d)}=~`) : [])];
 run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--profile", profile, "--bin", "partner-portal"], {
   CARGO_TARGET_DIR: targetDir,
-  RUSTFLAGS: "--cfg erase_components --cfg portal_split -Clink-args=--emit-relocs",
+  RUSTFLAGS: ["--cfg erase_components --cfg portal_split -Clink-args=--emit-relocs", ...remaps.map((r) => `--remap-path-prefix=${r}`)].join(" "),
 });
 const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "partner-portal.wasm");
 const input = readFileSync(linked);
-const key = createHash("sha256").update(input).update(release ? "release" : "dev").digest("hex").slice(0, 16);
+const key = createHash("sha256").update(input).update(release ? WASM_OPT : "dev").digest("hex").slice(0, 16);
 const cache = join(root, "target/portal-wasm", key);
 
 if (!existsSync(join(cache, "done"))) {
@@ -51,7 +57,7 @@ if (!existsSync(join(cache, "done"))) {
   const modules = readdirSync(out).filter((n) => n.endsWith(".wasm"));
   if (release) {
     const args = modules.map((n) => join(out, n)).join("\n");
-    execFileSync("sh", ["-c", `xargs -P ${availableParallelism()} -I{} wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals {} -o {}`], {
+    execFileSync("sh", ["-c", `xargs -P ${availableParallelism()} -I{} wasm-opt ${WASM_OPT} {} -o {}`], {
       input: args,
       stdio: ["pipe", "inherit", "inherit"],
     });

@@ -39,21 +39,26 @@ pub fn count(n: u64, locale: &str) -> String {
     group(&n.to_string())
 }
 
+/// An amount in major units with `digits` decimals and a dot, computed on integers so it is
+/// exact: "1234.50", "-5" (for CSV and the plain fallback; `digits` at most the currency's).
+pub fn decimal(value: &Money, digits: u32) -> String {
+    let scale = 10u64.pow(currency_digits(&value.currency).unwrap_or(2));
+    let minor = value.amount_minor.unsigned_abs();
+    let sign = if value.amount_minor < 0 { "-" } else { "" };
+    let whole = minor / scale;
+    if digits == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = format!("{:0width$}", minor % scale, width = scale.ilog10() as usize);
+    format!("{sign}{whole}.{}", &fraction[..(digits as usize).min(fraction.len())])
+}
+
 /// Without `Intl`: "EUR 42,500" / "USD 1,234.50".
 pub fn plain_money(value: &Money) -> String {
-    let digits = shown_digits(value) as usize;
-    let negative = value.amount_minor < 0;
-    let major = major_units(value).abs();
-    let text = format!("{major:.digits$}");
-    let (whole, fraction) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
-    let mut out = format!(
-        "{} {}{}",
-        value.currency,
-        if negative { "-" } else { "" },
-        group(whole)
-    );
+    let text = decimal(value, shown_digits(value));
+    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
+    let (whole, fraction) = text.split_once('.').map_or((text, None), |(w, f)| (w, Some(f)));
+    let mut out = format!("{} {sign}{}", value.currency, group(whole));
     if let Some(fraction) = fraction {
         out.push('.');
         out.push_str(fraction);
@@ -167,6 +172,10 @@ mod tests {
         assert_eq!(plain_money(&money_of(1_250_000, "JPY")), "JPY 1,250,000");
         assert_eq!(plain_money(&money_of(-500, "GBP")), "GBP -5");
         assert_eq!(plain_money(&money_of(5, "CHF")), "CHF 0.05");
+        assert_eq!(plain_money(&money_of(-123_450, "USD")), "USD -1,234.50");
+        assert_eq!(decimal(&money_of(900_719_925_474_099_3, "EUR"), 2), "90071992547409.93");
+        assert_eq!(decimal(&money_of(-7, "GBP"), 2), "-0.07");
+        assert_eq!(decimal(&money_of(1_250_000, "JPY"), 0), "1250000");
     }
 
     #[test]

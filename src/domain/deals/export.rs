@@ -38,13 +38,12 @@ pub fn line(cells: &[String]) -> String {
 
 /// A deal as a CSV line; the value is in major units with a dot, for spreadsheets.
 pub fn deal_line(deal: &DealSummary) -> String {
-    let digits = api_types::currency_digits(&deal.value.currency).unwrap_or(2) as usize;
-    let major = deal.value.amount_minor as f64 / 10f64.powi(digits as i32);
+    let digits = api_types::currency_digits(&deal.value.currency).unwrap_or(2);
     line(&[
         deal.reference.clone(),
         deal.customer_company.clone(),
         deal.country.clone(),
-        format!("{major:.digits$}"),
+        crate::text::format::decimal(&deal.value, digits),
         deal.value.currency.clone(),
         deal.expected_close_on.to_string(),
         deal.status.as_str().to_owned(),
