@@ -114,8 +114,8 @@ fn words(field: &str, rule: Rule) -> &'static str {
 /// so only their number and uniqueness are checked here.
 pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<FieldError>> {
     let amount = parse_amount(&draft.amount, &draft.currency);
-    let close = NaiveDate::parse_from_str(draft.expected_close_on.trim(), "%Y-%m-%d")
-        .map_err(|_| "Enter the date you expect the deal to close.");
+    let close = api_types::dates::parse_day(draft.expected_close_on.trim())
+        .ok_or("Enter the date you expect the deal to close.");
     let deal = NewDeal {
         customer_company: draft.customer_company.trim().into(),
         contact: Contact {

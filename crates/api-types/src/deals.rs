@@ -80,13 +80,16 @@ pub struct DealSummary {
     /// Estimated deal value.
     pub value: Money,
     /// When the partner expects the deal to close.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub expected_close_on: NaiveDate,
     /// Where it stands.
     pub status: DealStatus,
     /// Last day of protection, for approved deals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::optional_day")]
     pub protection_expires_on: Option<NaiveDate>,
     /// When anything about the deal last changed.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -104,6 +107,7 @@ pub struct Deal {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// When it was registered.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub submitted_at: DateTime<Utc>,
     /// Status changes, oldest first.
     pub timeline: Vec<DealEvent>,
@@ -127,6 +131,7 @@ pub struct DealEvent {
     /// The status the deal moved to.
     pub status: DealStatus,
     /// When.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub at: DateTime<Utc>,
     /// Who made the change, e.g. "Channel team (Dana Whitfield)".
     pub actor: String,
@@ -148,6 +153,7 @@ pub struct NewDeal {
     /// Estimated value; positive.
     pub value: Money,
     /// Expected close; today or later.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub expected_close_on: NaiveDate,
     /// Product codes from the catalogue; at least one.
     pub products: Vec<String>,

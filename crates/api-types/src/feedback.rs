@@ -15,6 +15,7 @@ pub struct SurveySummary {
     /// What it is about and how long it takes.
     pub description: String,
     /// Last day to answer.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub due_on: NaiveDate,
     /// Number of questions.
     pub question_count: u32,
@@ -30,6 +31,7 @@ pub struct Survey {
     /// What it is about.
     pub description: String,
     /// Last day to answer.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub due_on: NaiveDate,
     /// Questions in order.
     pub questions: Vec<Question>,
@@ -114,6 +116,7 @@ pub struct SurveyReceipt {
     /// The survey answered.
     pub survey_id: String,
     /// When.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub submitted_at: DateTime<Utc>,
 }
 
@@ -161,8 +164,10 @@ pub struct FeedbackItem {
     /// What happened to it.
     pub status: FeedbackStatus,
     /// When it was sent.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub submitted_at: DateTime<Utc>,
     /// When the status last changed.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub updated_at: DateTime<Utc>,
     /// The vendor's answer, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,6 +182,7 @@ pub struct VendorReply {
     /// The answer.
     pub body: String,
     /// When.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub at: DateTime<Utc>,
 }
 

@@ -2,6 +2,7 @@
 //! and the reference backend so the two cannot disagree about a field.
 
 mod common;
+pub mod dates;
 pub mod deal_rules;
 mod deals;
 mod feedback;

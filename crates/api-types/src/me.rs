@@ -88,6 +88,7 @@ pub struct Company {
     /// Current tier.
     pub tier: TierLevel,
     /// Day the company joined the program.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub joined_on: NaiveDate,
 }
 

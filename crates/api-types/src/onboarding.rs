@@ -9,6 +9,7 @@ use crate::ResourceLink;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Onboarding {
     /// Day the company's onboarding started.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub started_on: NaiveDate,
     /// Phases in order: first 30, 60, 90 days.
     pub phases: Vec<OnboardingPhase>,
@@ -79,6 +80,7 @@ pub struct OnboardingItem {
     /// Kind of step.
     pub kind: OnboardingItemKind,
     /// When it should be done.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub due_on: NaiveDate,
     /// Where it stands.
     pub status: OnboardingStatus,
@@ -86,6 +88,7 @@ pub struct OnboardingItem {
     pub completed_by: CompletedBy,
     /// When it was done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::optional_instant")]
     pub completed_at: Option<DateTime<Utc>>,
     /// Why it is blocked, when it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]

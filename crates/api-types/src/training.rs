@@ -111,9 +111,11 @@ pub struct Certification {
     pub status: CertificationStatus,
     /// When it was earned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::optional_day")]
     pub earned_on: Option<NaiveDate>,
     /// When it stops being valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::optional_day")]
     pub expires_on: Option<NaiveDate>,
     /// What earning it takes, as a checklist.
     pub requirements: Vec<CertificationRequirement>,
@@ -140,5 +142,6 @@ pub struct Badge {
     /// What it was awarded for.
     pub description: String,
     /// When.
+    #[serde(deserialize_with = "crate::dates::day")]
     pub earned_on: NaiveDate,
 }
