@@ -76,6 +76,9 @@ pub struct Problem {
     /// For 409 on deal registration: the reference of the registration it conflicts with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conflicting_reference: Option<String>,
+    /// What a client can act on, for 401, 403 and 429 (see [`crate::problem_code`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 fn about_blank() -> String {
@@ -92,6 +95,7 @@ impl Problem {
             detail: Some(detail.into()),
             errors: Vec::new(),
             conflicting_reference: None,
+            code: None,
         }
     }
 }

@@ -12,6 +12,7 @@ mod list_params;
 mod me;
 mod onboarding;
 mod query;
+mod session;
 mod survey_rules;
 mod training;
 
@@ -23,6 +24,7 @@ pub use list_params::*;
 pub use me::*;
 pub use onboarding::*;
 pub use query::{encode, QueryString};
+pub use session::*;
 pub use survey_rules::{check_answers, is_blank};
 pub use training::*;
 

@@ -1,6 +1,6 @@
 //! One error type for every handler, answered as RFC 9457 `application/problem+json`.
 
-use api_types::{FieldError, Problem};
+use api_types::{problem_code, FieldError, Problem};
 use axum::extract::rejection::JsonRejection;
 use axum::response::{IntoResponse, Response};
 use http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
@@ -11,8 +11,12 @@ use http::{HeaderValue, StatusCode};
 pub enum AppError {
     /// Malformed query, path or JSON syntax (400).
     BadRequest(String),
-    /// No valid credentials (401).
-    Unauthorized,
+    /// No valid credentials (401), with the problem code saying why.
+    Unauthorized(&'static str),
+    /// Signed in, but not allowed (403): a write without the CSRF proof, or a role that may not.
+    Forbidden { code: &'static str, detail: String },
+    /// Too many failed sign-ins (429) for this many more seconds.
+    LockedOut(u64),
     /// Nothing with that id for this user (404).
     NotFound(String),
     /// The request clashes with the current state (409), optionally naming a deal.
@@ -50,11 +54,40 @@ impl AppError {
     fn problem(self) -> Problem {
         match self {
             Self::BadRequest(detail) => Problem::new(400, "Bad request", detail),
-            Self::Unauthorized => Problem::new(
-                401,
-                "Sign in required",
-                "Your session has ended or is missing. Please sign in again.",
-            ),
+            Self::Unauthorized(code) => Problem {
+                code: Some(code.into()),
+                ..Problem::new(
+                    401,
+                    if code == problem_code::INVALID_CREDENTIALS {
+                        "Wrong e-mail or password"
+                    } else {
+                        "Sign in required"
+                    },
+                    match code {
+                        problem_code::INVALID_CREDENTIALS => {
+                            "The e-mail and password do not match an account. Check both and try again."
+                        }
+                        problem_code::NO_SESSION => "Please sign in.",
+                        _ => "Your session has ended. Please sign in again.",
+                    },
+                )
+            },
+            Self::Forbidden { code, detail } => Problem {
+                code: Some(code.into()),
+                ..Problem::new(403, "Not allowed", detail)
+            },
+            Self::LockedOut(seconds) => Problem {
+                code: Some(problem_code::LOCKED_OUT.into()),
+                ..Problem::new(
+                    429,
+                    "Too many attempts",
+                    format!(
+                        "Signing in is paused after several wrong passwords. Try again in {} minute{}.",
+                        seconds.div_ceil(60),
+                        if seconds.div_ceil(60) == 1 { "" } else { "s" }
+                    ),
+                )
+            },
             Self::NotFound(detail) => Problem::new(404, "Not found", detail),
             Self::Conflict {
                 title,
@@ -104,15 +137,15 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let (unauthorized, busy) = (
-            matches!(self, Self::Unauthorized),
-            matches!(self, Self::Busy),
-        );
+        let unauthorized = matches!(self, Self::Unauthorized(_));
+        let retry_after = match self {
+            Self::Busy => Some(1),
+            Self::LockedOut(seconds) => Some(seconds.max(1)),
+            _ => None,
+        };
         let mut response = problem_response(self.problem(), unauthorized);
-        if busy {
-            response
-                .headers_mut()
-                .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

@@ -12,9 +12,9 @@ mod settings;
 mod static_files;
 pub mod store;
 
-pub use auth::AuthMode;
+pub use auth::{AuthMode, DEMO_PASSWORD};
 pub use settings::Settings;
-pub use store::{SeedSize, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
+pub use store::{Lifetimes, SeedSize, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 
 use std::time::Duration;
 
@@ -35,8 +35,24 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct AppState {
     /// The storage layer.
     pub store: Store,
-    /// Whether missing credentials mean the demo user or a 401.
+    /// Production, or demo mode with its demo accounts and fixed tokens.
     pub auth: AuthMode,
+    /// How long sessions live.
+    pub lifetimes: Lifetimes,
+    /// Failed sign-ins, per account and per address.
+    pub throttle: std::sync::Arc<auth::SignInThrottle>,
+}
+
+impl AppState {
+    /// The state for `store` under `settings`.
+    pub fn new(store: Store, settings: &Settings) -> Self {
+        Self {
+            store,
+            auth: settings.auth,
+            lifetimes: settings.lifetimes,
+            throttle: Default::default(),
+        }
+    }
 }
 
 /// Opens the database at `path` and, on a first start, fills it with the `seed` program.
@@ -46,11 +62,48 @@ pub fn open_seeded(path: &std::path::Path, seed: SeedSize) -> Result<Store, Stri
     Ok(store)
 }
 
-/// A throwaway in-memory database with the demo program, for tests.
-pub fn demo_store() -> Result<Store, String> {
+/// A throwaway in-memory database with the demo program and no passwords, for tests.
+pub fn program_store() -> Result<Store, String> {
     let store = Store::in_memory()?;
     store::seed::seed_if_empty(&store, SeedSize::Demo)?;
     Ok(store)
+}
+
+/// [`program_store`] with the demo passwords, as demo mode has it.
+pub fn demo_store() -> Result<Store, String> {
+    let store = program_store()?;
+    give_demo_passwords(&store)?;
+    Ok(store)
+}
+
+/// Demo mode: every account without a password gets [`DEMO_PASSWORD`].
+pub fn give_demo_passwords(store: &Store) -> Result<(), String> {
+    let give = || -> error::AppResult<()> {
+        for user in store.users_without_password()? {
+            store.set_password_hash(&user, &auth::hash_password(DEMO_PASSWORD)?)?;
+        }
+        Ok(())
+    };
+    give().map_err(|e| format!("cannot set the demo passwords: {e:?}"))
+}
+
+/// Sets the password of the user with `email` (the `--set-password` command).
+pub fn set_password(store: &Store, email: &str, password: &str) -> Result<(), String> {
+    if password.chars().count() < 12 {
+        return Err("a password needs at least 12 characters".into());
+    }
+    let set = || -> error::AppResult<bool> {
+        let Some(account) = store.account_by_email(email)? else {
+            return Ok(false);
+        };
+        store.set_password_hash(&account.user_id, &auth::hash_password(password)?)?;
+        Ok(true)
+    };
+    match set() {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(format!("no user has the e-mail {email}")),
+        Err(e) => Err(format!("cannot set the password: {e:?}")),
+    }
 }
 
 /// The whole HTTP application: the API under `/api/v1` and the portal's files beside it.

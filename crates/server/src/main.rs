@@ -3,7 +3,9 @@
 use std::process::ExitCode;
 
 use axum::serve::ListenerExt;
-use portal_server::{app, open_seeded, AppState, Settings};
+use std::net::SocketAddr;
+
+use portal_server::{app, give_demo_passwords, open_seeded, set_password, AppState, AuthMode, Settings};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -22,6 +24,25 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(email) = &settings.set_password {
+        let password = std::env::var("PORTAL_PASSWORD").unwrap_or_default();
+        return match set_password(&store, email, &password) {
+            Ok(()) => {
+                println!("portal-server: password set for {email}");
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("portal-server: {message} (give it in PORTAL_PASSWORD)");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if settings.auth == AuthMode::Demo {
+        if let Err(message) = give_demo_passwords(&store) {
+            eprintln!("portal-server: {message}");
+            return ExitCode::FAILURE;
+        }
+    }
     println!(
         "portal-server: database {} ready in {:.1?}",
         settings.db_path.display(),
@@ -38,16 +59,24 @@ async fn main() -> ExitCode {
         "portal-server: serving the portal at http://{}{}/ and its API at {}/api/v1",
         settings.addr, settings.base_path, settings.base_path
     );
-    let state = AppState {
-        store,
-        auth: settings.auth,
-    };
+    match settings.auth {
+        AuthMode::Demo => println!(
+            "portal-server: DEMO MODE: the demo accounts sign in with the password \"{}\" (loopback only)",
+            portal_server::DEMO_PASSWORD
+        ),
+        AuthMode::Production => {
+            println!("portal-server: production mode: every API request needs a signed-in session")
+        }
+    }
+    let state = AppState::new(store, &settings);
     // Without TCP_NODELAY, a response written in pieces waits for the client's delayed
     // acknowledgement: 40 ms for every file larger than one write.
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    let served = axum::serve(listener, app(&settings, state))
+    // The peer address counts failed sign-ins per address.
+    let service = app(&settings, state).into_make_service_with_connect_info::<SocketAddr>();
+    let served = axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

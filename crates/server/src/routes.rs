@@ -7,6 +7,7 @@ mod leaderboards;
 mod me;
 mod onboarding;
 mod register;
+mod session;
 mod surveys;
 mod training;
 
@@ -20,6 +21,13 @@ use crate::AppState;
 /// Every endpoint of the contract; unknown paths and methods answer problem details too.
 pub fn api() -> Router<AppState> {
     Router::new()
+        .route(
+            "/session",
+            get(session::get_session)
+                .post(session::sign_in)
+                .delete(session::sign_out),
+        )
+        .route("/session/demo-accounts", get(session::demo_accounts))
         .route("/me", get(me::get_me))
         .route("/onboarding", get(onboarding::get_onboarding))
         .route(

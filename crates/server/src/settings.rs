@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::auth::AuthMode;
-use crate::store::SeedSize;
+use crate::store::{Lifetimes, SeedSize};
 
 /// Where to listen and what to serve.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,14 +18,21 @@ pub struct Settings {
     pub db_path: PathBuf,
     /// How much demo data a new database gets.
     pub seed: SeedSize,
-    /// Whether requests without credentials act as the demo partner.
+    /// Production (the default), or the demo with its demo accounts (`--demo`, loopback only).
     pub auth: AuthMode,
+    /// How long a session lives unused (`--session-idle-minutes`) and at most (`--session-hours`).
+    pub lifetimes: Lifetimes,
+    /// `--set-password EMAIL`: set that user's password from `PORTAL_PASSWORD`, then stop.
+    pub set_password: Option<String>,
 }
 
 impl Settings {
     /// How to call the server, shown on bad arguments.
     pub const USAGE: &'static str =
-        "usage: portal-server [--addr HOST:PORT] [--static-dir DIR] [--base-path /PATH]";
+        "usage: portal-server [--addr HOST:PORT] [--static-dir DIR] [--base-path /PATH] [--db FILE]
+       [--seed demo|large] [--demo [--allow-public-demo]]
+       [--session-idle-minutes N] [--session-hours N]
+   or: PORTAL_PASSWORD=... portal-server --db FILE --set-password EMAIL";
 
     /// Reads `--flag value` pairs; anything unknown is an error, never ignored.
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
@@ -36,8 +43,14 @@ impl Settings {
             db_path: std::env::var_os("PORTAL_DB")
                 .map_or_else(|| PathBuf::from("portal-demo.sqlite3"), PathBuf::from),
             seed: SeedSize::Demo,
-            auth: AuthMode::Demo,
+            auth: AuthMode::Production,
+            lifetimes: Lifetimes {
+                idle: 60 * 60,
+                absolute: 12 * 60 * 60,
+            },
+            set_password: None,
         };
+        let mut public_demo = false;
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -57,15 +70,39 @@ impl Settings {
                     let seeds = [("demo", SeedSize::Demo), ("large", SeedSize::Large)];
                     settings.seed = choice("--seed", &value()?, &seeds)?;
                 }
-                "--auth" => {
-                    let modes = [("demo", AuthMode::Demo), ("required", AuthMode::Required)];
-                    settings.auth = choice("--auth", &value()?, &modes)?;
-                }
+                "--demo" => settings.auth = AuthMode::Demo,
+                "--allow-public-demo" => public_demo = true,
+                "--session-idle-minutes" => settings.lifetimes.idle = minutes(&flag, &value()?, 1)?,
+                "--session-hours" => settings.lifetimes.absolute = minutes(&flag, &value()?, 60)?,
+                "--set-password" => settings.set_password = Some(value()?),
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
+        if settings.auth == AuthMode::Demo && !public_demo && !is_loopback(&settings.addr) {
+            return Err(format!(
+                "--demo signs anyone in with a published password, so it listens only on loopback \
+                 (127.0.0.1, ::1, localhost), not {}; add --allow-public-demo to force it",
+                settings.addr
+            ));
+        }
         Ok(settings)
     }
+}
+
+/// `value` as a whole number of `unit` minutes, in seconds.
+fn minutes(flag: &str, value: &str, unit: i64) -> Result<i64, String> {
+    match value.parse::<i64>() {
+        Ok(n) if (1..=100_000).contains(&n) => Ok(n * unit * 60),
+        _ => Err(format!("{flag} needs a whole number from 1, got {value:?}")),
+    }
+}
+
+/// Whether `addr` (HOST:PORT) is a loopback address.
+fn is_loopback(addr: &str) -> bool {
+    let host = addr.rsplit_once(':').map_or(addr, |(host, _)| host);
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The value of `flag` among `choices` by name, or a message listing them.
@@ -112,14 +149,30 @@ mod tests {
             "/tmp/x.sqlite3",
             "--seed",
             "large",
-            "--auth",
-            "required",
+            "--demo",
+            "--session-idle-minutes",
+            "5",
         ])
         .unwrap();
         assert_eq!(s.db_path, std::path::PathBuf::from("/tmp/x.sqlite3"));
-        assert_eq!((s.seed, s.auth), (SeedSize::Large, AuthMode::Required));
+        assert_eq!((s.seed, s.auth), (SeedSize::Large, AuthMode::Demo));
+        assert_eq!(s.lifetimes.idle, 300);
         assert!(parse(&["--seed", "huge"]).is_err());
-        assert!(parse(&["--auth", "none"]).is_err());
+        assert!(parse(&["--session-hours", "0"]).is_err());
+    }
+
+    #[test]
+    fn production_is_the_default_and_the_demo_stays_on_loopback() {
+        assert_eq!(parse(&[]).unwrap().auth, AuthMode::Production);
+        for addr in ["127.0.0.1:8080", "[::1]:80", "localhost:3000", "127.5.0.1:1"] {
+            assert_eq!(parse(&["--demo", "--addr", addr]).unwrap().auth, AuthMode::Demo, "{addr}");
+        }
+        for addr in ["0.0.0.0:8080", "192.168.1.4:80", "[::]:8080", "portal.example.com:443"] {
+            let error = parse(&["--addr", addr, "--demo"]).unwrap_err();
+            assert!(error.contains("only on loopback"), "{addr}: {error}");
+            assert!(parse(&["--addr", addr, "--demo", "--allow-public-demo"]).is_ok());
+            assert_eq!(parse(&["--addr", addr]).unwrap().auth, AuthMode::Production);
+        }
     }
 
     #[test]

@@ -8,34 +8,22 @@ use serde_json::{json, Value};
 use support::start;
 
 #[test]
-fn credentials_are_required_when_the_server_says_so() {
-    let server = start(AuthMode::Required);
-    let anonymous = server.get("/me");
-    assert_eq!(anonymous.status, 401);
-    assert_eq!(anonymous.header("www-authenticate"), Some("Bearer"));
-    assert_eq!(
-        server
-            .call("GET", "/me", &[("Authorization", "Bearer wrong")], None)
-            .status,
-        401
-    );
-    let bearer = server.call(
-        "GET",
-        "/me",
-        &[("Authorization", &format!("Bearer {DEMO_TOKEN}"))],
-        None,
-    );
+fn fixed_tokens_work_only_in_demo_mode() {
+    let production = start(AuthMode::Production);
+    let anonymous = production.get("/me");
+    assert_eq!((anonymous.status, anonymous.body["code"].as_str()), (401, Some("no-session")));
+    for token in [DEMO_TOKEN, OTHER_PARTNER_TOKEN, "wrong"] {
+        let bearer = production.call("GET", "/me", &[("Authorization", &format!("Bearer {token}"))], None);
+        assert_eq!((bearer.status, bearer.body["code"].as_str()), (401, Some("session-expired")), "{token}");
+        let cookie = production.call("GET", "/me", &[("Cookie", &format!("pp_session={token}"))], None);
+        assert_eq!(cookie.status, 401, "a fixed token is no session: {token}");
+    }
+    let demo = start(AuthMode::Demo).anonymous();
+    assert_eq!(demo.get("/me").status, 401, "the demo signs no one in without credentials");
+    let bearer = demo.call("GET", "/me", &[("Authorization", &format!("Bearer {DEMO_TOKEN}"))], None);
     assert_eq!(bearer.body["user"]["name"], "Amélie Dubois");
-    let cookie = server.call(
-        "GET",
-        "/me",
-        &[(
-            "Cookie",
-            &format!("theme=dark; pp_session={OTHER_PARTNER_TOKEN}"),
-        )],
-        None,
-    );
-    assert_eq!(cookie.body["company"]["id"], "c-sakura");
+    let other = demo.call("GET", "/me", &[("Authorization", &format!("Bearer {OTHER_PARTNER_TOKEN}"))], None);
+    assert_eq!(other.body["company"]["id"], "c-sakura");
 }
 
 #[test]

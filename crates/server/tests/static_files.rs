@@ -3,7 +3,7 @@
 use axum::body::Body;
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use portal_server::{app, demo_store, AppState, AuthMode, SeedSize, Settings};
+use portal_server::{app, AppState, Settings, Store};
 use tower::ServiceExt;
 
 /// A throwaway `dist` folder with an index page, a hashed asset and the config file.
@@ -37,10 +37,7 @@ async fn get_encoded(
     path: &str,
     accept_encoding: &str,
 ) -> (StatusCode, String, String) {
-    let state = AppState {
-        store: demo_store().unwrap(),
-        auth: AuthMode::Demo,
-    };
+    let state = AppState::new(Store::in_memory().unwrap(), settings);
     let request = Request::get(path)
         .header("accept-encoding", accept_encoding)
         .body(Body::empty())
@@ -57,14 +54,10 @@ async fn get_encoded(
 }
 
 fn settings(base_path: &str) -> Settings {
-    Settings {
-        addr: String::new(),
-        static_dir: dist(),
-        base_path: base_path.into(),
-        db_path: ":memory:".into(),
-        seed: SeedSize::Demo,
-        auth: AuthMode::Demo,
-    }
+    let mut settings = Settings::from_args([]).unwrap();
+    settings.static_dir = dist();
+    settings.base_path = base_path.into();
+    settings
 }
 
 #[tokio::test]

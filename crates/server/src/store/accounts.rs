@@ -1,9 +1,8 @@
-//! Users and their companies: who a session token belongs to, and `GET /me`.
+//! Users and their companies: the [`Caller`] every query is scoped to, and `GET /me`.
 
-use api_types::{Company, Me, PartnerUser};
-use rusqlite::{OptionalExtension, Row};
+use api_types::{Company, Me, PartnerUser, UserRole};
 
-use super::{parse_text, seed, Store};
+use super::{parse_text, Store};
 use crate::error::AppResult;
 
 /// The signed-in partner user every query is scoped to.
@@ -15,34 +14,15 @@ pub struct Caller {
     pub company_id: String,
     /// Display name, used as the actor in deal timelines.
     pub name: String,
-}
-
-fn caller(row: &Row) -> rusqlite::Result<Caller> {
-    Ok(Caller {
-        user_id: row.get("id")?,
-        company_id: row.get("company_id")?,
-        name: row.get("name")?,
-    })
+    /// Work e-mail.
+    pub email: String,
+    /// What they may do for their company.
+    pub role: UserRole,
+    /// Their company's name.
+    pub company_name: String,
 }
 
 impl Store {
-    /// The user a session token belongs to.
-    pub fn caller_for_token(&self, token: &str) -> AppResult<Option<Caller>> {
-        Ok(self
-            .reader()?
-            .query_row(
-                "SELECT id, company_id, name FROM users WHERE token = ?1",
-                [token],
-                caller,
-            )
-            .optional()?)
-    }
-
-    /// The demo partner, whom demo mode signs every request in as.
-    pub fn demo_caller(&self) -> AppResult<Option<Caller>> {
-        self.caller_for_token(seed::DEMO_TOKEN)
-    }
-
     /// The caller's profile, company, tier progress and engagement.
     pub fn me(&self, caller: &Caller) -> AppResult<Me> {
         let conn = self.reader()?;

@@ -9,6 +9,12 @@ CREATE TABLE IF NOT EXISTS companies (
 CREATE TABLE IF NOT EXISTS users (
   id TEXT PRIMARY KEY, company_id TEXT NOT NULL REFERENCES companies(id), name TEXT NOT NULL,
   email TEXT NOT NULL, role TEXT NOT NULL, token TEXT UNIQUE);
+CREATE TABLE IF NOT EXISTS credentials (
+  user_id TEXT PRIMARY KEY REFERENCES users(id), password_hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL, seen_at INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id);
 CREATE TABLE IF NOT EXISTS onboarding_items (
   id TEXT NOT NULL, company_id TEXT NOT NULL, phase INTEGER NOT NULL, position INTEGER NOT NULL,
   title TEXT NOT NULL, description TEXT NOT NULL, kind TEXT NOT NULL, due_on TEXT NOT NULL,

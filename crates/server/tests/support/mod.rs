@@ -6,31 +6,35 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use portal_server::{app, demo_store, AppState, AuthMode, SeedSize, Settings, Store};
+use portal_server::{app, demo_store, program_store, AppState, AuthMode, Settings, Store, DEMO_TOKEN};
 use serde_json::{json, Value};
 
-/// A running server on a free loopback port, with its own database.
+/// A running server on a free loopback port, with its own database. In demo mode its
+/// requests carry the demo partner's fixed token unless they bring their own credentials.
+#[derive(Clone)]
 pub struct Server {
     addr: String,
+    token: Option<String>,
 }
 
+/// A server in `auth` mode on the demo program (with the demo passwords only in demo mode).
 pub fn start(auth: AuthMode) -> Server {
-    start_with(demo_store().unwrap(), auth)
+    let store = match auth {
+        AuthMode::Demo => demo_store(),
+        AuthMode::Production => program_store(),
+    };
+    start_with(store.unwrap(), auth)
 }
 
 pub fn start_with(store: Store, auth: AuthMode) -> Server {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     listener.set_nonblocking(true).unwrap();
-    let settings = Settings {
-        addr: addr.clone(),
-        static_dir: std::env::temp_dir(),
-        base_path: String::new(),
-        db_path: ":memory:".into(),
-        seed: SeedSize::Demo,
-        auth,
-    };
-    let router = app(&settings, AppState { store, auth });
+    let mut settings = Settings::from_args(["--addr".to_owned(), addr.clone()]).unwrap();
+    settings.static_dir = std::env::temp_dir();
+    settings.auth = auth;
+    let router = app(&settings, AppState::new(store, &settings))
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -41,7 +45,8 @@ pub fn start_with(store: Store, auth: AuthMode) -> Server {
             axum::serve(listener, router).await.unwrap();
         });
     });
-    Server { addr }
+    let token = (auth == AuthMode::Demo).then(|| DEMO_TOKEN.to_owned());
+    Server { addr, token }
 }
 
 /// A response: status, headers (lower-case names) and the body parsed as JSON (or Null).
@@ -61,6 +66,19 @@ impl Reply {
 }
 
 impl Server {
+    /// The same server, with requests that carry no credentials of their own.
+    pub fn anonymous(&self) -> Server {
+        Server {
+            token: None,
+            ..self.clone()
+        }
+    }
+
+    /// This server's `Origin`, as a browser on the portal sends it.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
     /// One HTTP/1.1 request with `Connection: close`; `headers` are extra lines.
     pub fn call(
         &self,
@@ -76,6 +94,10 @@ impl Server {
         );
         for (name, value) in headers {
             request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        let own = |n: &str| headers.iter().any(|(name, _)| name.eq_ignore_ascii_case(n));
+        if let Some(token) = self.token.as_ref().filter(|_| !own("Authorization") && !own("Cookie")) {
+            request.push_str(&format!("Authorization: Bearer {token}\r\n"));
         }
         let body = body.unwrap_or_default();
         request.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
