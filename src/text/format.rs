@@ -50,14 +50,21 @@ pub fn decimal(value: &Money, digits: u32) -> String {
         return format!("{sign}{whole}");
     }
     let fraction = format!("{:0width$}", minor % scale, width = scale.ilog10() as usize);
-    format!("{sign}{whole}.{}", &fraction[..(digits as usize).min(fraction.len())])
+    format!(
+        "{sign}{whole}.{}",
+        &fraction[..(digits as usize).min(fraction.len())]
+    )
 }
 
 /// Without `Intl`: "EUR 42,500" / "USD 1,234.50".
 pub fn plain_money(value: &Money) -> String {
     let text = decimal(value, shown_digits(value));
-    let (sign, text) = text.strip_prefix('-').map_or(("", text.as_str()), |t| ("-", t));
-    let (whole, fraction) = text.split_once('.').map_or((text, None), |(w, f)| (w, Some(f)));
+    let (sign, text) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |t| ("-", t));
+    let (whole, fraction) = text
+        .split_once('.')
+        .map_or((text, None), |(w, f)| (w, Some(f)));
     let mut out = format!("{} {sign}{}", value.currency, group(whole));
     if let Some(fraction) = fraction {
         out.push('.');
@@ -173,7 +180,10 @@ mod tests {
         assert_eq!(plain_money(&money_of(-500, "GBP")), "GBP -5");
         assert_eq!(plain_money(&money_of(5, "CHF")), "CHF 0.05");
         assert_eq!(plain_money(&money_of(-123_450, "USD")), "USD -1,234.50");
-        assert_eq!(decimal(&money_of(900_719_925_474_099_3, "EUR"), 2), "90071992547409.93");
+        assert_eq!(
+            decimal(&money_of(900_719_925_474_099_3, "EUR"), 2),
+            "90071992547409.93"
+        );
         assert_eq!(decimal(&money_of(-7, "GBP"), 2), "-0.07");
         assert_eq!(decimal(&money_of(1_250_000, "JPY"), 0), "1250000");
     }

@@ -18,11 +18,19 @@ pub fn parse_day(text: &str) -> Option<NaiveDate> {
 /// An instant with its offset, `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, in UTC.
 pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
     let bytes = text.as_bytes();
-    if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't') || bytes[13] != b':' || bytes[16] != b':' {
+    if bytes.len() < 20
+        || !matches!(bytes[10], b'T' | b't')
+        || bytes[13] != b':'
+        || bytes[16] != b':'
+    {
         return None;
     }
     let day = parse_day(text.get(..10)?)?;
-    let (hour, minute, second) = (digits(&bytes[11..13])?, digits(&bytes[14..16])?, digits(&bytes[17..19])?);
+    let (hour, minute, second) = (
+        digits(&bytes[11..13])?,
+        digits(&bytes[14..16])?,
+        digits(&bytes[17..19])?,
+    );
     let mut rest = &bytes[19..];
     let mut nanos = 0;
     if let Some((b'.', fraction)) = rest.split_first() {
@@ -32,7 +40,11 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
         }
         // Nanoseconds: the first nine digits, padded; further digits are below chrono's precision.
         for i in 0..9 {
-            nanos = nanos * 10 + fraction.get(i).filter(|_| i < count).map_or(0, |b| u32::from(b - b'0'));
+            nanos = nanos * 10
+                + fraction
+                    .get(i)
+                    .filter(|_| i < count)
+                    .map_or(0, |b| u32::from(b - b'0'));
         }
         rest = &fraction[count..];
     }
@@ -41,7 +53,11 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
             let minutes = digits(&[*h1, *h2])? * 60 + digits(&[*m1, *m2])?;
             let seconds = i32::try_from(minutes * 60).ok()?;
-            if *sign == b'-' { -seconds } else { seconds }
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
         }
         _ => return None,
     };
@@ -52,7 +68,9 @@ pub fn parse_instant(text: &str) -> Option<DateTime<Utc>> {
 }
 
 fn digits(bytes: &[u8]) -> Option<u32> {
-    bytes.iter().try_fold(0u32, |n, b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+    bytes.iter().try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 /// Reads a string and parses it with `parse`, naming `expected` when it does not fit.
@@ -66,7 +84,8 @@ impl<T> Visitor<'_> for Parsed<T> {
     }
 
     fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
-        (self.0)(text).ok_or_else(|| E::custom(format_args!("expected {}, found \"{text}\"", self.1)))
+        (self.0)(text)
+            .ok_or_else(|| E::custom(format_args!("expected {}, found \"{text}\"", self.1)))
     }
 }
 
@@ -89,7 +108,10 @@ pub(crate) fn instant<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, 
 pub(crate) fn optional_instant<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<DateTime<Utc>>, D::Error> {
-    d.deserialize_option(Optional(Parsed(parse_instant, "a date and time (RFC 3339)")))
+    d.deserialize_option(Optional(Parsed(
+        parse_instant,
+        "a date and time (RFC 3339)",
+    )))
 }
 
 /// `null` or what the inner visitor reads.
@@ -121,9 +143,24 @@ mod tests {
 
     #[test]
     fn days_are_strict_calendar_dates() {
-        assert_eq!(parse_day("2026-11-23"), NaiveDate::from_ymd_opt(2026, 11, 23));
-        assert_eq!(parse_day("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29));
-        for bad in ["2026-02-30", "2026-13-01", "26-11-23", "2026-11-23T00:00:00Z", "2026/11/23", "２０２６-11-23", " 2026-11-23", ""] {
+        assert_eq!(
+            parse_day("2026-11-23"),
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+        );
+        assert_eq!(
+            parse_day("2028-02-29"),
+            NaiveDate::from_ymd_opt(2028, 2, 29)
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-11-23",
+            "2026-11-23T00:00:00Z",
+            "2026/11/23",
+            "２０２６-11-23",
+            " 2026-11-23",
+            "",
+        ] {
             assert_eq!(parse_day(bad), None, "{bad}");
         }
     }
@@ -138,10 +175,20 @@ mod tests {
             "2026-11-23T23:30:00-05:00",
             "2026-11-24T01:15:00+09:45",
         ] {
-            let chrono = DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc);
+            let chrono = DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .with_timezone(&Utc);
             assert_eq!(parse_instant(text), Some(chrono), "{text}");
         }
-        for bad in ["2026-11-23T09:30:00", "2026-11-23 09:30:00Z", "2026-11-23T24:00:00Z", "2026-11-23T09:30:00.Z", "2026-11-23T09:30:00+5:00", "2026-11-23T09:30:00+25:00", "2026-11-23T09:30Z"] {
+        for bad in [
+            "2026-11-23T09:30:00",
+            "2026-11-23 09:30:00Z",
+            "2026-11-23T24:00:00Z",
+            "2026-11-23T09:30:00.Z",
+            "2026-11-23T09:30:00+5:00",
+            "2026-11-23T09:30:00+25:00",
+            "2026-11-23T09:30Z",
+        ] {
             assert_eq!(parse_instant(bad), None, "{bad}");
         }
     }
@@ -156,12 +203,24 @@ mod tests {
             at: Option<DateTime<Utc>>,
         }
         let row: Row = serde_json::from_str(r#"{"on":"2026-11-23","at":null}"#).unwrap();
-        assert_eq!((row.on.to_string(), row.at), ("2026-11-23".to_owned(), None));
+        assert_eq!(
+            (row.on.to_string(), row.at),
+            ("2026-11-23".to_owned(), None)
+        );
         let row: Row = serde_json::from_str(r#"{"on":"2026-11-23"}"#).unwrap();
         assert_eq!(row.at, None);
-        let row: Row = serde_json::from_str(r#"{"on":"2026-11-23","at":"2026-11-23T09:30:00Z"}"#).unwrap();
-        assert_eq!(row.at.map(|a| a.to_rfc3339()), Some("2026-11-23T09:30:00+00:00".to_owned()));
-        let error = serde_json::from_str::<Row>(r#"{"on":"2026-02-30"}"#).unwrap_err().to_string();
-        assert!(error.contains("expected a date (YYYY-MM-DD), found \"2026-02-30\""), "{error}");
+        let row: Row =
+            serde_json::from_str(r#"{"on":"2026-11-23","at":"2026-11-23T09:30:00Z"}"#).unwrap();
+        assert_eq!(
+            row.at.map(|a| a.to_rfc3339()),
+            Some("2026-11-23T09:30:00+00:00".to_owned())
+        );
+        let error = serde_json::from_str::<Row>(r#"{"on":"2026-02-30"}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("expected a date (YYYY-MM-DD), found \"2026-02-30\""),
+            "{error}"
+        );
     }
 }

@@ -71,4 +71,13 @@ pub mod problem_code {
     pub const CSRF: &str = "csrf";
     /// 403: the user's role does not allow this.
     pub const FORBIDDEN: &str = "forbidden";
+    /// Every code, in the contract's order.
+    pub const ALL: [&str; 6] = [
+        NO_SESSION,
+        SESSION_EXPIRED,
+        INVALID_CREDENTIALS,
+        LOCKED_OUT,
+        CSRF,
+        FORBIDDEN,
+    ];
 }

@@ -63,7 +63,10 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 43] = [
+const OBJECT_SCHEMAS: [&str; 46] = [
+    "SignIn",
+    "Session",
+    "DemoAccount",
     "Money",
     "ResourceLink",
     "FieldError",
@@ -112,6 +115,9 @@ const OBJECT_SCHEMAS: [&str; 43] = [
 #[test]
 fn every_object_schema_example_round_trips() {
     let spec = spec();
+    round_trips::<SignIn>(&spec, "SignIn");
+    round_trips::<Session>(&spec, "Session");
+    round_trips::<DemoAccount>(&spec, "DemoAccount");
     round_trips::<Money>(&spec, "Money");
     round_trips::<ResourceLink>(&spec, "ResourceLink");
     round_trips::<FieldError>(&spec, "FieldError");
@@ -178,6 +184,15 @@ fn every_enum_value_in_the_spec_is_known_to_rust() {
     enum_values_parse::<FeedbackStatus>(&spec, "FeedbackStatus");
     let periods = enum_values_parse::<Period>(&spec, "Period");
     assert_eq!(periods, Period::ALL.map(|p| p.as_str().to_owned()));
+    let codes: Vec<&str> = spec
+        .pointer("/components/schemas/Problem/properties/code/enum")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(codes, problem_code::ALL);
     let statuses = enum_values_parse::<DealStatus>(&spec, "DealStatus");
     assert_eq!(statuses, DealStatus::ALL.map(|s| s.as_str().to_owned()));
 }

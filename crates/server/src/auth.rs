@@ -51,8 +51,15 @@ impl FromRequestParts<AppState> for Authenticated {
         if let Some(token) = bearer_token(parts) {
             // Bearer tokens carry no ambient authority, so they need no CSRF proof.
             if state.auth == AuthMode::Demo {
-                if let Some(caller) = state.store.run(move |s| s.caller_for_demo_token(&token)).await? {
-                    return Ok(Self { caller, session: None });
+                if let Some(caller) = state
+                    .store
+                    .run(move |s| s.caller_for_demo_token(&token))
+                    .await?
+                {
+                    return Ok(Self {
+                        caller,
+                        session: None,
+                    });
                 }
             }
             return Err(AppError::Unauthorized(problem_code::SESSION_EXPIRED));
@@ -62,10 +69,21 @@ impl FromRequestParts<AppState> for Authenticated {
         };
         check_csrf(parts)?;
         let (hash, now, lifetimes) = (token_hash(&token), now(), state.lifetimes);
-        match state.store.run(move |s| s.session(&hash, now, lifetimes)).await? {
-            SessionLookup::Valid { caller, created_at, seen_at } => Ok(Self {
+        match state
+            .store
+            .run(move |s| s.session(&hash, now, lifetimes))
+            .await?
+        {
+            SessionLookup::Valid {
                 caller,
-                session: Some(SessionTimes { created_at, seen_at }),
+                created_at,
+                seen_at,
+            } => Ok(Self {
+                caller,
+                session: Some(SessionTimes {
+                    created_at,
+                    seen_at,
+                }),
             }),
             SessionLookup::Ended => Err(AppError::Unauthorized(problem_code::SESSION_EXPIRED)),
         }
@@ -76,7 +94,9 @@ impl FromRequestParts<AppState> for Caller {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
-        Ok(Authenticated::from_request_parts(parts, state).await?.caller)
+        Ok(Authenticated::from_request_parts(parts, state)
+            .await?
+            .caller)
     }
 }
 
@@ -96,15 +116,23 @@ pub fn check_csrf(parts: &Parts) -> AppResult<()> {
         detail: detail.into(),
     };
     if !parts.headers.contains_key(CSRF_HEADER) {
-        return Err(refuse("This request must come from the portal (it lacks the X-Portal-Request header)."));
+        return Err(refuse(
+            "This request must come from the portal (it lacks the X-Portal-Request header).",
+        ));
     }
     if let Some(origin) = parts.headers.get(ORIGIN) {
-        let host = parts.headers.get(HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+        let host = parts
+            .headers
+            .get(HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default();
         let same = origin
             .to_str()
             .ok()
             .and_then(|o| o.split_once("://"))
-            .is_some_and(|(scheme, authority)| matches!(scheme, "http" | "https") && authority.eq_ignore_ascii_case(host));
+            .is_some_and(|(scheme, authority)| {
+                matches!(scheme, "http" | "https") && authority.eq_ignore_ascii_case(host)
+            });
         if !same {
             return Err(refuse("This request comes from another site."));
         }
@@ -115,7 +143,9 @@ pub fn check_csrf(parts: &Parts) -> AppResult<()> {
 fn bearer_token(parts: &Parts) -> Option<String> {
     let value = parts.headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
 }
 
 /// The session cookie's value, if the browser sent one.

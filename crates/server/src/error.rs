@@ -145,7 +145,9 @@ impl IntoResponse for AppError {
         };
         let mut response = problem_response(self.problem(), unauthorized);
         if let Some(seconds) = retry_after {
-            response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(seconds));
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }

@@ -41,6 +41,9 @@ pub struct AppState {
     pub lifetimes: Lifetimes,
     /// Failed sign-ins, per account and per address.
     pub throttle: std::sync::Arc<auth::SignInThrottle>,
+    /// The session cookie's `Path`: the portal's base path, so two portals on one host (or
+    /// one port's neighbour on loopback) never mix their sessions.
+    pub cookie_path: String,
 }
 
 impl AppState {
@@ -51,6 +54,7 @@ impl AppState {
             auth: settings.auth,
             lifetimes: settings.lifetimes,
             throttle: Default::default(),
+            cookie_path: format!("{}/", settings.base_path),
         }
     }
 }

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 
-use portal_server::{app, give_demo_passwords, open_seeded, set_password, AppState, AuthMode, Settings};
+use portal_server::{
+    app, give_demo_passwords, open_seeded, set_password, AppState, AuthMode, Settings,
+};
 
 #[tokio::main]
 async fn main() -> ExitCode {

@@ -102,7 +102,9 @@ fn is_loopback(addr: &str) -> bool {
     let host = addr.rsplit_once(':').map_or(addr, |(host, _)| host);
     let host = host.trim_start_matches('[').trim_end_matches(']');
     host.eq_ignore_ascii_case("localhost")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// The value of `flag` among `choices` by name, or a message listing them.
@@ -164,10 +166,24 @@ mod tests {
     #[test]
     fn production_is_the_default_and_the_demo_stays_on_loopback() {
         assert_eq!(parse(&[]).unwrap().auth, AuthMode::Production);
-        for addr in ["127.0.0.1:8080", "[::1]:80", "localhost:3000", "127.5.0.1:1"] {
-            assert_eq!(parse(&["--demo", "--addr", addr]).unwrap().auth, AuthMode::Demo, "{addr}");
+        for addr in [
+            "127.0.0.1:8080",
+            "[::1]:80",
+            "localhost:3000",
+            "127.5.0.1:1",
+        ] {
+            assert_eq!(
+                parse(&["--demo", "--addr", addr]).unwrap().auth,
+                AuthMode::Demo,
+                "{addr}"
+            );
         }
-        for addr in ["0.0.0.0:8080", "192.168.1.4:80", "[::]:8080", "portal.example.com:443"] {
+        for addr in [
+            "0.0.0.0:8080",
+            "192.168.1.4:80",
+            "[::]:8080",
+            "portal.example.com:443",
+        ] {
             let error = parse(&["--addr", addr, "--demo"]).unwrap_err();
             assert!(error.contains("only on loopback"), "{addr}: {error}");
             assert!(parse(&["--addr", addr, "--demo", "--allow-public-demo"]).is_ok());

@@ -11,18 +11,49 @@ use support::start;
 fn fixed_tokens_work_only_in_demo_mode() {
     let production = start(AuthMode::Production);
     let anonymous = production.get("/me");
-    assert_eq!((anonymous.status, anonymous.body["code"].as_str()), (401, Some("no-session")));
+    assert_eq!(
+        (anonymous.status, anonymous.body["code"].as_str()),
+        (401, Some("no-session"))
+    );
     for token in [DEMO_TOKEN, OTHER_PARTNER_TOKEN, "wrong"] {
-        let bearer = production.call("GET", "/me", &[("Authorization", &format!("Bearer {token}"))], None);
-        assert_eq!((bearer.status, bearer.body["code"].as_str()), (401, Some("session-expired")), "{token}");
-        let cookie = production.call("GET", "/me", &[("Cookie", &format!("pp_session={token}"))], None);
+        let bearer = production.call(
+            "GET",
+            "/me",
+            &[("Authorization", &format!("Bearer {token}"))],
+            None,
+        );
+        assert_eq!(
+            (bearer.status, bearer.body["code"].as_str()),
+            (401, Some("session-expired")),
+            "{token}"
+        );
+        let cookie = production.call(
+            "GET",
+            "/me",
+            &[("Cookie", &format!("pp_session={token}"))],
+            None,
+        );
         assert_eq!(cookie.status, 401, "a fixed token is no session: {token}");
     }
     let demo = start(AuthMode::Demo).anonymous();
-    assert_eq!(demo.get("/me").status, 401, "the demo signs no one in without credentials");
-    let bearer = demo.call("GET", "/me", &[("Authorization", &format!("Bearer {DEMO_TOKEN}"))], None);
+    assert_eq!(
+        demo.get("/me").status,
+        401,
+        "the demo signs no one in without credentials"
+    );
+    let bearer = demo.call(
+        "GET",
+        "/me",
+        &[("Authorization", &format!("Bearer {DEMO_TOKEN}"))],
+        None,
+    );
     assert_eq!(bearer.body["user"]["name"], "Amélie Dubois");
-    let other = demo.call("GET", "/me", &[("Authorization", &format!("Bearer {OTHER_PARTNER_TOKEN}"))], None);
+    let other = demo.call(
+        "GET",
+        "/me",
+        &[("Authorization", &format!("Bearer {OTHER_PARTNER_TOKEN}"))],
+        None,
+    );
     assert_eq!(other.body["company"]["id"], "c-sakura");
 }
 

@@ -12,7 +12,11 @@ const AMELIE: &str = "amelie.dubois@lumiere-cloud.fr";
 fn sign_in(server: &Server, email: &str, password: &str, cookie: Option<&str>) -> Reply {
     let body = json!({"email": email, "password": password}).to_string();
     let origin = server.origin();
-    let mut headers = vec![("Content-Type", "application/json"), ("X-Portal-Request", "1"), ("Origin", origin.as_str())];
+    let mut headers = vec![
+        ("Content-Type", "application/json"),
+        ("X-Portal-Request", "1"),
+        ("Origin", origin.as_str()),
+    ];
     if let Some(cookie) = cookie {
         headers.push(("Cookie", cookie));
     }
@@ -28,7 +32,12 @@ fn session_cookie(reply: &Reply) -> String {
 #[test]
 fn a_partner_signs_in_reads_and_signs_out() {
     let server = start(AuthMode::Demo).anonymous();
-    let reply = sign_in(&server, "Amelie.Dubois@Lumiere-Cloud.fr", DEMO_PASSWORD, None);
+    let reply = sign_in(
+        &server,
+        "Amelie.Dubois@Lumiere-Cloud.fr",
+        DEMO_PASSWORD,
+        None,
+    );
     assert_eq!(reply.status, 200, "{}", reply.body);
     assert_eq!(reply.body["user"]["name"], "Amélie Dubois");
     assert_eq!(reply.body["company_name"], "Lumière Cloud Services SARL");
@@ -37,21 +46,38 @@ fn a_partner_signs_in_reads_and_signs_out() {
     for flag in ["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=43200"] {
         assert!(set.contains(flag), "{set} lacks {flag}");
     }
-    assert!(!set.contains("Secure"), "plain HTTP on loopback cannot keep a Secure cookie");
-    assert!(!reply.body.to_string().contains(DEMO_PASSWORD), "the password never comes back");
+    assert!(
+        !set.contains("Secure"),
+        "plain HTTP on loopback cannot keep a Secure cookie"
+    );
+    assert!(
+        !reply.body.to_string().contains(DEMO_PASSWORD),
+        "the password never comes back"
+    );
     let cookie = session_cookie(&reply);
-    assert!(!reply.body.to_string().contains(&cookie[11..]), "the token is only in the cookie");
+    assert!(
+        !reply.body.to_string().contains(&cookie[11..]),
+        "the token is only in the cookie"
+    );
 
     let me = server.call("GET", "/me", &[("Cookie", &cookie)], None);
     assert_eq!(me.body["company"]["id"], "c-lumiere");
     let session = server.call("GET", "/session", &[("Cookie", &cookie)], None);
     assert_eq!(session.body["user"]["role"], "admin");
 
-    let out = server.call("DELETE", "/session", &[("Cookie", &cookie), ("X-Portal-Request", "1")], None);
+    let out = server.call(
+        "DELETE",
+        "/session",
+        &[("Cookie", &cookie), ("X-Portal-Request", "1")],
+        None,
+    );
     assert_eq!(out.status, 204);
     assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
     let after = server.call("GET", "/me", &[("Cookie", &cookie)], None);
-    assert_eq!((after.status, after.body["code"].as_str()), (401, Some("session-expired")));
+    assert_eq!(
+        (after.status, after.body["code"].as_str()),
+        (401, Some("session-expired"))
+    );
 }
 
 #[test]
@@ -60,8 +86,18 @@ fn signing_in_again_rotates_the_session() {
     let first = session_cookie(&sign_in(&server, AMELIE, DEMO_PASSWORD, None));
     let second = session_cookie(&sign_in(&server, AMELIE, DEMO_PASSWORD, Some(&first)));
     assert_ne!(first, second);
-    assert_eq!(server.call("GET", "/me", &[("Cookie", &first)], None).status, 401);
-    assert_eq!(server.call("GET", "/me", &[("Cookie", &second)], None).status, 200);
+    assert_eq!(
+        server
+            .call("GET", "/me", &[("Cookie", &first)], None)
+            .status,
+        401
+    );
+    assert_eq!(
+        server
+            .call("GET", "/me", &[("Cookie", &second)], None)
+            .status,
+        200
+    );
 }
 
 #[test]
@@ -70,20 +106,40 @@ fn a_wrong_password_and_an_unknown_email_answer_alike_and_lock_out() {
     let wrong = sign_in(&server, AMELIE, "partner-dem0", None);
     let unknown = sign_in(&server, "nobody@example.com", DEMO_PASSWORD, None);
     for reply in [&wrong, &unknown] {
-        assert_eq!((reply.status, reply.body["code"].as_str()), (401, Some("invalid-credentials")));
+        assert_eq!(
+            (reply.status, reply.body["code"].as_str()),
+            (401, Some("invalid-credentials"))
+        );
         assert!(reply.header("set-cookie").is_none());
     }
-    assert_eq!(wrong.body["detail"], unknown.body["detail"], "no hint whether the e-mail exists");
+    assert_eq!(
+        wrong.body["detail"], unknown.body["detail"],
+        "no hint whether the e-mail exists"
+    );
     for _ in 0..4 {
         sign_in(&server, AMELIE, "still wrong", None);
     }
     let locked = sign_in(&server, AMELIE, DEMO_PASSWORD, None);
-    assert_eq!((locked.status, locked.body["code"].as_str()), (429, Some("locked-out")));
+    assert_eq!(
+        (locked.status, locked.body["code"].as_str()),
+        (429, Some("locked-out"))
+    );
     let seconds: u64 = locked.header("retry-after").unwrap().parse().unwrap();
     assert!((800..=900).contains(&seconds), "{seconds}");
-    assert!(locked.body["detail"].as_str().unwrap().contains("15 minutes"));
-    let theo = sign_in(&server, "theo.laurent@lumiere-cloud.fr", DEMO_PASSWORD, None);
-    assert_eq!(theo.status, 200, "another account on the same address still signs in");
+    assert!(locked.body["detail"]
+        .as_str()
+        .unwrap()
+        .contains("15 minutes"));
+    let theo = sign_in(
+        &server,
+        "theo.laurent@lumiere-cloud.fr",
+        DEMO_PASSWORD,
+        None,
+    );
+    assert_eq!(
+        theo.status, 200,
+        "another account on the same address still signs in"
+    );
 }
 
 #[test]
@@ -92,24 +148,47 @@ fn cookie_signed_writes_need_the_csrf_proof_from_this_origin() {
     let cookie = session_cookie(&sign_in(&server, AMELIE, DEMO_PASSWORD, None));
     let body = new_deal("Brasserie Lyonnaise", "NW-EDGE").to_string();
     let post = |extra: &[(&str, &str)]| {
-        let mut headers = vec![("Content-Type", "application/json"), ("Cookie", cookie.as_str())];
+        let mut headers = vec![
+            ("Content-Type", "application/json"),
+            ("Cookie", cookie.as_str()),
+        ];
         headers.extend_from_slice(extra);
         server.call("POST", "/deals", &headers, Some(body.as_bytes()))
     };
     let bare = post(&[]);
-    assert_eq!((bare.status, bare.body["code"].as_str()), (403, Some("csrf")));
-    let elsewhere = post(&[("X-Portal-Request", "1"), ("Origin", "https://evil.example")]);
-    assert_eq!((elsewhere.status, elsewhere.body["code"].as_str()), (403, Some("csrf")));
+    assert_eq!(
+        (bare.status, bare.body["code"].as_str()),
+        (403, Some("csrf"))
+    );
+    let elsewhere = post(&[
+        ("X-Portal-Request", "1"),
+        ("Origin", "https://evil.example"),
+    ]);
+    assert_eq!(
+        (elsewhere.status, elsewhere.body["code"].as_str()),
+        (403, Some("csrf"))
+    );
     let origin = server.origin();
-    let good = post(&[("X-Portal-Request", "1"), ("Origin", &origin), ("Idempotency-Key", "csrf-test-1")]);
+    let good = post(&[
+        ("X-Portal-Request", "1"),
+        ("Origin", &origin),
+        ("Idempotency-Key", "csrf-test-1"),
+    ]);
     assert_eq!(good.status, 201, "{}", good.body);
     let login = server.call(
         "POST",
         "/session",
         &[("Content-Type", "application/json")],
-        Some(json!({"email": AMELIE, "password": DEMO_PASSWORD}).to_string().as_bytes()),
+        Some(
+            json!({"email": AMELIE, "password": DEMO_PASSWORD})
+                .to_string()
+                .as_bytes(),
+        ),
     );
-    assert_eq!(login.status, 403, "signing in needs the proof too (no login CSRF)");
+    assert_eq!(
+        login.status, 403,
+        "signing in needs the proof too (no login CSRF)"
+    );
 }
 
 #[test]

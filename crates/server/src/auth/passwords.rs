@@ -24,13 +24,17 @@ pub fn hash_password(password: &str) -> AppResult<String> {
 /// password), one is checked anyway, so the answer takes as long and says nothing more.
 pub fn verify_password(password: &str, hash: Option<&str>) -> bool {
     static DECOY: OnceLock<String> = OnceLock::new();
-    let decoy = DECOY.get_or_init(|| hash_password("decoy password, never matches").unwrap_or_default());
+    let decoy =
+        DECOY.get_or_init(|| hash_password("decoy password, never matches").unwrap_or_default());
     let (stored, real) = match hash {
         Some(hash) => (hash, true),
         None => (decoy.as_str(), false),
     };
-    let matches = PasswordHash::new(stored)
-        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok());
+    let matches = PasswordHash::new(stored).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    });
     matches && real
 }
 
@@ -47,6 +51,10 @@ mod tests {
         assert!(!verify_password("partner-dem0", Some(&hash)));
         assert!(!verify_password("partner-demo", None));
         assert!(!verify_password("partner-demo", Some("not a hash")));
-        assert_ne!(hash, hash_password("partner-demo").unwrap(), "each hash has its own salt");
+        assert_ne!(
+            hash,
+            hash_password("partner-demo").unwrap(),
+            "each hash has its own salt"
+        );
     }
 }

@@ -20,9 +20,14 @@ pub struct SignInThrottle(Mutex<HashMap<String, Vec<i64>>>);
 impl SignInThrottle {
     /// `Err(seconds)` if either key is over its limit now.
     pub fn check(&self, email: &str, address: &str, now: i64) -> Result<(), u64> {
-        let Ok(mut map) = self.0.lock() else { return Ok(()) };
+        let Ok(mut map) = self.0.lock() else {
+            return Ok(());
+        };
         let mut wait = 0;
-        for (key, limit) in [(account(email), PER_ACCOUNT), (format!("address:{address}"), PER_ADDRESS)] {
+        for (key, limit) in [
+            (account(email), PER_ACCOUNT),
+            (format!("address:{address}"), PER_ADDRESS),
+        ] {
             if let Some(times) = map.get_mut(&key) {
                 times.retain(|t| now - t < WINDOW);
                 if times.len() >= limit {
@@ -30,7 +35,11 @@ impl SignInThrottle {
                 }
             }
         }
-        if wait > 0 { Err(wait as u64) } else { Ok(()) }
+        if wait > 0 {
+            Err(wait as u64)
+        } else {
+            Ok(())
+        }
     }
 
     /// Counts a failed sign-in against both keys.
@@ -69,7 +78,10 @@ mod tests {
         }
         assert_eq!(throttle.check("a@example.com", "5.6.7.8", 110), Err(890));
         assert_eq!(throttle.check("b@example.com", "1.2.3.4", 110), Ok(()));
-        assert_eq!(throttle.check("a@example.com", "1.2.3.4", 100 + WINDOW), Ok(()));
+        assert_eq!(
+            throttle.check("a@example.com", "1.2.3.4", 100 + WINDOW),
+            Ok(())
+        );
         throttle.succeeded("a@example.com");
         assert_eq!(throttle.check("a@example.com", "1.2.3.4", 110), Ok(()));
     }

@@ -35,12 +35,16 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> AppResu
         .check(&email, &address, now)
         .map_err(AppError::LockedOut)?;
     let lookup = email.clone();
-    let account = state.store.run(move |s| s.account_by_email(&lookup)).await?;
+    let account = state
+        .store
+        .run(move |s| s.account_by_email(&lookup))
+        .await?;
     let hash = account.as_ref().and_then(|a| a.password_hash.clone());
     // Argon2 is meant to be slow: off the async workers.
-    let matches = tokio::task::spawn_blocking(move || auth::verify_password(&password, hash.as_deref()))
-        .await
-        .unwrap_or(false);
+    let matches =
+        tokio::task::spawn_blocking(move || auth::verify_password(&password, hash.as_deref()))
+            .await
+            .unwrap_or(false);
     let Some(account) = account.filter(|_| matches) else {
         state.throttle.failed(&email, &address, now);
         return Err(AppError::Unauthorized(problem_code::INVALID_CREDENTIALS));
@@ -54,7 +58,8 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> AppResu
         .await?;
     let session = describe(&state, caller, Some((now, now)));
     let cookie = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        "{SESSION_COOKIE}={token}; Path={}; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        state.cookie_path,
         state.lifetimes.absolute,
         if secure { "; Secure" } else { "" }
     );
@@ -62,7 +67,10 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> AppResu
 }
 
 /// Who is signed in, and when the session ends.
-pub async fn get_session(State(state): State<AppState>, who: Authenticated) -> AppResult<Json<Session>> {
+pub async fn get_session(
+    State(state): State<AppState>,
+    who: Authenticated,
+) -> AppResult<Json<Session>> {
     let times = who.session.map(|t| (t.created_at, t.seen_at));
     Ok(Json(describe(&state, who.caller, times)))
 }
@@ -75,16 +83,23 @@ pub async fn sign_out(State(state): State<AppState>, request: Request) -> AppRes
         let hash = auth::token_hash(&token);
         state.store.run(move |s| s.end_session(&hash)).await?;
     }
-    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    let cookie = format!(
+        "{SESSION_COOKIE}=; Path={}; HttpOnly; SameSite=Lax; Max-Age=0",
+        state.cookie_path
+    );
     Ok(with_cookie(StatusCode::NO_CONTENT.into_response(), &cookie))
 }
 
 /// The accounts anyone may sign in with, in demo mode; 404 otherwise.
 pub async fn demo_accounts(State(state): State<AppState>) -> AppResult<Json<Vec<DemoAccount>>> {
     if state.auth != AuthMode::Demo {
-        return Err(AppError::NotFound("There are no demo accounts outside demo mode.".into()));
+        return Err(AppError::NotFound(
+            "There are no demo accounts outside demo mode.".into(),
+        ));
     }
-    Ok(Json(state.store.run(|s| s.demo_accounts(DEMO_PASSWORD)).await?))
+    Ok(Json(
+        state.store.run(|s| s.demo_accounts(DEMO_PASSWORD)).await?,
+    ))
 }
 
 fn describe(state: &AppState, caller: Caller, times: Option<(i64, i64)>) -> Session {
@@ -107,7 +122,9 @@ fn describe(state: &AppState, caller: Caller, times: Option<(i64, i64)>) -> Sess
 
 /// Whether the browser reached us over TLS (directly, or through a proxy that says so).
 fn served_over_tls(headers: &HeaderMap) -> bool {
-    let forwarded = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok());
+    let forwarded = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok());
     let origin = headers.get(ORIGIN).and_then(|v| v.to_str().ok());
     forwarded.is_some_and(|p| p.eq_ignore_ascii_case("https"))
         || origin.is_some_and(|o| o.starts_with("https://"))
@@ -117,8 +134,9 @@ fn with_cookie(mut response: Response, cookie: &str) -> Response {
     if let Ok(value) = HeaderValue::from_str(cookie) {
         response.headers_mut().append(SET_COOKIE, value);
     }
-    response
-        .headers_mut()
-        .insert(http::header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        http::header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    );
     response
 }

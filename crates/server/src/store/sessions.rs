@@ -93,7 +93,13 @@ impl Store {
     }
 
     /// Starts a session for `user_id`, ending the one the browser had (`previous`), if any.
-    pub fn start_session(&self, user_id: &str, token_hash: &str, previous: Option<&str>, now: i64) -> AppResult<Caller> {
+    pub fn start_session(
+        &self,
+        user_id: &str,
+        token_hash: &str,
+        previous: Option<&str>,
+        now: i64,
+    ) -> AppResult<Caller> {
         self.write(|tx| {
             if let Some(previous) = previous {
                 tx.execute("DELETE FROM sessions WHERE token_hash = ?1", [previous])?;
@@ -108,7 +114,12 @@ impl Store {
 
     /// The session with this token hash, marked as used now if still valid; ended ones are
     /// deleted as they are found.
-    pub fn session(&self, token_hash: &str, now: i64, lifetimes: Lifetimes) -> AppResult<SessionLookup> {
+    pub fn session(
+        &self,
+        token_hash: &str,
+        now: i64,
+        lifetimes: Lifetimes,
+    ) -> AppResult<SessionLookup> {
         let found = self
             .reader()?
             .query_row(

@@ -6,7 +6,9 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
-use portal_server::{app, demo_store, program_store, AppState, AuthMode, Settings, Store, DEMO_TOKEN};
+use portal_server::{
+    app, demo_store, program_store, AppState, AuthMode, Settings, Store, DEMO_TOKEN,
+};
 use serde_json::{json, Value};
 
 /// A running server on a free loopback port, with its own database. In demo mode its
@@ -96,7 +98,11 @@ impl Server {
             request.push_str(&format!("{name}: {value}\r\n"));
         }
         let own = |n: &str| headers.iter().any(|(name, _)| name.eq_ignore_ascii_case(n));
-        if let Some(token) = self.token.as_ref().filter(|_| !own("Authorization") && !own("Cookie")) {
+        if let Some(token) = self
+            .token
+            .as_ref()
+            .filter(|_| !own("Authorization") && !own("Cookie"))
+        {
             request.push_str(&format!("Authorization: Bearer {token}\r\n"));
         }
         let body = body.unwrap_or_default();
