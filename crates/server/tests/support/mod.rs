@@ -68,6 +68,14 @@ impl Reply {
 }
 
 impl Server {
+    /// A server already listening at `addr` (e.g. the binary started by a test).
+    pub fn at(addr: &str) -> Server {
+        Server {
+            addr: addr.to_owned(),
+            token: None,
+        }
+    }
+
     /// The same server, with requests that carry no credentials of their own.
     pub fn anonymous(&self) -> Server {
         Server {
