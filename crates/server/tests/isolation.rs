@@ -1,0 +1,98 @@
+//! Every query is scoped to the caller: another partner's session reaches nothing of ours
+//! through any endpoint (404 or their own data), and nothing they write changes what we see.
+
+mod support;
+
+use portal_server::{AuthMode, OTHER_PARTNER_TOKEN};
+use serde_json::{json, Value};
+use support::{new_deal, references, start, Server};
+
+/// Every read of the contract, as the partner sees it.
+const READS: [&str; 11] = [
+    "/session",
+    "/me",
+    "/onboarding",
+    "/training",
+    "/products",
+    "/deals?limit=100",
+    "/deals/pipeline",
+    "/leaderboards",
+    "/leaderboards/engagement?limit=100",
+    "/surveys",
+    "/feedback",
+];
+
+fn snapshot(server: &Server) -> Vec<(String, u16, Value)> {
+    READS
+        .iter()
+        .map(|path| {
+            let reply = server.get(path);
+            (path.to_string(), reply.status, reply.body)
+        })
+        .collect()
+}
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .map(|items| items.iter().filter_map(|i| i["id"].as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
+    let ours = start(AuthMode::Demo);
+    let bearer = format!("Bearer {OTHER_PARTNER_TOKEN}");
+    let theirs = |method: &str, path: &str, body: Option<Value>| {
+        let mut headers = vec![("Authorization", bearer.as_str())];
+        if body.is_some() {
+            headers.push(("Content-Type", "application/json"));
+        }
+        let body = body.map(|b| b.to_string());
+        ours.call(method, path, &headers, body.as_deref().map(str::as_bytes))
+    };
+    // Something of ours in every kind of data first.
+    assert_eq!(ours.post("/deals", &new_deal("Isolation Bistro", "NW-DATA"), &[]).status, 201);
+    let feedback = json!({"category": "portal", "title": "Ours alone", "body": "Only Lumière may read this."});
+    assert_eq!(ours.post("/feedback", &feedback, &[]).status, 201);
+    let before = snapshot(&ours);
+    let deals = &before.iter().find(|(p, ..)| p.starts_with("/deals?")).unwrap().2;
+    let our_deals = references(deals);
+    let our_feedback = ids(&before.iter().find(|(p, ..)| p == "/feedback").unwrap().2);
+    assert!(our_deals.len() >= 20 && !our_feedback.is_empty());
+
+    // Their reads: their own company, never one of our deals or feedback items.
+    assert_eq!(theirs("GET", "/me", None).body["company"]["id"], "c-sakura");
+    assert_eq!(theirs("GET", "/session", None).body["company_id"], "c-sakura");
+    for reference in &our_deals {
+        let reply = theirs("GET", &format!("/deals/{reference}"), None);
+        assert_eq!(reply.status, 404, "{reference} reached by another partner");
+    }
+    let their_list = references(&theirs("GET", "/deals?limit=100", None).body);
+    assert!(their_list.iter().all(|r| !our_deals.contains(r)));
+    let searched = references(&theirs("GET", "/deals?q=Isolation%20Bistro", None).body);
+    assert!(searched.is_empty(), "search finds our customer for them: {searched:?}");
+    let their_feedback = ids(&theirs("GET", "/feedback", None).body);
+    assert!(their_feedback.iter().all(|id| !our_feedback.contains(id)));
+    assert_ne!(theirs("GET", "/deals/pipeline", None).body, before.iter().find(|(p, ..)| p == "/deals/pipeline").unwrap().2);
+
+    // Their writes: on our ids, and of their own.
+    let onboarding = &before.iter().find(|(p, ..)| p == "/onboarding").unwrap().2;
+    for phase in onboarding["phases"].as_array().unwrap() {
+        for item in phase["items"].as_array().unwrap() {
+            let path = format!("/onboarding/items/{}/completion", item["id"].as_str().unwrap());
+            let reply = theirs("PUT", &path, Some(json!({"done": true})));
+            assert!(matches!(reply.status, 200 | 404 | 409), "{path}: {}", reply.status);
+        }
+    }
+    for survey in ids(&before.iter().find(|(p, ..)| p == "/surveys").unwrap().2) {
+        let _ = theirs("POST", &format!("/surveys/{survey}/responses"), Some(json!({"answers": []})));
+    }
+    assert_eq!(theirs("POST", "/deals", Some(new_deal("Sakura Ramen Tokyo", "NW-EDGE"))).status, 201);
+    let theirs_feedback = json!({"category": "portal", "title": "Theirs", "body": "From Sakura."});
+    assert_eq!(theirs("POST", "/feedback", Some(theirs_feedback)).status, 201);
+
+    // We see exactly what we saw.
+    for ((path, status, body), (_, after_status, after_body)) in before.iter().zip(snapshot(&ours)) {
+        assert_eq!((*status, body), (after_status, &after_body), "{path} changed after another partner's writes");
+    }
+}
