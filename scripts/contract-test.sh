@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Contract conformance: Schemathesis drives the reference backend (a fresh database, credentials
-# required) with requests generated from api/openapi.yaml and fails on any non-conforming answer.
+# Contract conformance: Schemathesis drives the reference backend (a fresh database in demo
+# mode, signed in by the demo partner's fixed token, with the CSRF proof on every request) with
+# requests generated from api/openapi.yaml and fails on any non-conforming answer.
 # Expects the debug build of portal-server (cargo build -p portal-server) and the venv from setup.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -8,7 +9,7 @@ cd "$ROOT"
 
 port=${CONTRACT_PORT:-4390}
 db=$(mktemp -d)/contract.sqlite3
-target/debug/portal-server --addr "127.0.0.1:$port" --static-dir dist --db "$db" --auth required > "$ROOT/test-artifacts/logs/contract-server.log" 2>&1 &
+target/debug/portal-server --addr "127.0.0.1:$port" --static-dir dist --db "$db" --demo > "$ROOT/test-artifacts/logs/contract-server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$(dirname "$db")"' EXIT
 for _ in $(seq 50); do
@@ -20,6 +21,7 @@ cd tests/contract
 "$ROOT/.tools/venv/bin/schemathesis" run "$ROOT/api/openapi.yaml" \
   --url "http://127.0.0.1:$port/api/v1" \
   --header "Authorization: Bearer demo-token" \
+  --header "X-Portal-Request: 1" \
   --checks all \
   --max-examples "${CONTRACT_EXAMPLES:-40}" \
   --seed 20261123 \

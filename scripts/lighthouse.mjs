@@ -14,7 +14,7 @@ const chromeLauncher = await import(require.resolve("chrome-launcher"));
 /** The gate, from lighthouse-budget.json: every route at least this score, at most this LCP, and no layout shift. */
 const budget = JSON.parse(readFileSync(join(root, "lighthouse-budget.json"), "utf8"));
 const GATE = { score: budget.min_score, lcpMs: budget.max_lcp_ms, cls: budget.max_cls };
-const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
+const ROUTES = ["/sign-in", "/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
 
 const base = process.argv[2];
 const out = process.argv[3] ?? join(root, "test-artifacts/lighthouse");
@@ -31,6 +31,18 @@ const chrome = await chromeLauncher.launch({
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
   ],
 });
+// Signed in as the demo partner (the server runs with --demo): the session cookie goes with
+// every request Lighthouse makes.
+const signIn = await fetch(new URL("api/v1/session", base.endsWith("/") ? base : `${base}/`), {
+  method: "POST",
+  headers: { "Content-Type": "application/json", "X-Portal-Request": "1" },
+  body: JSON.stringify({ email: "amelie.dubois@lumiere-cloud.fr", password: "partner-demo" }),
+});
+const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0];
+if (!signIn.ok || !cookie) {
+  console.error(`lighthouse: cannot sign in as the demo partner (${signIn.status})`);
+  process.exit(1);
+}
 const failures = [];
 const summary = [];
 console.log(`${"route".padEnd(16)}${"score".padStart(7)}${"LCP".padStart(9)}${"CLS".padStart(8)}${"TBT".padStart(8)}${"FCP".padStart(9)}`);
@@ -40,6 +52,7 @@ try {
       port: chrome.port,
       output: ["html", "json"],
       onlyCategories: ["performance"],
+      extraHeaders: { Cookie: cookie },
       logLevel: "error",
     });
     const lhr = result.lhr;

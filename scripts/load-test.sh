@@ -15,7 +15,7 @@ duration=${DURATION:-60} connections=${CONNECTIONS:-200} think=${THINK_MS:-1000}
 [ -f dist/index.html ] || trunk build --release --offline
 cargo build --release -p portal-server 2>&1 | tail -n 1
 db=$(mktemp -d)/load.sqlite3
-target/release/portal-server --addr "127.0.0.1:$port" --static-dir dist --db "$db" --seed large &
+target/release/portal-server --demo --addr "127.0.0.1:$port" --static-dir dist --db "$db" --seed large &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$(dirname "$db")"' EXIT
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/config.json" && break; sleep 0.2; done

@@ -71,7 +71,7 @@ if $built && [ -f dist/index.html ] && [ -f dist-portal/index.html ]; then
   echo "== 5/5 Lighthouse on every route (release server, demo data)"
   if cargo build --release -p portal-server 2>&1 | tail -n 1; then
     lh_db=$(mktemp -d)
-    target/release/portal-server --addr 127.0.0.1:4179 --static-dir dist --db "$lh_db/lighthouse.sqlite3" >"$logs/lighthouse-server.log" 2>&1 &
+    target/release/portal-server --demo --addr 127.0.0.1:4179 --static-dir dist --db "$lh_db/lighthouse.sqlite3" >"$logs/lighthouse-server.log" 2>&1 &
     lh_server=$!
     for _ in $(seq 1 100); do curl -sf -o /dev/null http://127.0.0.1:4179/config.json && break; sleep 0.2; done
     check "Lighthouse gate" node scripts/lighthouse.mjs http://127.0.0.1:4179 "$ROOT/test-artifacts/lighthouse"

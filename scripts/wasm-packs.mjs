@@ -18,6 +18,7 @@ export const ROUTE_PACKS = [
   ["^/feedback$", "feedback_page"],
   ["^/feedback/surveys/[^/]+$", "survey_page"],
   ["^/gallery$", "gallery_page"],
+  ["^/sign-in$", "sign_in_page"],
 ];
 
 const LOADER = "__wasm_split.js";

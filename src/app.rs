@@ -1,5 +1,7 @@
 //! The portal's shell: start-up from `config.json`, the page layout and the one route table.
 
+mod gate;
+
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -8,8 +10,9 @@ use leptos_router::path;
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::pages::{
     DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute, NotFoundPage,
-    OnboardingRoute, RegisterDealRoute, SurveyRoute, TrainingRoute,
+    OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TrainingRoute,
 };
+use gate::SessionGate;
 use crate::platform::boot;
 use crate::platform::config::PortalConfig;
 
@@ -31,7 +34,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The signed-in layout (header, navigation, main landmark) around the routed page.
+/// The layout (header, navigation, main landmark) around the routed page, behind the session gate.
 #[component]
 pub fn PortalShell(
     /// The vendor's validated settings.
@@ -48,13 +51,19 @@ pub fn PortalShell(
     crate::platform::theme::apply_choice(crate::platform::theme::saved_choice());
     let brand_name = config.brand_name.clone();
     let logo_url = config.logo_url.clone();
-    crate::context::provide_portal(config, base.clone());
+    let session = crate::context::provide_portal(config, base.clone());
+    let api = crate::context::use_api();
+    session.check(api.clone());
+    let signed_in = Signal::from(Memo::new(move |_| session.who()));
+    let on_sign_out = Callback::new(move |()| crate::session::sign_out(api.clone()));
     view! {
         <Router base>
             <SkipLink/>
-            <SiteHeader brand_name logo_url/>
+            <SiteHeader brand_name logo_url signed_in on_sign_out/>
             <main id="main" class="pp-main" tabindex="-1">
+                <SessionGate>
                 <Routes fallback=NotFoundPage>
+                    <Route path=path!("/sign-in") view=SignInRoute/>
                     <Route path=path!("/") view=HomeRoute/>
                     <Route path=path!("/onboarding") view=OnboardingRoute/>
                     <Route path=path!("/training") view=TrainingRoute/>
@@ -66,6 +75,7 @@ pub fn PortalShell(
                     <Route path=path!("/feedback/surveys/:id") view=SurveyRoute/>
                     <Route path=path!("/gallery") view=GalleryRoute/>
                 </Routes>
+                </SessionGate>
             </main>
         </Router>
     }

@@ -13,6 +13,7 @@ mod progress_bar;
 mod section;
 mod site_header;
 mod theme_switch;
+mod user_menu;
 
 pub use async_states::{EmptyState, ErrorNotice, Skeleton};
 pub use badge::{Badge, DealStatusBadge};
@@ -29,3 +30,4 @@ pub use progress_bar::ProgressBar;
 pub use section::Section;
 pub use site_header::{SiteHeader, SkipLink};
 pub use theme_switch::ThemeSwitch;
+pub use user_menu::UserMenu;

@@ -9,12 +9,23 @@ use leptos::prelude::*;
 use crate::api::{Api, ApiError};
 use crate::platform::config::PortalConfig;
 use crate::platform::paths::PortalBase;
+use crate::session::SessionContext;
 
-/// Provides the deployment's settings, its API client and where the portal is hosted.
-pub fn provide_portal(config: PortalConfig, base: String) {
-    provide_context(Api::new(config.api_base_for(&base)));
+/// Provides the deployment's settings, its API client, where the portal is hosted and the
+/// session (still to be checked).
+pub fn provide_portal(config: PortalConfig, base: String) -> SessionContext {
+    let ended = ArcTrigger::new();
+    provide_context(Api::new(config.api_base_for(&base)).on_session_end(ended.clone()));
     provide_context(config);
     provide_context(PortalBase(base));
+    let session = SessionContext::new(ended);
+    provide_context(session);
+    session
+}
+
+/// The session: who is signed in, and whether it ended.
+pub fn use_session() -> SessionContext {
+    expect_context::<SessionContext>()
 }
 
 /// The client for this deployment's backend.
@@ -38,12 +49,17 @@ pub fn use_base() -> PortalBase {
 }
 
 /// One read of the backend for the calling component, created at its top. The read runs again
-/// whenever a signal that `call` reads changes (a filter in the URL, an action's version).
+/// whenever a signal that `call` reads changes (a filter in the URL, an action's version), and
+/// when the partner signs in again after their session ended.
 pub fn use_read<T, Fut>(call: impl Fn(Api) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
 where
     T: 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let api = use_api();
-    LocalResource::new(move || call(api.clone()))
+    let resumed = use_session().resumed;
+    LocalResource::new(move || {
+        resumed.track();
+        call(api.clone())
+    })
 }

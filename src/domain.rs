@@ -7,6 +7,7 @@ pub mod home;
 pub mod leaderboards;
 pub mod onboarding;
 pub mod register_deal;
+pub mod sign_in;
 pub mod survey;
 pub mod training;
 

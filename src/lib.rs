@@ -9,4 +9,5 @@ pub mod context;
 pub mod domain;
 pub mod pages;
 pub mod platform;
+pub mod session;
 pub mod text;

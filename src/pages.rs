@@ -10,6 +10,7 @@ mod leaderboards;
 mod not_found;
 mod onboarding;
 mod register_deal;
+mod sign_in;
 mod survey;
 mod training;
 
@@ -20,11 +21,12 @@ pub use gallery::GalleryPage;
 pub use home::HomePage;
 pub use lazy::{
     DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute,
-    OnboardingRoute, RegisterDealRoute, SurveyRoute, TrainingRoute,
+    OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TrainingRoute,
 };
 pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;
 pub use onboarding::OnboardingPage;
 pub use register_deal::RegisterDealPage;
+pub use sign_in::SignInPage;
 pub use survey::SurveyPage;
 pub use training::TrainingPage;

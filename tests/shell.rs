@@ -72,6 +72,14 @@ fn current_sections(root: &Element) -> Vec<String> {
 // its behaviours are checked in sequence.
 #[wasm_bindgen_test]
 async fn shell_renders_navigates_and_its_menu_works() {
+    // Signed in; every other read answers 404, which the pages show as their error state.
+    browser::stub_fetch(
+        r#"const path = new URL(typeof url === 'string' ? url : url.url, location.href).pathname;
+           const session = {user: {id: 'u-1', name: 'Jonas Schäfer', email: 'jonas@example.de', role: 'admin'},
+                            company_id: 'c-1', company_name: 'Müller & Söhne'};
+           const [status, body] = path.endsWith('/session') ? [200, JSON.stringify(session)] : [404, '{}'];
+           return Promise.resolve(new Response(body, {status, headers: {'Content-Type': 'application/json'}}));"#,
+    );
     let host = browser::host();
     let _app = leptos::mount::mount_to(host.clone(), || {
         view! { <PortalShell config=demo_config() base=""/> }
@@ -83,6 +91,12 @@ async fn shell_renders_navigates_and_its_menu_works() {
         find(&host, ".pp-brand__name").text_content().unwrap(),
         "Müller & Søn Partner Hub"
     );
+    // Pages arrive a moment after the shell (and the session): their code is fetched on first use.
+    heading_becomes(&host, "Home").await;
+    assert_eq!(
+        find(&host, ".pp-user-menu__button").text_content().unwrap(),
+        "Account: Jonas Schäfer"
+    );
     assert_eq!(
         find(&host, "nav").get_attribute("aria-label").unwrap(),
         "Primary"
@@ -91,8 +105,6 @@ async fn shell_renders_navigates_and_its_menu_works() {
         host.query_selector_all(".pp-nav__link").unwrap().length(),
         6
     );
-    // Pages arrive a moment after the shell: their code is fetched on first use.
-    heading_becomes(&host, "Home").await;
     assert_eq!(current_sections(&host), vec!["Home"]);
     let document = web_sys::window().unwrap().document().unwrap();
     assert_eq!(document.title(), "Home · Müller & Søn Partner Hub");

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use api_types::*;
 use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::{ArcTrigger, Notify};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::closure::Closure;
@@ -19,9 +20,12 @@ use super::ApiError;
 const TIMEOUT_MS: i32 = 15_000;
 
 /// The backend at one base URL (from `config.json`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Api {
     base: String,
+    /// Notified when an answer says the session has ended (401), so the shell can ask the
+    /// partner to sign in again without leaving the page.
+    session_ended: Option<ArcTrigger>,
 }
 
 /// Aborts the request when dropped: on timeout, and when the component that asked unmounts or
@@ -76,6 +80,15 @@ impl Api {
     pub fn new(base: impl Into<String>) -> Self {
         Self {
             base: base.into().trim_end_matches('/').to_owned(),
+            session_ended: None,
+        }
+    }
+
+    /// The same client, notifying `trigger` when the backend answers that the session ended.
+    pub fn on_session_end(self, trigger: ArcTrigger) -> Self {
+        Self {
+            session_ended: Some(trigger),
+            ..self
         }
     }
 
@@ -91,6 +104,8 @@ impl Api {
         let mut builder = RequestBuilder::new(&format!("{}{path}", self.base))
             .method(method)
             .header("Accept", "application/json")
+            // The CSRF proof the contract asks of every cookie-signed write (harmless on reads).
+            .header(CSRF_HEADER, "1")
             .credentials(RequestCredentials::Include)
             .abort_signal(in_flight.controller.as_ref().map(|c| c.signal()).as_ref());
         for (name, value) in headers {
@@ -111,11 +126,19 @@ impl Api {
         let response = request.send().await.map_err(failed)?;
         let status = response.status();
         let text = response.text().await.map_err(failed)?;
-        if (200..300).contains(&status) {
-            decode(&text)
-        } else {
-            Err(from_status(status, &text))
+        if status == 204 && text.is_empty() {
+            return decode("null");
         }
+        if (200..300).contains(&status) {
+            return decode(&text);
+        }
+        let error = from_status(status, &text);
+        if error.session_ended() {
+            if let Some(trigger) = &self.session_ended {
+                trigger.notify();
+            }
+        }
+        Err(error)
     }
 
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
@@ -129,6 +152,26 @@ impl Api {
         headers: &[(&str, &str)],
     ) -> Result<T, ApiError> {
         self.request(Method::POST, path, Some(body), headers).await
+    }
+
+    /// `GET /session`: who is signed in, and until when.
+    pub async fn session(&self) -> Result<Session, ApiError> {
+        self.get("/session").await
+    }
+
+    /// `POST /session`: signs in with e-mail and password (the answer sets the cookie).
+    pub async fn sign_in(&self, credentials: &SignIn) -> Result<Session, ApiError> {
+        self.post("/session", credentials, &[]).await
+    }
+
+    /// `DELETE /session`: signs out.
+    pub async fn sign_out(&self) -> Result<(), ApiError> {
+        self.request(Method::DELETE, "/session", None::<&()>, &[]).await
+    }
+
+    /// `GET /session/demo-accounts`: the accounts anyone may try (a demo backend only).
+    pub async fn demo_accounts(&self) -> Result<Vec<DemoAccount>, ApiError> {
+        self.get("/session/demo-accounts").await
     }
 
     /// `GET /me`: the signed-in user, company, tier progress and engagement.

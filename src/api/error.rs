@@ -1,6 +1,6 @@
 //! One error type for every call to the backend, and the plain words a partner sees for it.
 
-use api_types::{FieldError, Problem};
+use api_types::{problem_code, FieldError, Problem};
 use std::fmt;
 
 /// Why a call to the backend did not give the expected answer.
@@ -54,6 +54,16 @@ impl ApiError {
         }
     }
 
+    /// The problem's `code` (see `api_types::problem_code`), if the server sent one.
+    pub fn code(&self) -> Option<&str> {
+        self.problem().and_then(|p| p.code.as_deref())
+    }
+
+    /// Whether the answer says the session is over (a 401 other than a failed sign-in).
+    pub fn session_ended(&self) -> bool {
+        self.status() == Some(401) && self.code() != Some(problem_code::INVALID_CREDENTIALS)
+    }
+
     /// Whether trying the same request again may work.
     pub fn is_retryable(&self) -> bool {
         match self {
@@ -70,10 +80,12 @@ impl ApiError {
                 "We could not reach the server. Check your connection, then try again.".into()
             }
             Self::Timeout => "The server took too long to answer. Please try again.".into(),
-            Self::Http { status: 401, .. } => {
+            Self::Http { status: 401, .. } if self.session_ended() => {
                 "Your session has ended. Please sign in again.".into()
             }
-            Self::Http { status: 403, .. } => "Your account is not allowed to see this.".into(),
+            Self::Http { status: 403, .. } if self.code() != Some(problem_code::CSRF) => {
+                "Your account is not allowed to see this.".into()
+            }
             Self::Http { status, .. } if *status >= 500 => {
                 "Something went wrong on our side. Please try again in a moment.".into()
             }

@@ -41,19 +41,23 @@ where
     let render: Arc<dyn Fn(T) -> AnyView + Send + Sync> =
         Arc::new(move |data| render(data).into_any());
     let label = what.clone();
+    let retry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || resource.refetch());
     let load = Arc::new(move || -> LoadedView {
-        let (render, what) = (Arc::clone(&render), what.clone());
+        let (render, what, retry) = (Arc::clone(&render), what.clone(), Arc::clone(&retry));
         Box::pin(async move {
             match resource.await {
                 Ok(data) => render(data),
-                Err(error) => view! {
-                    <ErrorNotice error what on_retry=move || resource.refetch()/>
-                }
-                .into_any(),
+                Err(error) => failed(error, what, retry),
             }
         })
     });
     frame(label, lines, placeholder, load)
+}
+
+/// The error state, built once for every call site (kept out of the generic part).
+#[inline(never)]
+fn failed(error: ApiError, what: String, retry: Arc<dyn Fn() + Send + Sync>) -> AnyView {
+    view! { <ErrorNotice error what on_retry=move || retry()/> }.into_any()
 }
 
 /// The loading state around one load, and the reserved space when the shape is fixed.

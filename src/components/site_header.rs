@@ -1,11 +1,14 @@
-//! The banner: brand, primary navigation (a menu button on narrow screens) and the skip link.
+//! The banner: brand, primary navigation (a menu button on narrow screens), the signed-in
+//! person's menu, and the skip link. Signed out, only the brand and the theme switch show.
 
 use leptos::ev;
 use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::ThemeSwitch;
+use api_types::Session;
+
+use super::{ThemeSwitch, UserMenu};
 use crate::platform::paths::href;
 
 /// The sections a partner can go to, in navigation order: (path, label, match exactly).
@@ -45,6 +48,10 @@ pub fn SiteHeader(
     /// The logo's address; decorative next to the brand name.
     #[prop(into)]
     logo_url: String,
+    /// Who is signed in; the navigation and the user menu show only then.
+    signed_in: Signal<Option<Session>>,
+    /// Signs out.
+    on_sign_out: Callback<()>,
 ) -> impl IntoView {
     let (menu_open, set_menu_open) = signal(false);
     let menu_button = NodeRef::<Button>::new();
@@ -56,44 +63,54 @@ pub fn SiteHeader(
             }
         }
     };
+    let signed_in_now = Memo::new(move |_| signed_in.with(Option::is_some));
     view! {
         <header class="pp-site-header" on:keydown=close_on_escape>
             <A href=href("/") attr:class="pp-brand">
                 <img class="pp-brand__logo" src=logo_url alt="" width="32" height="32"/>
                 <span class="pp-brand__name">{brand_name}</span>
             </A>
-            <button
-                type="button"
-                class="pp-menu-button"
-                aria-controls="pp-primary-nav"
-                aria-expanded=move || menu_open.get().to_string()
-                node_ref=menu_button
-                on:click=move |_| set_menu_open.update(|open| *open = !*open)
-            >
-                <span class="pp-menu-button__icon" aria-hidden="true"></span>
-                "Menu"
-            </button>
-            <nav
-                id="pp-primary-nav"
-                class="pp-nav"
-                class:pp-nav--open=menu_open
-                aria-label="Primary"
-            >
-                // Any click on a link ends the menu's job; the route change shows the new page.
-                <ul class="pp-nav__list" on:click=move |_| set_menu_open.set(false)>
-                    {SECTIONS
-                        .into_iter()
-                        .map(|(path, label, exact)| {
-                            view! {
-                                <li>
-                                    <A href=href(path) exact attr:class="pp-nav__link">{label}</A>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
-            <ThemeSwitch/>
+            {move || signed_in_now.get().then(|| view! {
+                <nav
+                    id="pp-primary-nav"
+                    class="pp-nav"
+                    class:pp-nav--open=menu_open
+                    aria-label="Primary"
+                >
+                    // Any click on a link ends the menu's job; the route change shows the new page.
+                    <ul class="pp-nav__list" on:click=move |_| set_menu_open.set(false)>
+                        {SECTIONS
+                            .into_iter()
+                            .map(|(path, label, exact)| {
+                                view! {
+                                    <li>
+                                        <A href=href(path) exact attr:class="pp-nav__link">{label}</A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+            })}
+            // The same row whether or not someone is signed in, so nothing below moves when the
+            // session arrives.
+            <div class="pp-site-header__tools">
+                {move || signed_in.get().map(|session| view! {
+                    <button
+                        type="button"
+                        class="pp-menu-button"
+                        aria-controls="pp-primary-nav"
+                        aria-expanded=move || menu_open.get().to_string()
+                        node_ref=menu_button
+                        on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                    >
+                        <span class="pp-menu-button__icon" aria-hidden="true"></span>
+                        "Menu"
+                    </button>
+                    <UserMenu session on_sign_out/>
+                })}
+                <ThemeSwitch/>
+            </div>
         </header>
     }
 }

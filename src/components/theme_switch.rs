@@ -16,7 +16,7 @@ pub fn ThemeSwitch() -> impl IntoView {
     view! {
         <button type="button" class="pp-button pp-theme-switch" on:click=switch aria-live="polite">
             <span class="pp-theme-switch__icon" aria-hidden="true">"◐"</span>
-            {move || format!("Theme: {}", choice.get().label())}
+            <span class="pp-theme-switch__label">{move || format!("Theme: {}", choice.get().label())}</span>
         </button>
     }
 }

@@ -13,7 +13,7 @@ use send_wrapper::SendWrapper;
 
 use super::{
     DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, LeaderboardsPage, OnboardingPage,
-    RegisterDealPage, SurveyPage, TrainingPage,
+    RegisterDealPage, SignInPage, SurveyPage, TrainingPage,
 };
 use crate::components::Notice;
 use crate::text::labels::Tone;
@@ -66,6 +66,7 @@ split_pages! {
     FeedbackRoute: FeedbackPage in feedback_page;
     SurveyRoute: SurveyPage in survey_page;
     GalleryRoute: GalleryPage in gallery_page;
+    SignInRoute: SignInPage in sign_in_page;
 }
 
 /// Shows the page once `load` succeeds: a page-sized placeholder until then, and a plain

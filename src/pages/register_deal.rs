@@ -20,7 +20,7 @@ mod fields;
 
 use fields::{NotesField, ProductChoice, SelectField, TextField};
 
-const DRAFT_KEY: &str = "pp-deal-draft";
+const DRAFT_KEY: &str = "deal";
 
 /// A problem with the whole submission rather than one field.
 #[derive(Clone, Debug, PartialEq)]

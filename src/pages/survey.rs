@@ -38,7 +38,7 @@ pub fn SurveyPage() -> impl IntoView {
 #[component]
 fn SurveyForm(survey: Survey) -> impl IntoView {
     let api = use_api();
-    let draft_key = format!("pp-survey-{}", survey.id);
+    let draft_key = format!("survey-{}", survey.id);
     let answers = RwSignal::new(storage::load::<Answers>(&draft_key).unwrap_or_default());
     Effect::new({
         let draft_key = draft_key.clone();

@@ -3,7 +3,7 @@
 
 use api_types::{
     CertificationStatus, CourseKind, DealStatus, FeedbackCategory, FeedbackStatus, Level,
-    OnboardingItemKind, OnboardingStatus, PartnerType, Period, TierLevel,
+    OnboardingItemKind, OnboardingStatus, PartnerType, Period, TierLevel, UserRole,
 };
 
 /// How a status feels at a glance; each tone is a colour role in `style/tokens.css`.
@@ -67,6 +67,11 @@ macro_rules! labels {
         }
     };
 }
+
+labels!(UserRole {
+    Admin => ("Partner admin", Neutral),
+    Member => ("Member", Neutral),
+});
 
 labels!(DealStatus {
     Submitted => ("Submitted", Neutral),

@@ -2,7 +2,9 @@
 // screenshots kept as artifacts.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ports } from "./playwright.config.js";
 
 const artifacts = fileURLToPath(new URL("../../test-artifacts", import.meta.url));
 export const BRAND = "Northwind Partner Network";
@@ -59,7 +61,36 @@ export async function keepScreenshot(page, testInfo, name) {
   await page.screenshot({ path: `${artifacts}/screenshots/${testInfo.project.name}/${name}.png`, fullPage: true });
 }
 
+/** The demo partner's account (the servers run with --demo). */
+export const AMELIE = { email: "amelie.dubois@lumiere-cloud.fr", password: "partner-demo", name: "Amélie Dubois" };
+/** The API of both servers the journeys run against. */
+export const APIS = [`http://127.0.0.1:${ports.root}/api/v1`, `http://127.0.0.1:${ports.subPath}/portal/api/v1`];
+
 export const test = base.extend({
   shell: async ({ page }, use) => use(new PortalShell(page)),
+  // Every journey starts signed in as the demo partner, on both servers, with one session per
+  // worker (signing in is tested on its own, in sign-in.spec.js, from a browser with no session).
+  signedInState: [
+    async ({ playwright }, use, workerInfo) => {
+      const cookies = [];
+      for (const api of APIS) {
+        const request = await playwright.request.newContext();
+        const reply = await request.post(`${api}/session`, {
+          headers: { "X-Portal-Request": "1" },
+          data: { email: AMELIE.email, password: AMELIE.password },
+        });
+        expect(reply.status(), `signing in at ${api}`).toBe(200);
+        cookies.push(...(await request.storageState()).cookies);
+        await request.dispose();
+      }
+      const dir = `${artifacts}/e2e-output/.auth`;
+      mkdirSync(dir, { recursive: true });
+      const file = `${dir}/worker-${workerInfo.workerIndex}.json`;
+      writeFileSync(file, JSON.stringify({ cookies, origins: [] }));
+      await use(file);
+    },
+    { scope: "worker" },
+  ],
+  storageState: async ({ signedInState }, use) => use(signedInState),
 });
 export { expect };

@@ -46,13 +46,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${server} --addr 127.0.0.1:${ports.root} --static-dir ${root}/dist --db ${database("root")}`,
+      command: `${server} --demo --addr 127.0.0.1:${ports.root} --static-dir ${root}/dist --db ${database("root")}`,
       url: `http://127.0.0.1:${ports.root}/config.json`,
       reuseExistingServer: false,
       timeout: 30_000,
     },
     {
-      command: `${server} --addr 127.0.0.1:${ports.subPath} --static-dir ${root}/dist-portal --base-path /portal --db ${database("sub-path")}`,
+      command: `${server} --demo --addr 127.0.0.1:${ports.subPath} --static-dir ${root}/dist-portal --base-path /portal --db ${database("sub-path")}`,
       url: `http://127.0.0.1:${ports.subPath}/portal/config.json`,
       reuseExistingServer: false,
       timeout: 30_000,

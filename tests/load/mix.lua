@@ -19,8 +19,11 @@ function init(args)
   math.randomseed(os.time() * 1000 + id)
 end
 
+-- Every partner is the demo partner, signed in by the demo mode's fixed token.
+local auth = "Bearer demo-token"
+
 local function get(path)
-  return wrk.format("GET", path, { ["Accept"] = "application/json" })
+  return wrk.format("GET", path, { ["Accept"] = "application/json", ["Authorization"] = auth })
 end
 
 function request()
@@ -43,6 +46,7 @@ function request()
       id, counter, os.date("!%Y-12-31"))
     return wrk.format("POST", "/api/v1/deals", {
       ["Content-Type"] = "application/json",
+      ["Authorization"] = auth,
       ["Idempotency-Key"] = string.format("load-%d-%d-%d", id, counter, os.time()),
     }, body)
   end

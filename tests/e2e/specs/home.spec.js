@@ -5,7 +5,7 @@ test("home greets the demo partner with data from the backend", async ({ page, s
   await page.goto("/");
   await expect(shell.heading).toHaveText("Home");
   await expect(page.getByRole("heading", { name: "Welcome back, Amélie Dubois" })).toBeVisible();
-  await expect(page.getByText("Lumière Cloud Services SARL")).toBeVisible();
+  await expect(page.getByRole("main").getByText("Lumière Cloud Services SARL")).toBeVisible();
   await expect(page.getByText("Managed service provider")).toBeVisible();
   await expect(page.getByText("Your tier:")).toContainText("Silver");
   await expect(page.getByText("To reach Gold: 1 of 3 requirements met")).toBeVisible();
@@ -21,19 +21,24 @@ test("home greets the demo partner with data from the backend", async ({ page, s
   await keepScreenshot(page, testInfo, "home-data");
 });
 
-test("when the backend is down, home says so in plain words", async ({ page, shell }, testInfo) => {
+test("when the backend is down, the portal says so in plain words and retries", async ({ page, shell }, testInfo) => {
   // Point the portal at a port where nothing listens: a real connection failure.
   const config = await (await page.request.get("/config.json")).json();
   await page.route("**/config.json", (route) =>
     route.fulfill({ json: { ...config, api_base_url: "http://127.0.0.1:9/api/v1" } }),
   );
   await page.goto("/");
-  await expect(shell.heading).toHaveText("Home");
-  const alert = page.getByRole("alert").filter({ hasText: "We could not load your profile." }).first();
+  // Without the backend, not even the session can be checked: one message, one retry.
+  await expect(shell.heading).toHaveText("Signing you in");
+  const alert = page.getByRole("alert").filter({ hasText: "We could not load your session." });
   await expect(alert).toContainText("We could not reach the server.");
   await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
   await expectNoAxeViolations(page);
   await keepScreenshot(page, testInfo, "home-backend-down");
+  await page.unroute("**/config.json");
+  await page.route("**/config.json", (route) => route.fulfill({ json: config }));
+  await page.reload();
+  await expect(shell.heading).toHaveText("Home");
 });
 
 test("Try again recovers once the backend answers again", async ({ page }) => {

@@ -1,0 +1,54 @@
+//! Who is signed in, in the header: a button with the person's name that opens their company,
+//! role and *Sign out*.
+
+use api_types::Session;
+use leptos::ev;
+use leptos::html::Button;
+use leptos::prelude::*;
+
+use crate::text::labels::Label;
+
+/// The signed-in person's menu.
+#[component]
+pub fn UserMenu(
+    /// Who is signed in.
+    session: Session,
+    /// Signs out (the shell ends the session and clears this browser).
+    on_sign_out: Callback<()>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let button = NodeRef::<Button>::new();
+    let close_on_escape = move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            event.stop_propagation();
+            open.set(false);
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+    let signing_out = RwSignal::new(false);
+    view! {
+        <div class="pp-user-menu" on:keydown=close_on_escape>
+            <button type="button" class="pp-user-menu__button" node_ref=button
+                aria-expanded=move || open.get().to_string() aria-controls="pp-user-menu-panel"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                <span class="pp-visually-hidden">"Account: "</span>
+                {session.user.name.clone()}
+            </button>
+            <div id="pp-user-menu-panel" class="pp-user-menu__panel" hidden=move || !open.get()>
+                <p class="pp-user-menu__name">{session.user.name.clone()}</p>
+                <p class="pp-user-menu__detail">{session.company_name.clone()}</p>
+                <p class="pp-user-menu__detail">{session.user.role.label()}</p>
+                <p class="pp-user-menu__detail">{session.user.email.clone()}</p>
+                <button type="button" class="pp-button" disabled=signing_out
+                    on:click=move |_| {
+                        signing_out.set(true);
+                        on_sign_out.run(());
+                    }>
+                    {move || if signing_out.get() { "Signing out…" } else { "Sign out" }}
+                </button>
+            </div>
+        </div>
+    }
+}

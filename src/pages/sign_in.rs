@@ -1,0 +1,200 @@
+//! Signing in: e-mail and password, one-click demo accounts when the backend offers them, and,
+//! as a dialog over the page, signing in again after a session ended (the page and what the
+//! partner typed stay; another person signing in there gets a fresh portal instead).
+
+use api_types::{FieldError, SignIn};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::{focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page};
+use crate::context::{use_api, use_session};
+use crate::domain::sign_in::{refusal, Credentials, Refusal};
+use crate::session::{reload, safe_next, SessionState};
+use crate::text::labels::{Label, Tone};
+
+/// The sign-in page, or the dialog's content when a session ended mid-task.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = use_session();
+    let resuming = session.state.with_untracked(|s| matches!(s, SessionState::Ended(_)));
+    let form = SignInForm::new(session.who().map(|s| s.user.email).unwrap_or_default());
+    let submit = form.action(resuming);
+    if resuming {
+        return view! {
+            <div class="pp-sign-in pp-sign-in--again">
+                <h2 id="pp-sign-in-again-title" class="pp-sign-in__title">"Sign in again"</h2>
+                <p>"Your session has ended. Sign in to carry on: this page and everything you typed are kept."</p>
+                <SignInFields form submit/>
+            </div>
+        }
+        .into_any();
+    }
+    view! {
+        <Page title="Sign in">
+            <div class="pp-sign-in">
+                <p class="pp-lead">"Sign in with the e-mail address you use for the partner program."</p>
+                <SignInFields form submit/>
+                <DemoAccounts submit/>
+            </div>
+        </Page>
+    }
+    .into_any()
+}
+
+/// The form's state: what was typed, errors at the fields, and a notice for the whole form.
+#[derive(Clone, Copy)]
+struct SignInForm {
+    credentials: RwSignal<Credentials>,
+    errors: RwSignal<Vec<FieldError>>,
+    notice: RwSignal<Option<String>>,
+    summary: NodeRef<Div>,
+}
+
+impl SignInForm {
+    fn new(email: String) -> Self {
+        Self {
+            credentials: RwSignal::new(Credentials {
+                email,
+                password: String::new(),
+            }),
+            errors: RwSignal::new(Vec::new()),
+            notice: RwSignal::new(None),
+            summary: NodeRef::new(),
+        }
+    }
+
+    /// Signs in and goes on: back where the partner was headed, or (resuming) on the same page;
+    /// a refusal shows at the password or above the form, with everything typed kept.
+    fn action(self, resuming: bool) -> Action<SignIn, ()> {
+        let (api, session, navigate) = (use_api(), use_session(), use_navigate());
+        let next = safe_next(use_query_map().with_untracked(|q| q.get("next")).as_deref());
+        let here = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        Action::new_local(move |request: &SignIn| {
+            let (api, request, navigate, next, here) =
+                (api.clone(), request.clone(), navigate.clone(), next.clone(), here.clone());
+            async move {
+                match api.sign_in(&request).await {
+                    Ok(signed_in) => {
+                        if !session.signed_in(signed_in) {
+                            // Someone else than the person whose session ended: start afresh.
+                            reload(&here);
+                        } else if !resuming {
+                            navigate(&next, NavigateOptions { replace: true, ..Default::default() });
+                        }
+                    }
+                    Err(error) => match refusal(error.status(), error.code(), error.message()) {
+                        Refusal::AtPassword(message) => {
+                            self.credentials.update(|c| c.password.clear());
+                            self.errors.set(vec![FieldError {
+                                field: "password".into(),
+                                message,
+                            }]);
+                            focus_control("sign-in-password");
+                        }
+                        Refusal::Notice(message) => self.notice.set(Some(message)),
+                    },
+                }
+            }
+        })
+    }
+}
+
+/// E-mail, password (with *Show password*) and the button.
+#[component]
+fn SignInFields(form: SignInForm, submit: Action<SignIn, ()>) -> impl IntoView {
+    let SignInForm {
+        credentials,
+        errors,
+        notice,
+        summary,
+    } = form;
+    let shown = RwSignal::new(false);
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        notice.set(None);
+        match credentials.with_untracked(Credentials::validate) {
+            Ok(request) => {
+                errors.set(Vec::new());
+                submit.dispatch(request);
+            }
+            Err(found) => {
+                errors.set(found);
+                focus_when_shown(summary);
+            }
+        }
+    };
+    let email = FieldState::new("sign-in", "email", errors, None);
+    let password = FieldState::new("sign-in", "password", errors, None);
+    let (email_invalid, email_described) = (email.invalid(), email.described_by());
+    let (password_invalid, password_described) = (password.invalid(), password.described_by());
+    view! {
+        <ErrorSummary errors summary id_prefix="sign-in"/>
+        <div role="status">
+            {move || notice.get().map(|text| view! {
+                <Notice tone=Tone::Danger title="You are not signed in yet.">
+                    <p>{text}</p>
+                </Notice>
+            })}
+        </div>
+        <form class="pp-form pp-card pp-sign-in__form" on:submit=on_submit novalidate=true>
+            <Field state=email label="E-mail" required=true>
+                <input id="sign-in-email" class="pp-input" type="email" autocomplete="username" spellcheck="false"
+                    prop:value=move || credentials.with(|c| c.email.clone())
+                    on:input=move |e| credentials.update(|c| c.email = event_target_value(&e))
+                    aria-invalid=email_invalid aria-describedby=email_described/>
+            </Field>
+            <Field state=password label="Password" required=true>
+                <input id="sign-in-password" class="pp-input" autocomplete="current-password"
+                    type=move || if shown.get() { "text" } else { "password" }
+                    prop:value=move || credentials.with(|c| c.password.clone())
+                    on:input=move |e| credentials.update(|c| c.password = event_target_value(&e))
+                    aria-invalid=password_invalid aria-describedby=password_described/>
+                <label class="pp-check">
+                    <input type="checkbox" prop:checked=shown on:change=move |e| shown.set(event_target_checked(&e))/>
+                    " Show password"
+                </label>
+            </Field>
+            <button type="submit" class="pp-button pp-button--primary" disabled=move || submit.pending().get()>
+                {move || if submit.pending().get() { "Signing in…" } else { "Sign in" }}
+            </button>
+        </form>
+    }
+}
+
+/// A demo backend's accounts, each signed in with one click; nothing on a real one.
+#[component]
+fn DemoAccounts(submit: Action<SignIn, ()>) -> impl IntoView {
+    let api = use_api();
+    let accounts = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.demo_accounts().await.unwrap_or_default() }
+    });
+    move || {
+        let accounts = accounts.get().unwrap_or_default();
+        (!accounts.is_empty()).then(|| view! {
+            <section class="pp-card pp-demo-accounts" aria-labelledby="pp-demo-accounts-title">
+                <h2 id="pp-demo-accounts-title" class="pp-card__title">"Demo accounts"</h2>
+                <p>"This portal runs in demo mode. Every demo account's password is "
+                    <code>{accounts[0].password.clone()}</code>"."</p>
+                <ul class="pp-demo-accounts__list">
+                    {accounts.into_iter().map(|account| {
+                        let request = SignIn { email: account.email.clone(), password: account.password.clone() };
+                        view! {
+                            <li>
+                                <button type="button" class="pp-button" disabled=move || submit.pending().get()
+                                    on:click=move |_| { submit.dispatch(request.clone()); }>
+                                    {format!("Sign in as {}", account.name)}
+                                </button>
+                                <span class="pp-demo-accounts__who">
+                                    {format!("{} · {} · {}", account.role.label(), account.company_name, account.email)}
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
