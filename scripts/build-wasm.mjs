@@ -38,7 +38,9 @@ run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--profile", profil
 });
 const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "partner-portal.wasm");
 const input = readFileSync(linked);
-const key = createHash("sha256").update(input).update(release ? WASM_OPT : "dev").digest("hex").slice(0, 16);
+// The packer's own source is part of the key: a new packing must not reuse old packs.
+const packer = readFileSync(join(root, "scripts/wasm-packs.mjs"));
+const key = createHash("sha256").update(input).update(release ? WASM_OPT : "dev").update(packer).digest("hex").slice(0, 16);
 const cache = join(root, "target/portal-wasm", key);
 
 if (!existsSync(join(cache, "done"))) {

@@ -1,6 +1,7 @@
 // Prints what the built portal weighs (brotli, quality 11): the first screen of every route
-// opened directly (index.html, styles, loader, main module and the route's pack), each further
-// route's pack, and everything shipped; fails over size-budget.json.
+// opened directly (index.html, styles, loader, main module and the route's pack), what each
+// further route fetches after Home (its own pack, plus the common pack for the first of them),
+// and a tour of every page; fails over size-budget.json.
 // Usage: node scripts/size-report.mjs [dist-folder] [--json]
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -29,22 +30,24 @@ const shell = ["index.html", "theme.css", ...css, ...["partner-portal.js", "part
 const shellBytes = shell.reduce((sum, name) => sum + brotli(join(dist, name)), 0);
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(11);
+const common = brotli(join(dist, wasmDir, "pack_common.bin"));
 const routes = ROUTE_PACKS.map(([pattern, page]) => {
   const pack = brotli(join(dist, wasmDir, `pack_${page}.bin`));
-  const afterHome = page === HOME ? 0 : brotli(join(dist, wasmDir, `pack_${page}_after_home.bin`));
-  return { route: pattern.replace(/^\^|\$$/g, "").replace("[^/]+", ":id"), page, pack, afterHome, first: shellBytes + pack };
+  const own = page === HOME ? 0 : brotli(join(dist, wasmDir, `pack_${page}_own.bin`));
+  return { route: pattern.replace(/^\^|\$$/g, "").replace("[^/]+", ":id"), page, pack, own, afterHome: own && own + common, first: shellBytes + pack };
 });
-// What a partner fetches who opens Home, then every other page.
+// What a partner fetches who opens Home, then every other page: the common pack once.
 const chunks = [...new Map(routes.map((r) => [r.page, r])).values()];
-const everyPage = shellBytes + chunks.reduce((sum, r) => sum + (r.page === HOME ? r.pack : r.afterHome), 0);
+const everyPage = shellBytes + common + chunks.reduce((sum, r) => sum + (r.page === HOME ? r.pack : r.own), 0);
 const firstScreen = Math.max(...routes.map((r) => r.first));
 
 if (args.includes("--json")) {
-  console.log(JSON.stringify({ shell: shellBytes, routes, first_screen_max: firstScreen, every_page: everyPage }));
+  console.log(JSON.stringify({ shell: shellBytes, common, routes, first_screen_max: firstScreen, every_page: everyPage }));
 } else {
   console.log(`shell (index.html, styles, loader, main module): ${kib(shellBytes).trim()} brotli`);
-  console.log(`${"route".padEnd(24)}${"pack".padStart(11)}${"first screen".padStart(14)}${"after Home".padStart(12)}`);
-  for (const r of routes) console.log(`${r.route.padEnd(24)}${kib(r.pack)}${kib(r.first).padStart(14)}${(r.afterHome ? kib(r.afterHome) : "—").padStart(12)}`);
+  console.log(`code two or more pages share beyond Home's (fetched once, with the first of them): ${kib(common).trim()}`);
+  console.log(`${"route".padEnd(24)}${"pack".padStart(11)}${"first screen".padStart(14)}${"own part".padStart(12)}${"first after Home".padStart(18)}`);
+  for (const r of routes) console.log(`${r.route.padEnd(24)}${kib(r.pack)}${kib(r.first).padStart(14)}${(r.own ? kib(r.own) : "—").padStart(12)}${(r.own ? kib(r.afterHome) : "—").padStart(18)}`);
   console.log(`Home, then every other page: ${kib(everyPage).trim()} brotli (${relative(root, dist) || dist})`);
 }
 const over = [];

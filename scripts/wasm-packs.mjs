@@ -46,7 +46,15 @@ function replaceCounted(text, pattern, replacement, count, what) {
   return out;
 }
 
-/** Writes `pack_<page>.bin` for every page into `dir`, rewrites the loader, removes the loose modules. */
+/**
+ * Writes the packs into `dir`, rewrites the loader, removes the loose modules. Three kinds:
+ * `pack_<page>.bin`, everything a page needs (for opening it directly); `pack_common.bin`, the
+ * code two or more pages share beyond Home's; `pack_<page>_own.bin`, the rest of one page.
+ * After Home, the first other page fetches common and its own part, every later page only its
+ * own: a partner never downloads the same module twice on the usual way through the portal.
+ * Each pack starts with its table of contents (a little-endian u32 length, then JSON
+ * `[[module, offset, length], …]`), so the first screen carries no table for other pages.
+ */
 export function packModules(dir) {
   let js = readFileSync(join(dir, LOADER), "utf8");
   const modules = readModules(js);
@@ -56,8 +64,6 @@ export function packModules(dir) {
   if (pages.slice().sort().join() !== expected.join()) {
     throw new Error(`wasm-packs: the split pages (${pages.sort()}) are not the routes' (${expected})`);
   }
-  // Each page has a full pack, for opening it directly, and (but Home) a smaller one without
-  // what Home's pack holds, for the usual way in: Home first, then the other pages.
   const writePack = (file, names) => {
     const entries = [];
     const parts = [];
@@ -68,16 +74,22 @@ export function packModules(dir) {
       parts.push(bytes);
       offset += bytes.length;
     }
-    writeFileSync(join(dir, file), Buffer.concat(parts));
-    return [file, entries];
+    const header = Buffer.from(JSON.stringify(entries));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    writeFileSync(join(dir, file), Buffer.concat([length, header, ...parts]));
   };
-  const home = new Set([...modules[HOME].deps, HOME]);
-  const packs = {};
+  const needs = (page) => [...modules[page].deps, page];
+  const home = new Set(needs(HOME));
+  const users = new Map();
+  for (const page of pages.filter((p) => p !== HOME)) {
+    for (const name of needs(page).filter((n) => !home.has(n))) users.set(name, (users.get(name) ?? 0) + 1);
+  }
+  const common = new Set([...users].filter(([, count]) => count >= 2).map(([name]) => name));
+  writePack("pack_common.bin", [...common]);
   for (const page of pages) {
-    const names = [...modules[page].deps, page];
-    const full = writePack(`pack_${page}.bin`, names);
-    const rest = names.filter((n) => !home.has(n));
-    packs[page] = page === HOME ? [full] : [full, writePack(`pack_${page}_after_home.bin`, rest)];
+    writePack(`pack_${page}.bin`, needs(page));
+    if (page !== HOME) writePack(`pack_${page}_own.bin`, needs(page).filter((n) => !home.has(n) && !common.has(n)));
   }
   for (const name of names) rmSync(join(dir, modules[name].file));
 
@@ -103,25 +115,34 @@ export function packModules(dir) {
     "page loaders",
   );
   const runtime = `
-// Added by scripts/wasm-packs.mjs: modules come out of one file per page.
-const __PACKS = ${JSON.stringify(packs)};
+// Added by scripts/wasm-packs.mjs: modules come out of packs (see packModules there).
+const __HOME = ${JSON.stringify(HOME)};
 const __modules = new Map();
+let __common = false;
+function __fetchPack(file) {
+    return fetch(new URL("./" + file, import.meta.url)).then((response) => {
+        if (!response.ok) throw new Error(file + ": HTTP " + response.status);
+        return response.arrayBuffer();
+    }).then((buffer) => {
+        const length = new DataView(buffer).getUint32(0, true);
+        const entries = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, length)));
+        const start = 4 + length;
+        for (const [name, offset, size] of entries) {
+            if (!__modules.has(name)) __modules.set(name, Promise.resolve(buffer.slice(start + offset, start + offset + size)));
+        }
+    });
+}
 function __withPack(page, load) {
-    return () => {
-        // The smaller pack when everything it leaves out is already here.
-        const [full, small] = __PACKS[page];
-        const [file, entries] = small && full[1].every(([name]) => __modules.has(name) || small[1].some(([n]) => n === name)) ? small : full;
-        const missing = entries.filter(([name]) => !__modules.has(name));
-        if (missing.length > 0) {
-            const pack = fetch(new URL("./" + file, import.meta.url)).then((response) => {
-                if (!response.ok) throw new Error(file + ": HTTP " + response.status);
-                return response.arrayBuffer();
-            });
-            for (const [name, offset, length] of missing) {
-                const bytes = pack.then((all) => all.slice(offset, offset + length));
-                // A failed fetch is forgotten, so Try again fetches afresh.
-                bytes.catch(() => { if (__modules.get(name) === bytes) __modules.delete(name); });
-                __modules.set(name, bytes);
+    return async () => {
+        if (!__modules.has("split_" + page + ".wasm")) {
+            // A failed fetch rejects the load, and Try again fetches afresh.
+            if (page !== __HOME && __modules.has("split_" + __HOME + ".wasm")) {
+                await Promise.all([
+                    __common ? null : __fetchPack("pack_common.bin").then(() => { __common = true; }),
+                    __fetchPack("pack_" + page + "_own.bin"),
+                ]);
+            } else {
+                await __fetchPack("pack_" + page + ".bin");
             }
         }
         return load();

@@ -115,16 +115,21 @@ impl fmt::Display for ApiError {
 
 /// Decodes a successful body, naming the field that did not match the contract.
 pub fn decode<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, ApiError> {
-    serde_json::from_str(body).map_err(|e| {
-        let missing = e.to_string().starts_with("missing field");
-        ApiError::Contract {
-            field: match super::json_path::path_at(body, e.line(), e.column(), missing) {
-                path if path.is_empty() => "(whole response)".into(),
-                path => path,
-            },
-            detail: e.to_string(),
-        }
-    })
+    serde_json::from_str(body).map_err(|e| contract_error(body, &e))
+}
+
+/// The error for a body that does not match the contract; once for every type (not generic).
+#[inline(never)]
+fn contract_error(body: &str, e: &serde_json::Error) -> ApiError {
+    let detail = e.to_string();
+    let missing = detail.starts_with("missing field");
+    ApiError::Contract {
+        field: match super::json_path::path_at(body, e.line(), e.column(), missing) {
+            path if path.is_empty() => "(whole response)".into(),
+            path => path,
+        },
+        detail,
+    }
 }
 
 /// Reads an error answer: problem details when the body is one, the bare status otherwise.

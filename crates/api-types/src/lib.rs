@@ -10,6 +10,7 @@ pub mod feedback_rules;
 mod leaderboards;
 mod list_params;
 mod me;
+mod measure;
 mod onboarding;
 mod query;
 mod session;

@@ -33,6 +33,18 @@ pub enum TierLevel {
     Platinum,
 }
 
+impl TierLevel {
+    /// The wire name, e.g. `gold` (also the tier's CSS modifier).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Registered => "registered",
+            Self::Silver => "silver",
+            Self::Gold => "gold",
+            Self::Platinum => "platinum",
+        }
+    }
+}
+
 /// What a user may do for their company.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -114,8 +126,9 @@ pub struct TierRequirement {
     pub target: Measure,
 }
 
-/// A count or an amount of money.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// A count or an amount of money. Read by a small reader of its own (`measure.rs`): serde's
+/// derive for a tagged enum buffers the whole value first, 8 KB of WebAssembly on Home.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "unit", rename_all = "snake_case")]
 pub enum Measure {
     /// People, courses, deals…

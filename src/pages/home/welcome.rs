@@ -26,7 +26,7 @@ pub(super) fn WelcomeCard(me: LocalResource<Result<Me, ApiError>>) -> impl IntoV
                         {company.partner_type.label()}
                     </p>
                     <p class="pp-welcome__tier">
-                        "Your tier: " <strong class=format!("pp-tier pp-tier--{}", company.tier.label().to_lowercase())>{company.tier.label()}</strong>
+                        "Your tier: " <strong class=format!("pp-tier pp-tier--{}", company.tier.as_str())>{company.tier.label()}</strong>
                     </p>
                     {match next_tier {
                         None => view! { <p>"You are at the program's highest tier. Keep your requirements met to stay there."</p> }.into_any(),

@@ -60,6 +60,11 @@ test("each page's code is fetched on first use, and a failed fetch offers a retr
   await expect(notice).toBeVisible();
   await notice.getByRole("button", { name: "Try again" }).click();
   await expect(shell.heading).toHaveText("Deals");
-  expect(packs.filter((p) => p.startsWith("pack_deals_page"))).toHaveLength(2);
+  expect(packs.filter((p) => p.startsWith("pack_deals_page"))).toEqual(["pack_deals_page_own.bin", "pack_deals_page_own.bin"]);
+  // After Home, the code pages share came once; each further page brings only its own part.
+  await shell.navigateTo("Training");
+  await expect(shell.heading).toHaveText("Training");
+  expect(packs.filter((p) => p === "pack_common.bin")).toHaveLength(1);
+  expect(packs.at(-1)).toBe("pack_training_page_own.bin");
   expect(packs).not.toContain("pack_training_page.bin");
 });
