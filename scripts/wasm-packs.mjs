@@ -118,7 +118,7 @@ export function packModules(dir) {
 // Added by scripts/wasm-packs.mjs: modules come out of packs (see packModules there).
 const __HOME = ${JSON.stringify(HOME)};
 const __modules = new Map();
-let __common = false;
+let __common = null;
 function __fetchPack(file) {
     return fetch(new URL("./" + file, import.meta.url)).then((response) => {
         if (!response.ok) throw new Error(file + ": HTTP " + response.status);
@@ -137,10 +137,13 @@ function __withPack(page, load) {
         if (!__modules.has("split_" + page + ".wasm")) {
             // A failed fetch rejects the load, and Try again fetches afresh.
             if (page !== __HOME && __modules.has("split_" + __HOME + ".wasm")) {
-                await Promise.all([
-                    __common ? null : __fetchPack("pack_common.bin").then(() => { __common = true; }),
-                    __fetchPack("pack_" + page + "_own.bin"),
-                ]);
+                // The shared code is fetched once: a second page asking meanwhile waits for it.
+                if (__common === null) {
+                    const common = __fetchPack("pack_common.bin");
+                    common.catch(() => { if (__common === common) __common = null; });
+                    __common = common;
+                }
+                await Promise.all([__common, __fetchPack("pack_" + page + "_own.bin")]);
             } else {
                 await __fetchPack("pack_" + page + ".bin");
             }

@@ -71,6 +71,17 @@ pub fn SiteHeader(
                 <span class="pp-brand__name">{brand_name}</span>
             </A>
             {move || signed_in_now.get().then(|| view! {
+                <button
+                    type="button"
+                    class="pp-menu-button"
+                    aria-controls="pp-primary-nav"
+                    aria-expanded=move || menu_open.get().to_string()
+                    node_ref=menu_button
+                    on:click=move |_| set_menu_open.update(|open| *open = !*open)
+                >
+                    <span class="pp-menu-button__icon" aria-hidden="true"></span>
+                    "Menu"
+                </button>
                 <nav
                     id="pp-primary-nav"
                     class="pp-nav"
@@ -92,25 +103,10 @@ pub fn SiteHeader(
                     </ul>
                 </nav>
             })}
-            // The same row whether or not someone is signed in, so nothing below moves when the
-            // session arrives.
-            <div class="pp-site-header__tools">
-                {move || signed_in.get().map(|session| view! {
-                    <button
-                        type="button"
-                        class="pp-menu-button"
-                        aria-controls="pp-primary-nav"
-                        aria-expanded=move || menu_open.get().to_string()
-                        node_ref=menu_button
-                        on:click=move |_| set_menu_open.update(|open| *open = !*open)
-                    >
-                        <span class="pp-menu-button__icon" aria-hidden="true"></span>
-                        "Menu"
-                    </button>
-                    <UserMenu session on_sign_out/>
-                })}
-                <ThemeSwitch/>
-            </div>
+            {move || signed_in.get().map(|session| view! { <UserMenu session on_sign_out/> })}
+            // Last and at the end of the row in every state, so it never moves when the
+            // session arrives (what appears before it is new, not shifted).
+            <ThemeSwitch/>
         </header>
     }
 }

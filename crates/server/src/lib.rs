@@ -14,7 +14,7 @@ pub mod store;
 
 pub use auth::{AuthMode, DEMO_PASSWORD};
 pub use settings::Settings;
-pub use store::{Lifetimes, SeedSize, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
+pub use store::{Lifetimes, SeedSize, SessionLookup, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 
 use std::time::Duration;
 
