@@ -12,9 +12,9 @@ use crate::pages::{
     DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute, NotFoundPage,
     OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TrainingRoute,
 };
-use gate::SessionGate;
 use crate::platform::boot;
 use crate::platform::config::PortalConfig;
+use gate::SessionGate;
 
 /// The whole app: loads `config.json`, then shows the portal or a page saying what is wrong.
 #[component]

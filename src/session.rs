@@ -135,8 +135,18 @@ mod tests {
 
     #[test]
     fn next_is_a_path_of_this_portal_or_home() {
-        assert_eq!(safe_next(Some("/deals/DR-1042?tab=timeline")), "/deals/DR-1042?tab=timeline");
-        for unsafe_next in [None, Some("https://evil.example/"), Some("//evil.example"), Some("/\\evil.example"), Some("deals"), Some("/sign-in?next=/")] {
+        assert_eq!(
+            safe_next(Some("/deals/DR-1042?tab=timeline")),
+            "/deals/DR-1042?tab=timeline"
+        );
+        for unsafe_next in [
+            None,
+            Some("https://evil.example/"),
+            Some("//evil.example"),
+            Some("/\\evil.example"),
+            Some("deals"),
+            Some("/sign-in?next=/"),
+        ] {
             assert_eq!(safe_next(unsafe_next), "/", "{unsafe_next:?}");
         }
     }

@@ -166,7 +166,8 @@ impl Api {
 
     /// `DELETE /session`: signs out.
     pub async fn sign_out(&self) -> Result<(), ApiError> {
-        self.request(Method::DELETE, "/session", None::<&()>, &[]).await
+        self.request(Method::DELETE, "/session", None::<&()>, &[])
+            .await
     }
 
     /// `GET /session/demo-accounts`: the accounts anyone may try (a demo backend only).

@@ -17,9 +17,16 @@ use crate::session::SessionState;
 pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let on_sign_in = move || location.pathname.with(|p| p.trim_end_matches('/').ends_with("/sign-in"));
+    let on_sign_in = move || {
+        location
+            .pathname
+            .with(|p| p.trim_end_matches('/').ends_with("/sign-in"))
+    };
     let admitted = Memo::new(move |_| {
-        on_sign_in() || session.state.with(|s| matches!(s, SessionState::SignedIn(_) | SessionState::Ended(_)))
+        on_sign_in()
+            || session
+                .state
+                .with(|s| matches!(s, SessionState::SignedIn(_) | SessionState::Ended(_)))
     });
     // Signed out on any other page: to the sign-in page, which brings the partner back here.
     let navigate = use_navigate();
@@ -28,7 +35,13 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
         if session.state.with(|s| *s == SessionState::SignedOut) && !on_sign_in() {
             let next = here(&base);
             let encoded = String::from(js_sys::encode_uri_component(&next));
-            navigate(&format!("/sign-in?next={encoded}"), NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &format!("/sign-in?next={encoded}"),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
     let retry = move || session.check(use_api());
@@ -56,8 +69,14 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
 /// The current address below the portal's base, with its query: where to come back to.
 fn here(base: &str) -> String {
     let location = web_sys::window().map(|w| w.location());
-    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let search = location.as_ref().and_then(|l| l.search().ok()).unwrap_or_default();
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let search = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
     let path = path.strip_prefix(base).unwrap_or(&path);
     format!("{}{search}", if path.is_empty() { "/" } else { path })
 }

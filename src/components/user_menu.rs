@@ -27,9 +27,22 @@ pub fn UserMenu(
             }
         }
     };
+    // Focus moving to something outside the menu (Tab past its end, a click on a link or field)
+    // closes it. Focus going nowhere does not: Safari moves no focus to a clicked button.
+    let close_on_leave = move |event: ev::FocusEvent| {
+        let node = |t: Option<web_sys::EventTarget>| {
+            t.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+        };
+        if let (Some(to), Some(menu)) = (node(event.related_target()), node(event.current_target()))
+        {
+            if !menu.contains(Some(&to)) {
+                open.set(false);
+            }
+        }
+    };
     let signing_out = RwSignal::new(false);
     view! {
-        <div class="pp-user-menu" on:keydown=close_on_escape>
+        <div class="pp-user-menu" on:keydown=close_on_escape on:focusout=close_on_leave>
             <button type="button" class="pp-user-menu__button" node_ref=button
                 aria-expanded=move || open.get().to_string() aria-controls="pp-user-menu-panel"
                 on:click=move |_| open.update(|o| *o = !*o)>

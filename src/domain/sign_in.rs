@@ -18,9 +18,15 @@ impl Credentials {
         let mut errors = Vec::new();
         let email = self.email.trim();
         if email.is_empty() {
-            errors.push(error("email", "Enter the e-mail address you use for the program."));
+            errors.push(error(
+                "email",
+                "Enter the e-mail address you use for the program.",
+            ));
         } else if !email.contains('@') {
-            errors.push(error("email", "Enter an e-mail address like name@company.com."));
+            errors.push(error(
+                "email",
+                "Enter an e-mail address like name@company.com.",
+            ));
         }
         if self.password.is_empty() {
             errors.push(error("password", "Enter your password."));
@@ -78,17 +84,30 @@ mod tests {
         let request = typed.validate().unwrap();
         assert_eq!(request.email, "amelie@lumiere-cloud.fr");
         assert_eq!(request.password, " secret ", "a password is taken as typed");
-        let no_at = Credentials { email: "amelie".into(), password: "x".into() };
+        let no_at = Credentials {
+            email: "amelie".into(),
+            password: "x".into(),
+        };
         assert_eq!(no_at.validate().unwrap_err()[0].field, "email");
     }
 
     #[test]
     fn a_wrong_password_is_said_at_the_field_and_a_lockout_above() {
-        assert!(matches!(refusal(Some(401), Some("invalid-credentials"), "x".into()), Refusal::AtPassword(_)));
+        assert!(matches!(
+            refusal(Some(401), Some("invalid-credentials"), "x".into()),
+            Refusal::AtPassword(_)
+        ));
         assert_eq!(
-            refusal(Some(429), Some("locked-out"), "Try again in 15 minutes.".into()),
+            refusal(
+                Some(429),
+                Some("locked-out"),
+                "Try again in 15 minutes.".into()
+            ),
             Refusal::Notice("Try again in 15 minutes.".into())
         );
-        assert_eq!(refusal(None, None, "offline".into()), Refusal::Notice("offline".into()));
+        assert_eq!(
+            refusal(None, None, "offline".into()),
+            Refusal::Notice("offline".into())
+        );
     }
 }

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::components::{focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page};
+use crate::components::{
+    focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page,
+};
 use crate::context::{use_api, use_session};
 use crate::domain::sign_in::{refusal, Credentials, Refusal};
 use crate::session::{reload, safe_next, SessionState};
@@ -18,7 +20,9 @@ use crate::text::labels::{Label, Tone};
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let session = use_session();
-    let resuming = session.state.with_untracked(|s| matches!(s, SessionState::Ended(_)));
+    let resuming = session
+        .state
+        .with_untracked(|s| matches!(s, SessionState::Ended(_)));
     let form = SignInForm::new(session.who().map(|s| s.user.email).unwrap_or_default());
     let submit = form.action(resuming);
     if resuming {
@@ -70,10 +74,17 @@ impl SignInForm {
     fn action(self, resuming: bool) -> Action<SignIn, ()> {
         let (api, session, navigate) = (use_api(), use_session(), use_navigate());
         let next = safe_next(use_query_map().with_untracked(|q| q.get("next")).as_deref());
-        let here = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let here = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
         Action::new_local(move |request: &SignIn| {
-            let (api, request, navigate, next, here) =
-                (api.clone(), request.clone(), navigate.clone(), next.clone(), here.clone());
+            let (api, request, navigate, next, here) = (
+                api.clone(),
+                request.clone(),
+                navigate.clone(),
+                next.clone(),
+                here.clone(),
+            );
             async move {
                 match api.sign_in(&request).await {
                     Ok(signed_in) => {
@@ -81,7 +92,13 @@ impl SignInForm {
                             // Someone else than the person whose session ended: start afresh.
                             reload(&here);
                         } else if !resuming {
-                            navigate(&next, NavigateOptions { replace: true, ..Default::default() });
+                            navigate(
+                                &next,
+                                NavigateOptions {
+                                    replace: true,
+                                    ..Default::default()
+                                },
+                            );
                         }
                     }
                     Err(error) => match refusal(error.status(), error.code(), error.message()) {

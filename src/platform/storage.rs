@@ -22,7 +22,12 @@ fn storage() -> Option<web_sys::Storage> {
 
 /// The full key of the owner's draft `key`, if someone is signed in.
 fn owned(key: &str) -> Option<String> {
-    OWNER.with(|owner| owner.borrow().as_ref().map(|id| format!("{DRAFTS}{id}:{key}")))
+    OWNER.with(|owner| {
+        owner
+            .borrow()
+            .as_ref()
+            .map(|id| format!("{DRAFTS}{id}:{key}"))
+    })
 }
 
 /// Drafts of versions before sign-in, which belong to no one: removed like another's.
@@ -82,7 +87,9 @@ pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
 /// Saves `value` as the signed-in user's draft `key` (quietly does nothing where storage is
 /// off, e.g. private mode, or before sign-in).
 pub fn save<T: Serialize>(key: &str, value: &T) {
-    if let (Some(storage), Some(key), Ok(text)) = (storage(), owned(key), serde_json::to_string(value)) {
+    if let (Some(storage), Some(key), Ok(text)) =
+        (storage(), owned(key), serde_json::to_string(value))
+    {
         let _ = storage.set_item(&key, &text);
     }
 }

@@ -92,18 +92,33 @@ mod tests {
     #[test]
     fn both_units_read_in_any_key_order_and_round_trip() {
         let money = Measure::Money {
-            value: Money { amount_minor: 18_000_000, currency: "EUR".into() },
+            value: Money {
+                amount_minor: 18_000_000,
+                currency: "EUR".into(),
+            },
         };
-        assert_eq!(read(r#"{"unit":"count","value":3}"#), Ok(Measure::Count { value: 3 }));
-        assert_eq!(read(r#"{"value":{"currency":"EUR","amount_minor":18000000},"unit":"money","note":1}"#), Ok(money.clone()));
+        assert_eq!(
+            read(r#"{"unit":"count","value":3}"#),
+            Ok(Measure::Count { value: 3 })
+        );
+        assert_eq!(
+            read(r#"{"value":{"currency":"EUR","amount_minor":18000000},"unit":"money","note":1}"#),
+            Ok(money.clone())
+        );
         assert_eq!(read(&serde_json::to_string(&money).unwrap()), Ok(money));
     }
 
     #[test]
     fn a_value_that_does_not_fit_its_unit_is_refused() {
-        assert!(read(r#"{"unit":"money","value":3}"#).unwrap_err().contains("does not fit"));
-        assert!(read(r#"{"unit":"count"}"#).unwrap_err().contains("missing field `value`"));
-        assert!(read(r#"{"unit":"percent","value":3}"#).unwrap_err().contains("unknown variant"));
+        assert!(read(r#"{"unit":"money","value":3}"#)
+            .unwrap_err()
+            .contains("does not fit"));
+        assert!(read(r#"{"unit":"count"}"#)
+            .unwrap_err()
+            .contains("missing field `value`"));
+        assert!(read(r#"{"unit":"percent","value":3}"#)
+            .unwrap_err()
+            .contains("unknown variant"));
         assert!(read(r#"{"unit":"count","value":-1}"#).is_err());
     }
 }

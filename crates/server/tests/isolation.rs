@@ -34,7 +34,12 @@ fn snapshot(server: &Server) -> Vec<(String, u16, Value)> {
 
 fn ids(list: &Value) -> Vec<String> {
     list.as_array()
-        .map(|items| items.iter().filter_map(|i| i["id"].as_str().map(str::to_owned)).collect())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|i| i["id"].as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -51,18 +56,30 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
         ours.call(method, path, &headers, body.as_deref().map(str::as_bytes))
     };
     // Something of ours in every kind of data first.
-    assert_eq!(ours.post("/deals", &new_deal("Isolation Bistro", "NW-DATA"), &[]).status, 201);
-    let feedback = json!({"category": "portal", "title": "Ours alone", "body": "Only Lumière may read this."});
+    assert_eq!(
+        ours.post("/deals", &new_deal("Isolation Bistro", "NW-DATA"), &[])
+            .status,
+        201
+    );
+    let feedback =
+        json!({"category": "portal", "title": "Ours alone", "body": "Only Lumière may read this."});
     assert_eq!(ours.post("/feedback", &feedback, &[]).status, 201);
     let before = snapshot(&ours);
-    let deals = &before.iter().find(|(p, ..)| p.starts_with("/deals?")).unwrap().2;
+    let deals = &before
+        .iter()
+        .find(|(p, ..)| p.starts_with("/deals?"))
+        .unwrap()
+        .2;
     let our_deals = references(deals);
     let our_feedback = ids(&before.iter().find(|(p, ..)| p == "/feedback").unwrap().2);
     assert!(our_deals.len() >= 20 && !our_feedback.is_empty());
 
     // Their reads: their own company, never one of our deals or feedback items.
     assert_eq!(theirs("GET", "/me", None).body["company"]["id"], "c-sakura");
-    assert_eq!(theirs("GET", "/session", None).body["company_id"], "c-sakura");
+    assert_eq!(
+        theirs("GET", "/session", None).body["company_id"],
+        "c-sakura"
+    );
     for reference in &our_deals {
         let reply = theirs("GET", &format!("/deals/{reference}"), None);
         assert_eq!(reply.status, 404, "{reference} reached by another partner");
@@ -70,29 +87,66 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
     let their_list = references(&theirs("GET", "/deals?limit=100", None).body);
     assert!(their_list.iter().all(|r| !our_deals.contains(r)));
     let searched = references(&theirs("GET", "/deals?q=Isolation%20Bistro", None).body);
-    assert!(searched.is_empty(), "search finds our customer for them: {searched:?}");
+    assert!(
+        searched.is_empty(),
+        "search finds our customer for them: {searched:?}"
+    );
     let their_feedback = ids(&theirs("GET", "/feedback", None).body);
     assert!(their_feedback.iter().all(|id| !our_feedback.contains(id)));
-    assert_ne!(theirs("GET", "/deals/pipeline", None).body, before.iter().find(|(p, ..)| p == "/deals/pipeline").unwrap().2);
+    assert_ne!(
+        theirs("GET", "/deals/pipeline", None).body,
+        before
+            .iter()
+            .find(|(p, ..)| p == "/deals/pipeline")
+            .unwrap()
+            .2
+    );
 
     // Their writes: on our ids, and of their own.
     let onboarding = &before.iter().find(|(p, ..)| p == "/onboarding").unwrap().2;
     for phase in onboarding["phases"].as_array().unwrap() {
         for item in phase["items"].as_array().unwrap() {
-            let path = format!("/onboarding/items/{}/completion", item["id"].as_str().unwrap());
+            let path = format!(
+                "/onboarding/items/{}/completion",
+                item["id"].as_str().unwrap()
+            );
             let reply = theirs("PUT", &path, Some(json!({"done": true})));
-            assert!(matches!(reply.status, 200 | 404 | 409), "{path}: {}", reply.status);
+            assert!(
+                matches!(reply.status, 200 | 404 | 409),
+                "{path}: {}",
+                reply.status
+            );
         }
     }
     for survey in ids(&before.iter().find(|(p, ..)| p == "/surveys").unwrap().2) {
-        let _ = theirs("POST", &format!("/surveys/{survey}/responses"), Some(json!({"answers": []})));
+        let _ = theirs(
+            "POST",
+            &format!("/surveys/{survey}/responses"),
+            Some(json!({"answers": []})),
+        );
     }
-    assert_eq!(theirs("POST", "/deals", Some(new_deal("Sakura Ramen Tokyo", "NW-EDGE"))).status, 201);
+    assert_eq!(
+        theirs(
+            "POST",
+            "/deals",
+            Some(new_deal("Sakura Ramen Tokyo", "NW-EDGE"))
+        )
+        .status,
+        201
+    );
     let theirs_feedback = json!({"category": "portal", "title": "Theirs", "body": "From Sakura."});
-    assert_eq!(theirs("POST", "/feedback", Some(theirs_feedback)).status, 201);
+    assert_eq!(
+        theirs("POST", "/feedback", Some(theirs_feedback)).status,
+        201
+    );
 
     // We see exactly what we saw.
-    for ((path, status, body), (_, after_status, after_body)) in before.iter().zip(snapshot(&ours)) {
-        assert_eq!((*status, body), (after_status, &after_body), "{path} changed after another partner's writes");
+    for ((path, status, body), (_, after_status, after_body)) in before.iter().zip(snapshot(&ours))
+    {
+        assert_eq!(
+            (*status, body),
+            (after_status, &after_body),
+            "{path} changed after another partner's writes"
+        );
     }
 }

@@ -210,11 +210,24 @@ fn the_demo_accounts_are_listed_only_in_demo_mode() {
 fn a_session_ends_when_idle_too_long_and_after_its_absolute_lifetime() {
     use portal_server::{Lifetimes, SessionLookup};
     let store = portal_server::demo_store().unwrap();
-    let lifetimes = Lifetimes { idle: 3600, absolute: 12 * 3600 };
-    let valid = |hash: &str, now: i64| matches!(store.session(hash, now, lifetimes).unwrap(), SessionLookup::Valid { .. });
-    store.start_session("u-amelie", "idle", None, 1_000).unwrap();
+    let lifetimes = Lifetimes {
+        idle: 3600,
+        absolute: 12 * 3600,
+    };
+    let valid = |hash: &str, now: i64| {
+        matches!(
+            store.session(hash, now, lifetimes).unwrap(),
+            SessionLookup::Valid { .. }
+        )
+    };
+    store
+        .start_session("u-amelie", "idle", None, 1_000)
+        .unwrap();
     assert!(valid("idle", 1_000 + 3_599));
-    assert!(!valid("idle", 1_000 + 3_599 + 3_600), "an hour without a request ends it");
+    assert!(
+        !valid("idle", 1_000 + 3_599 + 3_600),
+        "an hour without a request ends it"
+    );
     assert!(!valid("idle", 1_000), "and an ended session stays ended");
     // Used every 50 minutes, it still ends twelve hours after sign-in.
     store.start_session("u-amelie", "busy", None, 0).unwrap();

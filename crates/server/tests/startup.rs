@@ -27,7 +27,12 @@ fn free_addr() -> String {
 fn command(db: &std::path::Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_portal-server"));
     command
-        .args(["--db", db.to_str().unwrap(), "--static-dir", std::env::temp_dir().to_str().unwrap()])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--static-dir",
+            std::env::temp_dir().to_str().unwrap(),
+        ])
         .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -62,12 +67,27 @@ fn with_no_flags_nothing_is_served_without_credentials() {
     let (_server, printed) = serve(&db, &["--addr", &addr]);
     assert!(printed.contains("production mode"), "{printed}");
     let api = Server::at(&addr);
-    for path in ["/me", "/deals", "/training", "/leaderboards/engagement", "/feedback", "/surveys"] {
+    for path in [
+        "/me",
+        "/deals",
+        "/training",
+        "/leaderboards/engagement",
+        "/feedback",
+        "/surveys",
+    ] {
         assert_eq!(api.get(path).status, 401, "{path}");
     }
     for token in ["demo-token", "sakura-token"] {
-        let reply = api.call("GET", "/me", &[("Authorization", &format!("Bearer {token}"))], None);
-        assert_eq!(reply.status, 401, "the seeded demo token {token} is dead outside demo mode");
+        let reply = api.call(
+            "GET",
+            "/me",
+            &[("Authorization", &format!("Bearer {token}"))],
+            None,
+        );
+        assert_eq!(
+            reply.status, 401,
+            "the seeded demo token {token} is dead outside demo mode"
+        );
     }
     assert_eq!(api.get("/session/demo-accounts").status, 404);
 }
@@ -75,7 +95,9 @@ fn with_no_flags_nothing_is_served_without_credentials() {
 #[test]
 fn the_demo_refuses_a_public_address_unless_forced() {
     let db = database("public");
-    let output = command(&db, &["--demo", "--addr", "0.0.0.0:0"]).output().unwrap();
+    let output = command(&db, &["--demo", "--addr", "0.0.0.0:0"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("only on loopback"));
 }
@@ -88,7 +110,11 @@ fn passwords_and_session_tokens_never_reach_the_output_or_a_body() {
         .env("PORTAL_PASSWORD", password)
         .output()
         .unwrap();
-    assert!(set.status.success(), "{}", String::from_utf8_lossy(&set.stderr));
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
     let weak = command(&db, &["--set-password", "jonas.schaefer@mueller-soehne.de"])
         .env("PORTAL_PASSWORD", "short")
         .output()
@@ -99,18 +125,29 @@ fn passwords_and_session_tokens_never_reach_the_output_or_a_body() {
     let api = Server::at(&addr);
     let origin = format!("http://{addr}");
     let sign_in = |password: &str| {
-        let body = json!({"email": "jonas.schaefer@mueller-soehne.de", "password": password}).to_string();
+        let body =
+            json!({"email": "jonas.schaefer@mueller-soehne.de", "password": password}).to_string();
         api.call(
             "POST",
             "/session",
-            &[("Content-Type", "application/json"), ("X-Portal-Request", "1"), ("Origin", &origin)],
+            &[
+                ("Content-Type", "application/json"),
+                ("X-Portal-Request", "1"),
+                ("Origin", &origin),
+            ],
             Some(body.as_bytes()),
         )
     };
     assert_eq!(sign_in("wrong password here").status, 401);
     let reply = sign_in(password);
     assert_eq!(reply.status, 200);
-    let cookie = reply.header("set-cookie").unwrap().split(';').next().unwrap().to_owned();
+    let cookie = reply
+        .header("set-cookie")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
     let token = cookie.trim_start_matches("pp_session=").to_owned();
     let me = api.call("GET", "/me", &[("Cookie", &cookie)], None);
     assert_eq!(me.body["user"]["name"], "Jonas Schäfer");
@@ -118,13 +155,27 @@ fn passwords_and_session_tokens_never_reach_the_output_or_a_body() {
 
     let _ = server.0.kill();
     let mut rest = String::new();
-    server.0.stdout.take().map(|mut o| o.read_to_string(&mut rest));
-    server.0.stderr.take().map(|mut e| e.read_to_string(&mut rest));
+    server
+        .0
+        .stdout
+        .take()
+        .map(|mut o| o.read_to_string(&mut rest));
+    server
+        .0
+        .stderr
+        .take()
+        .map(|mut e| e.read_to_string(&mut rest));
     printed.push_str(&rest);
     for body in [&reply.body, &me.body] {
         let text = body.to_string();
         assert!(!text.contains(password) && !text.contains(&token), "{text}");
     }
-    assert!(!printed.contains(password), "the password is in the output:\n{printed}");
-    assert!(!printed.contains(&token), "the session token is in the output:\n{printed}");
+    assert!(
+        !printed.contains(password),
+        "the password is in the output:\n{printed}"
+    );
+    assert!(
+        !printed.contains(&token),
+        "the session token is in the output:\n{printed}"
+    );
 }

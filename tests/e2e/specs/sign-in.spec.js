@@ -67,6 +67,14 @@ test("the user menu says who is signed in; signing out ends the session and remo
   }
   await expectNoAxeViolations(page);
   await keepScreenshot(page, testInfo, "user-menu");
+  // Escape closes it and gives focus back to its button; moving focus elsewhere closes it too.
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await menu.click();
+  await page.getByLabel("Customer company").focus();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(signInHeading(page)).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pp-draft")))).toEqual([]);
