@@ -56,6 +56,19 @@ export async function expectNoAxeViolations(page) {
   expect(found, "axe WCAG 2.2 A/AA violations").toEqual([]);
 }
 
+/** Fills the registration form; `customer` makes each journey's deal its own. */
+export async function fillDeal(page, customer, product = "Edge Gateway") {
+  await page.getByLabel("Customer company").fill(customer);
+  await page.getByLabel("Customer's country").selectOption("FR");
+  await page.getByLabel("Contact's name").fill("Élodie Martin");
+  await page.getByLabel("Contact's e-mail").fill("elodie@example.fr");
+  await page.getByLabel("Estimated value").fill("42,500");
+  await page.getByLabel("Currency").selectOption("EUR");
+  const inAMonth = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Expected close date").fill(inAMonth);
+  await page.getByRole("checkbox", { name: product }).check();
+}
+
 /** Saves a full-page screenshot under test-artifacts/screenshots/<project>/<name>.png. */
 export async function keepScreenshot(page, testInfo, name) {
   await page.screenshot({ path: `${artifacts}/screenshots/${testInfo.project.name}/${name}.png`, fullPage: true });

@@ -1,6 +1,6 @@
 // Deals: the list (filters, search, sort, pages, back button, export), one deal, and
 // registration with every server answer, drafts and idempotent retries.
-import { test, expect, expectNoAxeViolations, keepScreenshot } from "../fixtures.js";
+import { test, expect, expectNoAxeViolations, keepScreenshot, fillDeal } from "../fixtures.js";
 
 const table = (page) => page.getByRole("table");
 const references = (page) => table(page).getByRole("rowheader");
@@ -74,19 +74,6 @@ test("one deal shows its timeline, protection and the next step", async ({ page 
   await expectNoAxeViolations(page);
   await keepScreenshot(page, testInfo, "deal");
 });
-
-/** Fills the registration form; `customer` makes each journey's deal its own. */
-async function fillDeal(page, customer, product = "Edge Gateway") {
-  await page.getByLabel("Customer company").fill(customer);
-  await page.getByLabel("Customer's country").selectOption("FR");
-  await page.getByLabel("Contact's name").fill("Élodie Martin");
-  await page.getByLabel("Contact's e-mail").fill("elodie@example.fr");
-  await page.getByLabel("Estimated value").fill("42,500");
-  await page.getByLabel("Currency").selectOption("EUR");
-  const inAMonth = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
-  await page.getByLabel("Expected close date").fill(inAMonth);
-  await page.getByRole("checkbox", { name: product }).check();
-}
 
 const unique = (testInfo, label) => `${label} ${testInfo.project.name} ${Date.now()}`;
 

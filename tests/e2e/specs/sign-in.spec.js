@@ -1,7 +1,7 @@
 // Signing in, from a browser with no session: the demo accounts, a deep link that comes back,
 // typed credentials with a wrong password, the user menu and sign-out (drafts go with it), and
 // a session that ends in the middle of registering a deal.
-import { test, expect, expectNoAxeViolations, keepScreenshot, AMELIE, BRAND } from "../fixtures.js";
+import { test, expect, expectNoAxeViolations, keepScreenshot, fillDeal, AMELIE, BRAND } from "../fixtures.js";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -92,14 +92,7 @@ test("a session that ends mid-registration: sign in again over the form, submit,
   const customer = `Brasserie Reprise ${testInfo.project.name} ${Date.now()}`;
   await page.goto("/sign-in?next=%2Fdeals%2Fnew");
   await signIn(page, AMELIE);
-  await page.getByLabel("Customer company").fill(customer);
-  await page.getByLabel("Customer's country").selectOption("FR");
-  await page.getByLabel("Contact's name").fill("Élodie Martin");
-  await page.getByLabel("Contact's e-mail").fill("elodie@example.fr");
-  await page.getByLabel("Estimated value").fill("42,500");
-  await page.getByLabel("Currency").selectOption("EUR");
-  await page.getByLabel("Expected close date").fill(new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10));
-  await page.getByRole("checkbox", { name: "Edge Gateway" }).check();
+  await fillDeal(page, customer);
   // The session ends elsewhere (expired, or signed out in another tab).
   const out = await page.request.delete("api/v1/session", { headers: { "X-Portal-Request": "1" } });
   expect(out.status()).toBe(204);
