@@ -65,6 +65,9 @@ fn a_partner_signs_in_reads_and_signs_out() {
     let session = server.call("GET", "/session", &[("Cookie", &cookie)], None);
     assert_eq!(session.body["user"]["role"], "admin");
 
+    let forged = server.call("DELETE", "/session", &[("Cookie", &cookie)], None);
+    assert_eq!(forged.status, 403, "another site cannot sign a partner out");
+    assert_eq!(forged.body["code"], "csrf");
     let out = server.call(
         "DELETE",
         "/session",

@@ -75,11 +75,12 @@ pub async fn get_session(
     Ok(Json(describe(&state, who.caller, times)))
 }
 
-/// Ends the browser's session; answers 204 whether or not there was one.
+/// Ends the browser's session; answers 204 whether or not there was one. The CSRF proof is
+/// asked for either way, so another site can never sign a partner out.
 pub async fn sign_out(State(state): State<AppState>, request: Request) -> AppResult<Response> {
     let (parts, _) = request.into_parts();
+    auth::check_csrf(&parts)?;
     if let Some(token) = auth::session_cookie(&parts) {
-        auth::check_csrf(&parts)?;
         let hash = auth::token_hash(&token);
         state.store.run(move |s| s.end_session(&hash)).await?;
     }
