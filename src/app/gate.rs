@@ -44,14 +44,19 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
             );
         }
     });
-    let retry = move || session.check(use_api());
+    let api = use_api();
+    let retry = move || session.check(api.clone());
     view! {
         <Show when=move || admitted.get() fallback=move || match session.state.get() {
-            SessionState::Unreachable(error) => view! {
-                <Page title="Signing you in">
-                    <ErrorNotice error what="your session" on_retry=retry/>
-                </Page>
-            }.into_any(),
+            SessionState::Unreachable(error) => {
+                let retry = retry.clone();
+                view! {
+                    <Page title="Signing you in">
+                        <ErrorNotice error what="your session" on_retry=retry/>
+                    </Page>
+                }
+                .into_any()
+            }
             _ => view! {
                 <div class="pp-page" aria-busy="true">
                     <p class="pp-visually-hidden" role="status">"Checking your session…"</p>

@@ -224,7 +224,7 @@ fn a_session_ends_when_idle_too_long_and_after_its_absolute_lifetime() {
         )
     };
     store
-        .start_session("u-amelie", "idle", None, 1_000)
+        .start_session("u-amelie", "idle", None, 1_000, lifetimes)
         .unwrap();
     assert!(valid("idle", 1_000 + 3_599));
     assert!(
@@ -233,11 +233,24 @@ fn a_session_ends_when_idle_too_long_and_after_its_absolute_lifetime() {
     );
     assert!(!valid("idle", 1_000), "and an ended session stays ended");
     // Used every 50 minutes, it still ends twelve hours after sign-in.
-    store.start_session("u-amelie", "busy", None, 0).unwrap();
+    store
+        .start_session("u-amelie", "busy", None, 0, lifetimes)
+        .unwrap();
     let mut now = 0;
     while now + 3_000 < 12 * 3600 {
         now += 3_000;
         assert!(valid("busy", now), "{now}");
     }
     assert!(!valid("busy", 12 * 3600));
+    // A session nobody comes back for is swept at the next sign-in.
+    store
+        .start_session("u-theo", "forgotten", None, 0, lifetimes)
+        .unwrap();
+    store
+        .start_session("u-theo", "next", None, 2 * 3600, lifetimes)
+        .unwrap();
+    assert!(
+        !valid("forgotten", 1),
+        "swept although never looked up again"
+    );
 }

@@ -41,6 +41,16 @@ test("when the backend is down, the portal says so in plain words and retries", 
   await expect(shell.heading).toHaveText("Home");
 });
 
+test("when the session cannot be checked, Try again asks again", async ({ page, shell }) => {
+  await page.route("**/api/v1/session", (route) => route.abort("connectionrefused"));
+  await page.goto("/deals");
+  const alert = page.getByRole("alert").filter({ hasText: "We could not load your session." });
+  await expect(alert).toContainText("We could not reach the server.");
+  await page.unroute("**/api/v1/session");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(shell.heading).toHaveText("Deals");
+});
+
 test("Try again recovers once the backend answers again", async ({ page }) => {
   await page.route("**/api/v1/me", (route) => route.abort("connectionrefused"));
   await page.goto("/");

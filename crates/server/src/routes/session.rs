@@ -51,10 +51,10 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> AppResu
     };
     state.throttle.succeeded(&email);
     let token = auth::new_token()?;
-    let hash = auth::token_hash(&token);
+    let (hash, lifetimes) = (auth::token_hash(&token), state.lifetimes);
     let caller = state
         .store
-        .run(move |s| s.start_session(&account.user_id, &hash, previous.as_deref(), now))
+        .run(move |s| s.start_session(&account.user_id, &hash, previous.as_deref(), now, lifetimes))
         .await?;
     let session = describe(&state, caller, Some((now, now)));
     let cookie = format!(

@@ -92,18 +92,24 @@ impl Store {
         Ok(ids)
     }
 
-    /// Starts a session for `user_id`, ending the one the browser had (`previous`), if any.
+    /// Starts a session for `user_id`, ending the one the browser had (`previous`), if any, and
+    /// every session that has expired (so the table never grows without end).
     pub fn start_session(
         &self,
         user_id: &str,
         token_hash: &str,
         previous: Option<&str>,
         now: i64,
+        lifetimes: Lifetimes,
     ) -> AppResult<Caller> {
         self.write(|tx| {
             if let Some(previous) = previous {
                 tx.execute("DELETE FROM sessions WHERE token_hash = ?1", [previous])?;
             }
+            tx.execute(
+                "DELETE FROM sessions WHERE seen_at <= ?1 OR created_at <= ?2",
+                params![now - lifetimes.idle, now - lifetimes.absolute],
+            )?;
             tx.execute(
                 "INSERT INTO sessions (token_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)",
                 params![token_hash, user_id, now],
