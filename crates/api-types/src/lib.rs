@@ -15,6 +15,8 @@ mod onboarding;
 mod query;
 mod session;
 mod survey_rules;
+mod team;
+pub mod team_rules;
 mod training;
 
 pub use common::*;
@@ -27,6 +29,7 @@ pub use onboarding::*;
 pub use query::{encode, QueryString};
 pub use session::*;
 pub use survey_rules::{check_answers, is_blank};
+pub use team::*;
 pub use training::*;
 
 /// The versioned prefix every endpoint lives under.

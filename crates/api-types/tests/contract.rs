@@ -63,8 +63,19 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 46] = [
+const OBJECT_SCHEMAS: [&str; 57] = [
     "SignIn",
+    "Team",
+    "TeamMember",
+    "HeldCertification",
+    "CourseInProgress",
+    "Invitation",
+    "NewInvitation",
+    "InvitationCreated",
+    "RoleChange",
+    "InvitationToken",
+    "InvitationDetails",
+    "AcceptInvitation",
     "Session",
     "DemoAccount",
     "Money",
@@ -118,6 +129,17 @@ fn every_object_schema_example_round_trips() {
     round_trips::<SignIn>(&spec, "SignIn");
     round_trips::<Session>(&spec, "Session");
     round_trips::<DemoAccount>(&spec, "DemoAccount");
+    round_trips::<Team>(&spec, "Team");
+    round_trips::<TeamMember>(&spec, "TeamMember");
+    round_trips::<HeldCertification>(&spec, "HeldCertification");
+    round_trips::<CourseInProgress>(&spec, "CourseInProgress");
+    round_trips::<Invitation>(&spec, "Invitation");
+    round_trips::<NewInvitation>(&spec, "NewInvitation");
+    round_trips::<InvitationCreated>(&spec, "InvitationCreated");
+    round_trips::<RoleChange>(&spec, "RoleChange");
+    round_trips::<InvitationToken>(&spec, "InvitationToken");
+    round_trips::<InvitationDetails>(&spec, "InvitationDetails");
+    round_trips::<AcceptInvitation>(&spec, "AcceptInvitation");
     round_trips::<Money>(&spec, "Money");
     round_trips::<ResourceLink>(&spec, "ResourceLink");
     round_trips::<FieldError>(&spec, "FieldError");

@@ -93,8 +93,9 @@ pub fn give_demo_passwords(store: &Store) -> Result<(), String> {
 
 /// Sets the password of the user with `email` (the `--set-password` command).
 pub fn set_password(store: &Store, email: &str, password: &str) -> Result<(), String> {
-    if password.chars().count() < 12 {
-        return Err("a password needs at least 12 characters".into());
+    if api_types::team_rules::check_password(password).is_some() {
+        let (min, max) = api_types::team_rules::PASSWORD_CHARS;
+        return Err(format!("a password needs {min} to {max} characters"));
     }
     let set = || -> error::AppResult<bool> {
         let Some(account) = store.account_by_email(email)? else {

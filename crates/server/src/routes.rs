@@ -3,16 +3,18 @@
 
 mod deals;
 mod feedback;
+mod invitations;
 mod leaderboards;
 mod me;
 mod onboarding;
 mod register;
 mod session;
 mod surveys;
+mod team;
 mod training;
 
 use api_types::Problem;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 
 use crate::error::{problem_response, AppError, AppResult};
@@ -28,6 +30,16 @@ pub fn api() -> Router<AppState> {
                 .delete(session::sign_out),
         )
         .route("/session/demo-accounts", get(session::demo_accounts))
+        .route("/invitations/lookup", post(invitations::lookup))
+        .route("/invitations/accept", post(invitations::accept))
+        .route("/team", get(team::get_team))
+        .route("/team/members/{user_id}", delete(team::remove_member))
+        .route("/team/members/{user_id}/role", put(team::set_role))
+        .route("/team/invitations", post(team::invite))
+        .route(
+            "/team/invitations/{invitation_id}",
+            delete(team::withdraw_invitation),
+        )
         .route("/me", get(me::get_me))
         .route("/onboarding", get(onboarding::get_onboarding))
         .route(

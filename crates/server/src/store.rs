@@ -22,12 +22,14 @@ mod schema;
 pub mod seed;
 mod sessions;
 mod surveys;
+mod team;
 mod training;
 
 pub use accounts::Caller;
 pub use deals::Registration;
 pub use seed::{SeedSize, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 pub use sessions::{Lifetimes, SessionLookup};
+pub use team::{InvitationDraft, InvitationRefused, Joining};
 
 /// How many read-only connections a database file gets: reads run side by side under WAL,
 /// on blocking threads, while the one writer connection takes the writes in turn.

@@ -8,8 +8,9 @@ use serde_json::{json, Value};
 use support::{new_deal, references, start, Server};
 
 /// Every read of the contract, as the partner sees it.
-const READS: [&str; 11] = [
+const READS: [&str; 12] = [
     "/session",
+    "/team",
     "/me",
     "/onboarding",
     "/training",
@@ -64,6 +65,12 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
     let feedback =
         json!({"category": "portal", "title": "Ours alone", "body": "Only Lumière may read this."});
     assert_eq!(ours.post("/feedback", &feedback, &[]).status, 201);
+    let invitation = ours.post(
+        "/team/invitations",
+        &json!({"email": "new.hire@lumiere-cloud.fr", "role": "member"}),
+        &[],
+    );
+    assert_eq!(invitation.status, 201);
     let before = snapshot(&ours);
     let deals = &before
         .iter()
@@ -125,6 +132,35 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
             Some(json!({"answers": []})),
         );
     }
+    // They are an admin of their own team, never of ours.
+    let theirs_team = theirs("GET", "/team", None).body;
+    assert!(
+        !theirs_team.to_string().contains("lumiere"),
+        "{theirs_team}"
+    );
+    for user in ["u-amelie", "u-theo"] {
+        let path = format!("/team/members/{user}");
+        assert_eq!(theirs("DELETE", &path, None).status, 404, "{path}");
+        let role = theirs(
+            "PUT",
+            &format!("{path}/role"),
+            Some(json!({"role": "member"})),
+        );
+        assert_eq!(role.status, 404, "{path}/role");
+    }
+    let id = invitation.body["invitation"]["id"].as_str().unwrap();
+    let withdraw = theirs("DELETE", &format!("/team/invitations/{id}"), None);
+    assert_eq!(withdraw.status, 404, "our invitation");
+    assert_eq!(
+        theirs(
+            "POST",
+            "/team/invitations",
+            Some(json!({"email": "new.hire@lumiere-cloud.fr", "role": "admin"}))
+        )
+        .status,
+        201,
+        "their own invitation (another company's open invitation is no account)"
+    );
     assert_eq!(
         theirs(
             "POST",

@@ -5,29 +5,9 @@ mod support;
 
 use portal_server::{AuthMode, DEMO_PASSWORD};
 use serde_json::json;
-use support::{new_deal, start, Reply, Server};
+use support::{new_deal, session_cookie, sign_in, start, Reply, Server};
 
 const AMELIE: &str = "amelie.dubois@lumiere-cloud.fr";
-
-fn sign_in(server: &Server, email: &str, password: &str, cookie: Option<&str>) -> Reply {
-    let body = json!({"email": email, "password": password}).to_string();
-    let origin = server.origin();
-    let mut headers = vec![
-        ("Content-Type", "application/json"),
-        ("X-Portal-Request", "1"),
-        ("Origin", origin.as_str()),
-    ];
-    if let Some(cookie) = cookie {
-        headers.push(("Cookie", cookie));
-    }
-    server.call("POST", "/session", &headers, Some(body.as_bytes()))
-}
-
-/// `pp_session=<token>` from a sign-in answer.
-fn session_cookie(reply: &Reply) -> String {
-    let set = reply.header("set-cookie").expect("a session cookie");
-    set.split(';').next().unwrap().to_owned()
-}
 
 #[test]
 fn a_partner_signs_in_reads_and_signs_out() {

@@ -56,14 +56,33 @@ pub async fn sign_in(State(state): State<AppState>, request: Request) -> AppResu
         .store
         .run(move |s| s.start_session(&account.user_id, &hash, previous.as_deref(), now, lifetimes))
         .await?;
-    let session = describe(&state, caller, Some((now, now)));
+    Ok(session_started(
+        &state,
+        caller,
+        &token,
+        now,
+        secure,
+        StatusCode::OK,
+    ))
+}
+
+/// The answer that starts a browser's session: who is signed in, and the cookie.
+pub(super) fn session_started(
+    state: &AppState,
+    caller: Caller,
+    token: &str,
+    now: i64,
+    secure: bool,
+    status: StatusCode,
+) -> Response {
+    let session = describe(state, caller, Some((now, now)));
     let cookie = format!(
         "{SESSION_COOKIE}={token}; Path={}; HttpOnly; SameSite=Lax; Max-Age={}{}",
         state.cookie_path,
         state.lifetimes.absolute,
         if secure { "; Secure" } else { "" }
     );
-    Ok(with_cookie(Json(session).into_response(), &cookie))
+    with_cookie((status, Json(session)).into_response(), &cookie)
 }
 
 /// Who is signed in, and when the session ends.
@@ -122,7 +141,7 @@ fn describe(state: &AppState, caller: Caller, times: Option<(i64, i64)>) -> Sess
 }
 
 /// Whether the browser reached us over TLS (directly, or through a proxy that says so).
-fn served_over_tls(headers: &HeaderMap) -> bool {
+pub(super) fn served_over_tls(headers: &HeaderMap) -> bool {
     let forwarded = headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok());

@@ -15,6 +15,10 @@ CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
   created_at INTEGER NOT NULL, seen_at INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id);
+CREATE TABLE IF NOT EXISTS invitations (
+  id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, company_id TEXT NOT NULL REFERENCES companies(id),
+  email TEXT NOT NULL, role TEXT NOT NULL, invited_by TEXT NOT NULL, created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL, closed_at INTEGER, user_id TEXT);
 CREATE TABLE IF NOT EXISTS onboarding_items (
   id TEXT NOT NULL, company_id TEXT NOT NULL, phase INTEGER NOT NULL, position INTEGER NOT NULL,
   title TEXT NOT NULL, description TEXT NOT NULL, kind TEXT NOT NULL, due_on TEXT NOT NULL,
@@ -86,22 +90,26 @@ CREATE TABLE IF NOT EXISTS feedback (
   reply_json TEXT);
 ";
 
-/// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks.
-const VERSION: i64 = 2;
+/// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks,
+/// 3 the removal of a user (`users.removed_at`).
+const VERSION: i64 = 3;
 
 /// Creates what is missing and brings a database from an older build up to date.
 pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
     let upgrade = || -> crate::error::AppResult<()> {
         conn.execute_batch(SCHEMA)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version < VERSION {
+        if version < 3 {
+            conn.execute("ALTER TABLE users ADD COLUMN removed_at INTEGER", [])?;
+        }
+        if version < 2 {
             conn.execute(
                 "INSERT INTO deals_search (deals_search) VALUES ('rebuild')",
                 [],
             )?;
             super::leaderboards::refresh_ranks(conn)?;
-            conn.pragma_update(None, "user_version", VERSION)?;
         }
+        conn.pragma_update(None, "user_version", VERSION)?;
         Ok(())
     };
     upgrade().map_err(|e| format!("cannot create or upgrade the schema: {e:?}"))

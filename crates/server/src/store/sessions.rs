@@ -3,7 +3,7 @@
 //! hashes (made and checked in `crate::auth`, never here).
 
 use api_types::{DemoAccount, UserRole};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use super::{parse_text, Store};
 use crate::error::AppResult;
@@ -51,6 +51,20 @@ fn caller(row: &Row) -> rusqlite::Result<Caller> {
     })
 }
 
+/// Records a new session and answers who it belongs to.
+pub(super) fn insert_session(
+    tx: &Transaction,
+    user_id: &str,
+    token_hash: &str,
+    now: i64,
+) -> rusqlite::Result<Caller> {
+    tx.execute(
+        "INSERT INTO sessions (token_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)",
+        params![token_hash, user_id, now],
+    )?;
+    tx.query_row(&format!("{CALLER} WHERE u.id = ?1"), [user_id], caller)
+}
+
 impl Store {
     /// The user with this e-mail (compared without case) and their password hash, if any.
     pub fn account_by_email(&self, email: &str) -> AppResult<Option<Account>> {
@@ -58,7 +72,7 @@ impl Store {
             .reader()?
             .query_row(
                 "SELECT u.id, p.password_hash FROM users u LEFT JOIN credentials p ON p.user_id = u.id
-                 WHERE u.email = ?1 COLLATE NOCASE",
+                 WHERE u.email = ?1 COLLATE NOCASE AND u.removed_at IS NULL",
                 [email.trim()],
                 |r| {
                     Ok(Account {
@@ -110,11 +124,7 @@ impl Store {
                 "DELETE FROM sessions WHERE seen_at <= ?1 OR created_at <= ?2",
                 params![now - lifetimes.idle, now - lifetimes.absolute],
             )?;
-            tx.execute(
-                "INSERT INTO sessions (token_hash, user_id, created_at, seen_at) VALUES (?1, ?2, ?3, ?3)",
-                params![token_hash, user_id, now],
-            )?;
-            Ok(tx.query_row(&format!("{CALLER} WHERE u.id = ?1"), [user_id], caller)?)
+            Ok(insert_session(tx, user_id, token_hash, now)?)
         })
     }
 
@@ -131,7 +141,7 @@ impl Store {
             .query_row(
                 "SELECT s.created_at, s.seen_at, u.id, u.company_id, u.name, u.email, u.role, c.name AS company_name
                      FROM sessions s JOIN users u ON u.id = s.user_id JOIN companies c ON c.id = u.company_id
-                     WHERE s.token_hash = ?1",
+                     WHERE s.token_hash = ?1 AND u.removed_at IS NULL",
                 [token_hash],
                 |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, caller(r)?)),
             )
@@ -171,16 +181,23 @@ impl Store {
     pub fn caller_for_demo_token(&self, token: &str) -> AppResult<Option<Caller>> {
         Ok(self
             .reader()?
-            .query_row(&format!("{CALLER} WHERE u.token = ?1"), [token], caller)
+            .query_row(
+                &format!("{CALLER} WHERE u.token = ?1 AND u.removed_at IS NULL"),
+                [token],
+                caller,
+            )
             .optional()?)
     }
 
-    /// Every account, for the demo sign-in page (demo mode only; the caller checks the mode).
+    /// Every seeded account, for the demo sign-in page (demo mode only; the caller checks the
+    /// mode); people who joined by invitation chose their own password and are not listed.
     pub fn demo_accounts(&self, password: &str) -> AppResult<Vec<DemoAccount>> {
         let conn = self.reader()?;
         let mut statement = conn.prepare(
             "SELECT u.email, u.name, u.role, c.name FROM users u JOIN companies c ON c.id = u.company_id
-             WHERE u.id IN (SELECT user_id FROM credentials) ORDER BY c.name, u.role, u.name",
+             WHERE u.removed_at IS NULL AND u.id IN (SELECT user_id FROM credentials)
+               AND u.id NOT IN (SELECT user_id FROM invitations WHERE user_id IS NOT NULL)
+             ORDER BY c.name, u.role, u.name",
         )?;
         let accounts = statement
             .query_map([], |r| {

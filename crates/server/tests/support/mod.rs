@@ -17,6 +17,8 @@ use serde_json::{json, Value};
 pub struct Server {
     addr: String,
     token: Option<String>,
+    /// `pp_session=…` of a signed-in browser; its requests then carry the CSRF proof too.
+    cookie: Option<String>,
 }
 
 /// A server in `auth` mode on the demo program (with the demo passwords only in demo mode).
@@ -48,7 +50,11 @@ pub fn start_with(store: Store, auth: AuthMode) -> Server {
         });
     });
     let token = (auth == AuthMode::Demo).then(|| DEMO_TOKEN.to_owned());
-    Server { addr, token }
+    Server {
+        addr,
+        token,
+        cookie: None,
+    }
 }
 
 /// A response: status, headers (lower-case names) and the body parsed as JSON (or Null).
@@ -73,6 +79,7 @@ impl Server {
         Server {
             addr: addr.to_owned(),
             token: None,
+            cookie: None,
         }
     }
 
@@ -80,6 +87,18 @@ impl Server {
     pub fn anonymous(&self) -> Server {
         Server {
             token: None,
+            cookie: None,
+            ..self.clone()
+        }
+    }
+
+    /// The same server, as a browser signed in with this e-mail and password.
+    pub fn signed_in(&self, email: &str, password: &str) -> Server {
+        let reply = sign_in(self, email, password, None);
+        assert_eq!(reply.status, 200, "sign-in as {email}: {}", reply.body);
+        Server {
+            token: None,
+            cookie: Some(session_cookie(&reply)),
             ..self.clone()
         }
     }
@@ -112,6 +131,16 @@ impl Server {
             .filter(|_| !own("Authorization") && !own("Cookie"))
         {
             request.push_str(&format!("Authorization: Bearer {token}\r\n"));
+        }
+        if let Some(cookie) = self
+            .cookie
+            .as_ref()
+            .filter(|_| !own("Authorization") && !own("Cookie"))
+        {
+            request.push_str(&format!(
+                "Cookie: {cookie}\r\nX-Portal-Request: 1\r\nOrigin: http://{}\r\n",
+                self.addr
+            ));
         }
         let body = body.unwrap_or_default();
         request.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
@@ -150,6 +179,26 @@ impl Server {
         all.extend_from_slice(headers);
         self.call("POST", path, &all, Some(body.to_string().as_bytes()))
     }
+}
+
+pub fn sign_in(server: &Server, email: &str, password: &str, cookie: Option<&str>) -> Reply {
+    let body = json!({"email": email, "password": password}).to_string();
+    let origin = server.origin();
+    let mut headers = vec![
+        ("Content-Type", "application/json"),
+        ("X-Portal-Request", "1"),
+        ("Origin", origin.as_str()),
+    ];
+    if let Some(cookie) = cookie {
+        headers.push(("Cookie", cookie));
+    }
+    server.call("POST", "/session", &headers, Some(body.as_bytes()))
+}
+
+/// `pp_session=<token>` from a sign-in answer.
+pub fn session_cookie(reply: &Reply) -> String {
+    let set = reply.header("set-cookie").expect("a session cookie");
+    set.split(';').next().unwrap().to_owned()
 }
 
 pub fn in_days(days: i64) -> String {

@@ -345,6 +345,14 @@ pub(super) fn seed_training(tx: &Transaction, today: NaiveDate) -> rusqlite::Res
     ] {
         tx.execute("INSERT INTO course_progress (user_id, course_id, modules_done) VALUES ('u-amelie', ?1, ?2)", params![course, done])?;
     }
+    // Théo, her pre-sales engineer: what his partner admin sees on the Team page.
+    for (course, done) in [
+        ("crs-essentials", 4),
+        ("crs-edge", 2),
+        ("crs-secure-access", 3),
+    ] {
+        tx.execute("INSERT INTO course_progress (user_id, course_id, modules_done) VALUES ('u-theo', ?1, ?2)", params![course, done])?;
+    }
     for (position, (course, reason)) in [
         (
             "crs-secure-access",
@@ -420,6 +428,10 @@ pub(super) fn seed_training(tx: &Transaction, today: NaiveDate) -> rusqlite::Res
             params![id, name, level, earned, expires, requirements.to_string(), recert, position as i64],
         )?;
     }
+    tx.execute(
+        "INSERT INTO certifications (id, user_id, name, level, earned_on, expires_on, requirements_json, recertification, position) VALUES ('cert-cloud-associate', 'u-theo', 'Certified Cloud Associate', 'foundation', ?1, ?2, ?3, 'Pass the 30-minute recertification exam before it expires; your labs still count.', 0)",
+        params![day(-340), day(390), json!([{"label": "Pass the Cloud Associate exam", "done": true}, {"label": "Complete Cloud Foundations labs", "done": true}]).to_string()],
+    )?;
     for (id, name, description, offset) in [
         (
             "badge-fast-starter",
