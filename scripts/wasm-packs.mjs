@@ -19,6 +19,8 @@ export const ROUTE_PACKS = [
   ["^/feedback/surveys/[^/]+$", "survey_page"],
   ["^/gallery$", "gallery_page"],
   ["^/sign-in$", "sign_in_page"],
+  ["^/team$", "team_page"],
+  ["^/join$", "join_page"],
 ];
 
 const LOADER = "__wasm_split.js";

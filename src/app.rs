@@ -9,8 +9,9 @@ use leptos_router::path;
 
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::pages::{
-    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute, NotFoundPage,
-    OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TrainingRoute,
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute, LeaderboardsRoute,
+    NotFoundPage, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TeamRoute,
+    TrainingRoute,
 };
 use crate::platform::boot;
 use crate::platform::config::PortalConfig;
@@ -64,6 +65,7 @@ pub fn PortalShell(
                 <SessionGate>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/sign-in") view=SignInRoute/>
+                    <Route path=path!("/join") view=JoinRoute/>
                     <Route path=path!("/") view=HomeRoute/>
                     <Route path=path!("/onboarding") view=OnboardingRoute/>
                     <Route path=path!("/training") view=TrainingRoute/>
@@ -73,6 +75,7 @@ pub fn PortalShell(
                     <Route path=path!("/leaderboards") view=LeaderboardsRoute/>
                     <Route path=path!("/feedback") view=FeedbackRoute/>
                     <Route path=path!("/feedback/surveys/:id") view=SurveyRoute/>
+                    <Route path=path!("/team") view=TeamRoute/>
                     <Route path=path!("/gallery") view=GalleryRoute/>
                 </Routes>
                 </SessionGate>

@@ -11,6 +11,10 @@ use crate::platform::config::PortalConfig;
 use crate::platform::paths::PortalBase;
 use crate::session::SessionContext;
 
+mod read;
+
+pub use read::{typed, ApiRead, Erased, ErasedResult};
+
 /// Provides the deployment's settings, its API client, where the portal is hosted and the
 /// session (still to be checked).
 pub fn provide_portal(config: PortalConfig, base: String) -> SessionContext {
@@ -51,14 +55,14 @@ pub fn use_base() -> PortalBase {
 /// One read of the backend for the calling component, created at its top. The read runs again
 /// whenever a signal that `call` reads changes (a filter in the URL, an action's version), and
 /// when the partner signs in again after their session ended.
-pub fn use_read<T, Fut>(call: impl Fn(Api) -> Fut + 'static) -> LocalResource<Result<T, ApiError>>
+pub fn use_read<T, Fut>(call: impl Fn(Api) -> Fut + 'static) -> ApiRead<T>
 where
-    T: 'static,
+    T: Clone + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
 {
     let api = use_api();
     let resumed = use_session().resumed;
-    LocalResource::new(move || {
+    ApiRead::new(move || {
         resumed.track();
         call(api.clone())
     })

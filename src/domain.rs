@@ -9,6 +9,7 @@ pub mod onboarding;
 pub mod register_deal;
 pub mod sign_in;
 pub mod survey;
+pub mod team;
 pub mod training;
 
 use api_types::QueryString;

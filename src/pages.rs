@@ -5,6 +5,7 @@ mod deals;
 mod feedback;
 mod gallery;
 mod home;
+mod join;
 mod lazy;
 mod leaderboards;
 mod not_found;
@@ -12,6 +13,7 @@ mod onboarding;
 mod register_deal;
 mod sign_in;
 mod survey;
+mod team;
 mod training;
 
 pub use deal::DealPage;
@@ -19,9 +21,10 @@ pub use deals::DealsPage;
 pub use feedback::FeedbackPage;
 pub use gallery::GalleryPage;
 pub use home::HomePage;
+pub use join::JoinPage;
 pub use lazy::{
-    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, LeaderboardsRoute,
-    OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TrainingRoute,
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute, LeaderboardsRoute,
+    OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TeamRoute, TrainingRoute,
 };
 pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;
@@ -29,4 +32,5 @@ pub use onboarding::OnboardingPage;
 pub use register_deal::RegisterDealPage;
 pub use sign_in::SignInPage;
 pub use survey::SurveyPage;
+pub use team::TeamPage;
 pub use training::TrainingPage;

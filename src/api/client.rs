@@ -16,6 +16,11 @@ use web_sys::{AbortController, RequestCredentials};
 use super::error::{decode, from_status};
 use super::ApiError;
 
+/// A request body as JSON.
+fn json(body: &impl Serialize) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))
+}
+
 /// How long any call may take before the partner is told and offered a retry.
 const TIMEOUT_MS: i32 = 15_000;
 
@@ -92,14 +97,15 @@ impl Api {
         }
     }
 
-    /// Sends one request and decodes the answer; every failure becomes an [`ApiError`].
-    async fn request<T: DeserializeOwned>(
+    /// Sends one request and answers its body (`null` for 204); every failure becomes an
+    /// [`ApiError`]. Not generic, so it is compiled once for every endpoint.
+    async fn send(
         &self,
         method: Method,
         path: &str,
-        body: Option<&impl Serialize>,
+        body: Option<String>,
         headers: &[(&str, &str)],
-    ) -> Result<T, ApiError> {
+    ) -> Result<String, ApiError> {
         let in_flight = InFlight::start();
         let mut builder = RequestBuilder::new(&format!("{}{path}", self.base))
             .method(method)
@@ -112,7 +118,9 @@ impl Api {
             builder = builder.header(name, value);
         }
         let request = match body {
-            Some(body) => builder.json(body),
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
             None => builder.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -127,10 +135,10 @@ impl Api {
         let status = response.status();
         let text = response.text().await.map_err(failed)?;
         if status == 204 && text.is_empty() {
-            return decode("null");
+            return Ok("null".into());
         }
         if (200..300).contains(&status) {
-            return decode(&text);
+            return Ok(text);
         }
         let error = from_status(status, &text);
         if error.session_ended() {
@@ -141,8 +149,20 @@ impl Api {
         Err(error)
     }
 
+    /// One request with an optional JSON body, its answer decoded as `T`.
+    async fn request<T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&impl Serialize>,
+        headers: &[(&str, &str)],
+    ) -> Result<T, ApiError> {
+        let body = body.map(json).transpose()?;
+        decode(&self.send(method, path, body, headers).await?)
+    }
+
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.request(Method::GET, path, None::<&()>, &[]).await
+        decode(&self.send(Method::GET, path, None, &[]).await?)
     }
 
     async fn post<T: DeserializeOwned>(
@@ -173,6 +193,48 @@ impl Api {
     /// `GET /session/demo-accounts`: the accounts anyone may try (a demo backend only).
     pub async fn demo_accounts(&self) -> Result<Vec<DemoAccount>, ApiError> {
         self.get("/session/demo-accounts").await
+    }
+
+    /// `GET /team`: members and open invitations (partner admins only).
+    pub async fn team(&self) -> Result<Team, ApiError> {
+        self.get("/team").await
+    }
+
+    /// `PUT /team/members/{id}/role`: gives a member another role.
+    pub async fn set_role(&self, user_id: &str, role: UserRole) -> Result<TeamMember, ApiError> {
+        let path = format!("/team/members/{}/role", encode(user_id));
+        self.request(Method::PUT, &path, Some(&RoleChange { role }), &[])
+            .await
+    }
+
+    /// `DELETE /team/members/{id}`: removes a member.
+    pub async fn remove_member(&self, user_id: &str) -> Result<(), ApiError> {
+        let path = format!("/team/members/{}", encode(user_id));
+        self.request(Method::DELETE, &path, None::<&()>, &[]).await
+    }
+
+    /// `POST /team/invitations`: invites a teammate; the answer holds the link's secret.
+    pub async fn invite(&self, invitation: &NewInvitation) -> Result<InvitationCreated, ApiError> {
+        self.post("/team/invitations", invitation, &[]).await
+    }
+
+    /// `DELETE /team/invitations/{id}`: withdraws an open invitation.
+    pub async fn withdraw_invitation(&self, id: &str) -> Result<(), ApiError> {
+        let path = format!("/team/invitations/{}", encode(id));
+        self.request(Method::DELETE, &path, None::<&()>, &[]).await
+    }
+
+    /// `POST /invitations/lookup`: what an invitation link offers.
+    pub async fn invitation(&self, token: &str) -> Result<InvitationDetails, ApiError> {
+        let token = InvitationToken {
+            token: token.to_owned(),
+        };
+        self.post("/invitations/lookup", &token, &[]).await
+    }
+
+    /// `POST /invitations/accept`: joins with a name and password (the answer sets the cookie).
+    pub async fn accept_invitation(&self, accept: &AcceptInvitation) -> Result<Session, ApiError> {
+        self.post("/invitations/accept", accept, &[]).await
     }
 
     /// `GET /me`: the signed-in user, company, tier progress and engagement.

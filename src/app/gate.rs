@@ -12,15 +12,17 @@ use crate::context::{use_api, use_base, use_session};
 use crate::pages::SignInRoute;
 use crate::session::SessionState;
 
-/// The routed pages (children), once someone is signed in; the sign-in page is always open.
+/// The routed pages (children), once someone is signed in; signing in and joining are always open.
 #[component]
 pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let location = use_location();
+    // Signing in and joining by invitation are open to anyone.
     let on_sign_in = move || {
-        location
-            .pathname
-            .with(|p| p.trim_end_matches('/').ends_with("/sign-in"))
+        location.pathname.with(|p| {
+            let p = p.trim_end_matches('/');
+            p.ends_with("/sign-in") || p.ends_with("/join")
+        })
     };
     let admitted = Memo::new(move |_| {
         on_sign_in()

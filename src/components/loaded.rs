@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::{ErrorNotice, Skeleton};
 use crate::api::ApiError;
+use crate::context::{typed, ApiRead, ErasedResult};
 
 /// What the generic part of [`Loaded`] hands to the rest: the view of one load, boxed.
 type LoadedView = Pin<Box<dyn Future<Output = AnyView> + Send>>;
@@ -17,7 +18,7 @@ type LoadedView = Pin<Box<dyn Future<Output = AnyView> + Send>>;
 #[component]
 pub fn Loaded<T, F, V>(
     /// The read, created by the page (never inside this component's children).
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: ApiRead<T>,
     /// What is loading, for the skeleton and the error: "your checklist".
     #[prop(into)]
     what: String,
@@ -36,23 +37,17 @@ where
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    // Only the await and the call of `render` depend on the caller's types; everything else is
-    // built once for all call sites in `frame` (a large saving in WebAssembly size).
-    let render: Arc<dyn Fn(T) -> AnyView + Send + Sync> =
-        Arc::new(move |data| render(data).into_any());
-    let label = what.clone();
-    let retry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || resource.refetch());
-    let load = Arc::new(move || -> LoadedView {
-        let (render, what, retry) = (Arc::clone(&render), what.clone(), Arc::clone(&retry));
-        Box::pin(async move {
-            match resource.await {
-                Ok(data) => render(data),
-                Err(error) => failed(error, what, retry),
-            }
-        })
+    // Only typing the answer and calling `render` depend on the caller's types; the await and
+    // everything else are built once for all call sites (a large saving in WebAssembly size).
+    let render: Render = Arc::new(move |answer| match typed::<T>(answer) {
+        Ok(data) => Ok(render(data).into_any()),
+        Err(error) => Err(error),
     });
-    frame(label, lines, placeholder, load)
+    frame(what, lines, placeholder, resource.untyped(), render)
 }
+
+/// Renders an answer of the type its read knows.
+type Render = Arc<dyn Fn(ErasedResult) -> Result<AnyView, ApiError> + Send + Sync>;
 
 /// The error state, built once for every call site (kept out of the generic part).
 #[inline(never)]
@@ -65,9 +60,20 @@ fn frame(
     what: String,
     lines: usize,
     placeholder: Option<ViewFn>,
-    load: Arc<dyn Fn() -> LoadedView + Send + Sync>,
+    resource: LocalResource<ErasedResult>,
+    render: Render,
 ) -> AnyView {
     let loading = format!("Loading {what}");
+    let retry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || resource.refetch());
+    let load = move || -> LoadedView {
+        let (render, retry, what) = (Arc::clone(&render), Arc::clone(&retry), what.clone());
+        Box::pin(async move {
+            match render(resource.await) {
+                Ok(view) => view,
+                Err(error) => failed(error, what, retry),
+            }
+        })
+    };
     let reserved = placeholder.clone();
     let states = view! {
         <Transition fallback=move || match placeholder.clone() {

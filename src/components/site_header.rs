@@ -6,7 +6,7 @@ use leptos::html::Button;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use api_types::Session;
+use api_types::{Session, UserRole};
 
 use super::{ThemeSwitch, UserMenu};
 use crate::platform::paths::href;
@@ -64,6 +64,10 @@ pub fn SiteHeader(
         }
     };
     let signed_in_now = Memo::new(move |_| signed_in.with(Option::is_some));
+    // Only partner admins manage the team; members are not shown a door they cannot open.
+    let is_admin = Memo::new(move |_| {
+        signed_in.with(|s| s.as_ref().is_some_and(|s| s.user.role == UserRole::Admin))
+    });
     view! {
         <header class="pp-site-header" on:keydown=close_on_escape>
             <A href=href("/") attr:class="pp-brand">
@@ -100,6 +104,9 @@ pub fn SiteHeader(
                                 }
                             })
                             .collect_view()}
+                        {move || is_admin.get().then(|| view! {
+                            <li><A href=href("/team") attr:class="pp-nav__link">"Team"</A></li>
+                        })}
                     </ul>
                 </nav>
             })}

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use super::{
-    DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, LeaderboardsPage, OnboardingPage,
-    RegisterDealPage, SignInPage, SurveyPage, TrainingPage,
+    DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, JoinPage, LeaderboardsPage,
+    OnboardingPage, RegisterDealPage, SignInPage, SurveyPage, TeamPage, TrainingPage,
 };
 use crate::components::Notice;
 use crate::text::labels::Tone;
@@ -67,6 +67,8 @@ split_pages! {
     SurveyRoute: SurveyPage in survey_page;
     GalleryRoute: GalleryPage in gallery_page;
     SignInRoute: SignInPage in sign_in_page;
+    TeamRoute: TeamPage in team_page;
+    JoinRoute: JoinPage in join_page;
 }
 
 /// Shows the page once `load` succeeds: a page-sized placeholder until then, and a plain

@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use crate::components::{
     focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page,
 };
-use crate::context::{use_api, use_session};
+use crate::context::{use_api, use_read, use_session};
 use crate::domain::sign_in::{refusal, Credentials, Refusal};
 use crate::session::{reload, safe_next, SessionState};
 use crate::text::labels::{Label, Tone};
@@ -183,13 +183,9 @@ fn SignInFields(form: SignInForm, submit: Action<SignIn, ()>) -> impl IntoView {
 /// A demo backend's accounts, each signed in with one click; nothing on a real one.
 #[component]
 fn DemoAccounts(submit: Action<SignIn, ()>) -> impl IntoView {
-    let api = use_api();
-    let accounts = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.demo_accounts().await.unwrap_or_default() }
-    });
+    let accounts = use_read(|api| async move { api.demo_accounts().await });
     move || {
-        let accounts = accounts.get().unwrap_or_default();
+        let accounts = accounts.get().and_then(Result::ok).unwrap_or_default();
         (!accounts.is_empty()).then(|| view! {
             <section class="pp-card pp-demo-accounts" aria-labelledby="pp-demo-accounts-title">
                 <h2 id="pp-demo-accounts-title" class="pp-card__title">"Demo accounts"</h2>

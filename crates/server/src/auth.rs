@@ -1,10 +1,13 @@
 //! Who is calling: the [`Caller`] every query is scoped to, from a session cookie (with its
-//! CSRF proof on writes) or, in demo mode only, a fixed demo token. Nothing else gets in.
+//! CSRF proof on writes), an access token of the vendor's OpenID Connect provider, or, in demo
+//! mode only, a fixed demo token. Nothing else gets in.
 
+mod oidc;
 mod passwords;
 mod throttle;
 mod tokens;
 
+pub use oidc::{trusted_url, Identity, Oidc, OidcSettings};
 pub use passwords::{hash_password, verify_password};
 pub use throttle::SignInThrottle;
 pub use tokens::{new_token, token_hash};
@@ -50,6 +53,21 @@ impl FromRequestParts<AppState> for Authenticated {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         if let Some(token) = bearer_token(parts) {
             // Bearer tokens carry no ambient authority, so they need no CSRF proof.
+            if let Some(oidc) = state.oidc.as_ref().filter(|_| token.contains('.')) {
+                if let Some(Identity(who)) = oidc.verify(&token).await {
+                    if let Some(caller) = state
+                        .store
+                        .run(move |s| s.caller_for_identity(&who))
+                        .await?
+                    {
+                        return Ok(Self {
+                            caller,
+                            session: None,
+                        });
+                    }
+                }
+                return Err(AppError::Unauthorized(problem_code::SESSION_EXPIRED));
+            }
             if state.auth == AuthMode::Demo {
                 if let Some(caller) = state
                     .store

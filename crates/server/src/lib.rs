@@ -12,7 +12,7 @@ mod settings;
 mod static_files;
 pub mod store;
 
-pub use auth::{AuthMode, DEMO_PASSWORD};
+pub use auth::{AuthMode, OidcSettings, DEMO_PASSWORD};
 pub use settings::Settings;
 pub use store::{Lifetimes, SeedSize, SessionLookup, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 
@@ -44,6 +44,8 @@ pub struct AppState {
     /// The session cookie's `Path`: the portal's base path, so two portals on one host (or
     /// one port's neighbour on loopback) never mix their sessions.
     pub cookie_path: String,
+    /// The OpenID Connect provider whose access tokens are accepted, if one is configured.
+    pub oidc: Option<std::sync::Arc<auth::Oidc>>,
 }
 
 impl AppState {
@@ -55,6 +57,13 @@ impl AppState {
             lifetimes: settings.lifetimes,
             throttle: Default::default(),
             cookie_path: format!("{}/", settings.base_path),
+            // Settings checked the issuer; should the client still fail, tokens are refused.
+            oidc: settings.oidc.clone().and_then(|oidc| {
+                auth::Oidc::new(oidc)
+                    .map_err(|e| eprintln!("portal-server: OpenID Connect is off: {e}"))
+                    .ok()
+                    .map(std::sync::Arc::new)
+            }),
         }
     }
 }

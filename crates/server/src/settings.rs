@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::auth::AuthMode;
+use crate::auth::{AuthMode, OidcSettings};
 use crate::store::{Lifetimes, SeedSize};
 
 /// Where to listen and what to serve.
@@ -24,6 +24,9 @@ pub struct Settings {
     pub lifetimes: Lifetimes,
     /// `--set-password EMAIL`: set that user's password from `PORTAL_PASSWORD`, then stop.
     pub set_password: Option<String>,
+    /// The OpenID Connect provider whose access tokens are accepted (`--oidc-issuer` and
+    /// `--oidc-audience`, or env `PORTAL_OIDC_ISSUER` and `PORTAL_OIDC_AUDIENCE`).
+    pub oidc: Option<OidcSettings>,
 }
 
 impl Settings {
@@ -32,6 +35,7 @@ impl Settings {
         "usage: portal-server [--addr HOST:PORT] [--static-dir DIR] [--base-path /PATH] [--db FILE]
        [--seed demo|large] [--demo [--allow-public-demo]]
        [--session-idle-minutes N] [--session-hours N]
+       [--oidc-issuer URL --oidc-audience AUDIENCE]
    or: PORTAL_PASSWORD=... portal-server --db FILE --set-password EMAIL";
 
     /// Reads `--flag value` pairs; anything unknown is an error, never ignored.
@@ -49,8 +53,17 @@ impl Settings {
                 absolute: 12 * 60 * 60,
             },
             set_password: None,
+            oidc: None,
         };
         let mut public_demo = false;
+        let (mut issuer, mut audience) = (
+            std::env::var("PORTAL_OIDC_ISSUER")
+                .ok()
+                .filter(|v| !v.is_empty()),
+            std::env::var("PORTAL_OIDC_AUDIENCE")
+                .ok()
+                .filter(|v| !v.is_empty()),
+        );
         let mut args = args.into_iter();
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -75,9 +88,23 @@ impl Settings {
                 "--session-idle-minutes" => settings.lifetimes.idle = minutes(&flag, &value()?, 1)?,
                 "--session-hours" => settings.lifetimes.absolute = minutes(&flag, &value()?, 60)?,
                 "--set-password" => settings.set_password = Some(value()?),
+                "--oidc-issuer" => issuer = Some(value()?),
+                "--oidc-audience" => audience = Some(value()?),
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
+        settings.oidc = match (issuer, audience) {
+            (None, None) => None,
+            (Some(issuer), Some(audience)) => {
+                if !crate::auth::trusted_url(&issuer) {
+                    return Err(format!(
+                        "--oidc-issuer must be an https:// URL (or http:// on loopback), got {issuer:?}"
+                    ));
+                }
+                Some(OidcSettings { issuer, audience })
+            }
+            _ => return Err("--oidc-issuer and --oidc-audience go together".into()),
+        };
         if settings.auth == AuthMode::Demo && !public_demo && !is_loopback(&settings.addr) {
             return Err(format!(
                 "--demo signs anyone in with a published password, so it listens only on loopback \

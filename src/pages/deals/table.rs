@@ -4,9 +4,9 @@
 use api_types::{DealSummary, Page as ResultPage};
 use leptos::prelude::*;
 
-use crate::api::ApiError;
 use crate::components::{DealStatusBadge, EmptyState, Loaded};
 use crate::context::use_locale;
+use crate::context::ApiRead;
 use crate::domain::deals::{DealColumn, DealListQuery, PAGE_SIZE};
 use crate::platform::paths::href;
 use crate::platform::url_state::href as list_href;
@@ -26,7 +26,7 @@ const COLUMNS: [(&str, Option<DealColumn>); 7] = [
 /// The current page of deals.
 #[component]
 pub(super) fn DealTable(
-    page: LocalResource<Result<ResultPage<DealSummary>, ApiError>>,
+    page: ApiRead<ResultPage<DealSummary>>,
     query: Memo<DealListQuery>,
 ) -> impl IntoView {
     let locale = use_locale();

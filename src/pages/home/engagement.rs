@@ -3,13 +3,13 @@
 use api_types::Me;
 use leptos::prelude::*;
 
-use crate::api::ApiError;
 use crate::components::{Loaded, ProgressBar};
+use crate::context::ApiRead;
 use crate::domain::home::engagement::score_change;
 
 /// The score and its factors, openly.
 #[component]
-pub(super) fn EngagementCard(me: LocalResource<Result<Me, ApiError>>) -> impl IntoView {
+pub(super) fn EngagementCard(me: ApiRead<Me>) -> impl IntoView {
     view! {
         <section class="pp-card pp-engagement" aria-labelledby="pp-engagement-title">
             <h2 id="pp-engagement-title" class="pp-card__title">"Your engagement score"</h2>

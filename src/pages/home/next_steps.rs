@@ -3,8 +3,8 @@
 use api_types::{DealSummary, Onboarding, Page as ResultPage, SurveySummary, Training};
 use leptos::prelude::*;
 
-use crate::api::ApiError;
 use crate::components::{EmptyState, Skeleton};
+use crate::context::ApiRead;
 use crate::domain::home::next_steps::{next_actions, Sources};
 use crate::platform::paths::href;
 use crate::text::dates::today;
@@ -12,10 +12,10 @@ use crate::text::dates::today;
 /// Ranks what loaded; a section that failed is named, and the rest still show.
 #[component]
 pub(super) fn NextSteps(
-    onboarding: LocalResource<Result<Onboarding, ApiError>>,
-    training: LocalResource<Result<Training, ApiError>>,
-    waiting: LocalResource<Result<ResultPage<DealSummary>, ApiError>>,
-    surveys: LocalResource<Result<Vec<SurveySummary>, ApiError>>,
+    onboarding: ApiRead<Onboarding>,
+    training: ApiRead<Training>,
+    waiting: ApiRead<ResultPage<DealSummary>>,
+    surveys: ApiRead<Vec<SurveySummary>>,
 ) -> impl IntoView {
     let loaded = move || {
         Some((

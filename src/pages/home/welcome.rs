@@ -3,15 +3,15 @@
 use api_types::Me;
 use leptos::prelude::*;
 
-use crate::api::ApiError;
 use crate::components::Loaded;
 use crate::context::use_locale;
+use crate::context::ApiRead;
 use crate::domain::home::welcome::requirement_progress;
 use crate::text::labels::Label;
 
 /// Greets the partner user and shows progress to the next tier, requirement by requirement.
 #[component]
-pub(super) fn WelcomeCard(me: LocalResource<Result<Me, ApiError>>) -> impl IntoView {
+pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
     let locale = use_locale();
     view! {
         <section class="pp-card pp-welcome" aria-labelledby="pp-welcome-title">

@@ -189,6 +189,20 @@ impl Store {
             .optional()?)
     }
 
+    /// The user an OpenID Connect token speaks for: by e-mail (any case), or by user id.
+    pub fn caller_for_identity(&self, who: &str) -> AppResult<Option<Caller>> {
+        Ok(self
+            .reader()?
+            .query_row(
+                &format!(
+                    "{CALLER} WHERE (u.email = ?1 COLLATE NOCASE OR u.id = ?1) AND u.removed_at IS NULL"
+                ),
+                [who],
+                caller,
+            )
+            .optional()?)
+    }
+
     /// Every seeded account, for the demo sign-in page (demo mode only; the caller checks the
     /// mode); people who joined by invitation chose their own password and are not listed.
     pub fn demo_accounts(&self, password: &str) -> AppResult<Vec<DemoAccount>> {

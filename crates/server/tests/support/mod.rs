@@ -31,12 +31,18 @@ pub fn start(auth: AuthMode) -> Server {
 }
 
 pub fn start_with(store: Store, auth: AuthMode) -> Server {
+    start_configured(store, |settings| settings.auth = auth)
+}
+
+/// A server on `store` with settings changed by `configure`.
+pub fn start_configured(store: Store, configure: impl FnOnce(&mut Settings)) -> Server {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     listener.set_nonblocking(true).unwrap();
     let mut settings = Settings::from_args(["--addr".to_owned(), addr.clone()]).unwrap();
     settings.static_dir = std::env::temp_dir();
-    settings.auth = auth;
+    configure(&mut settings);
+    let auth = settings.auth;
     let router = app(&settings, AppState::new(store, &settings))
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     std::thread::spawn(move || {

@@ -1,0 +1,129 @@
+//! Joining by invitation (`/join#<secret>`): who invited you to which company, then your name
+//! and a password; the portal then opens signed in. The secret is read from the address's
+//! fragment, which browsers never send to a server.
+
+use api_types::{AcceptInvitation, FieldError, InvitationDetails};
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::components::{focus_when_shown, ErrorSummary, Field, FieldState, Loaded, Notice, Page};
+use crate::context::{use_api, use_read};
+use crate::domain::team::{invitation_token, password_hint, JoinDraft};
+use crate::platform::paths::href;
+use crate::session::reload;
+use crate::text::labels::{Label, Tone};
+
+/// The join page.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    let Some(token) = invitation_token(&fragment) else {
+        return view! {
+            <Page title="Join your team">
+                <Notice tone=Tone::Warning title="This invitation link is incomplete.">
+                    <p>"Open the whole link from your invitation, or ask your partner admin to send a new one. Already have an account? "
+                        <a href=href("/sign-in")>"Sign in"</a>"."</p>
+                </Notice>
+            </Page>
+        }
+        .into_any();
+    };
+    let details = {
+        let token = token.clone();
+        use_read(move |api| {
+            let token = token.clone();
+            async move { api.invitation(&token).await }
+        })
+    };
+    view! {
+        <Page title="Join your team">
+            <Loaded resource=details what="your invitation" lines=4 render=move |details: InvitationDetails| {
+                view! { <JoinForm details token=token.clone()/> }
+            }/>
+        </Page>
+    }
+    .into_any()
+}
+
+#[component]
+fn JoinForm(details: InvitationDetails, token: String) -> impl IntoView {
+    let draft = RwSignal::new(JoinDraft::default());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let notice = RwSignal::new(None::<String>);
+    let summary = NodeRef::<Div>::new();
+    let shown = RwSignal::new(false);
+    let api = use_api();
+    let join = Action::new_local(move |acceptance: &AcceptInvitation| {
+        let (api, acceptance) = (api.clone(), acceptance.clone());
+        async move {
+            match api.accept_invitation(&acceptance).await {
+                // A fresh start, signed in: nothing of anyone before stays in memory.
+                Ok(_) => reload(&href("/")),
+                Err(error) if error.status() == Some(422) => {
+                    errors.set(error.field_errors().to_vec());
+                    focus_when_shown(summary);
+                }
+                Err(error) => notice.set(Some(format!(
+                    "{} What you typed is kept; press Join to try again.",
+                    error.message()
+                ))),
+            }
+        }
+    });
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        notice.set(None);
+        match draft.with_untracked(|d| d.validate(&token)) {
+            Ok(acceptance) => {
+                errors.set(Vec::new());
+                join.dispatch(acceptance);
+            }
+            Err(found) => {
+                errors.set(found);
+                focus_when_shown(summary);
+            }
+        }
+    };
+    let name = FieldState::new("join", "name", errors, None);
+    let hint = password_hint();
+    let password = FieldState::new("join", "password", errors, Some(&hint));
+    let (name_invalid, name_described) = (name.invalid(), name.described_by());
+    let (password_invalid, password_described) = (password.invalid(), password.described_by());
+    let email = FieldState::new("join", "email", errors, None);
+    view! {
+        <p class="pp-lead">{format!("{} invited you to join {} as {}. Choose a password to finish; the invitation works until {}.",
+            details.invited_by, details.company_name, details.role.label().to_ascii_lowercase(),
+            crate::text::dates::short_date(details.expires_at.date_naive()))}</p>
+        <ErrorSummary errors summary id_prefix="join"/>
+        <div role="status">{move || notice.get().map(|text| view! {
+            <Notice tone=Tone::Danger title="You have not joined yet."><p>{text}</p></Notice>
+        })}</div>
+        <form class="pp-form pp-card pp-sign-in__form" on:submit=on_submit novalidate=true>
+            <Field state=email label="E-mail (you sign in with it)" required=true>
+                <input id="join-email" class="pp-input" type="email" autocomplete="username" readonly=true prop:value=details.email/>
+            </Field>
+            <Field state=name label="Your name" required=true>
+                <input id="join-name" class="pp-input" autocomplete="name" maxlength="120"
+                    prop:value=move || draft.with(|d| d.name.clone())
+                    on:input=move |e| draft.update(|d| d.name = event_target_value(&e))
+                    aria-invalid=name_invalid aria-describedby=name_described/>
+            </Field>
+            <Field state=password label="Choose a password" required=true>
+                <input id="join-password" class="pp-input" autocomplete="new-password"
+                    type=move || if shown.get() { "text" } else { "password" }
+                    prop:value=move || draft.with(|d| d.password.clone())
+                    on:input=move |e| draft.update(|d| d.password = event_target_value(&e))
+                    aria-invalid=password_invalid aria-describedby=password_described/>
+                <label class="pp-check">
+                    <input type="checkbox" prop:checked=shown on:change=move |e| shown.set(event_target_checked(&e))/>
+                    " Show password"
+                </label>
+            </Field>
+            <button type="submit" class="pp-button pp-button--primary" disabled=move || join.pending().get()>
+                {move || if join.pending().get() { "Joining…" } else { "Join and sign in" }}
+            </button>
+        </form>
+    }
+}

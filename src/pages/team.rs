@@ -1,0 +1,248 @@
+//! The team, for partner admins: each member's role, certifications (those lapsing first) and
+//! courses; making someone an admin or a member, removing them, and inviting a teammate with
+//! a single-use link. Members who follow a link here are told whom to ask instead.
+
+mod invite;
+
+use api_types::{Invitation, Team, TeamMember, UserRole};
+use leptos::prelude::*;
+
+use crate::components::{Badge, EmptyState, Loaded, Notice, Page, ProgressBar, Section};
+use crate::context::{use_api, use_read, use_session};
+use crate::domain::team::attention;
+use crate::platform::paths::href;
+use crate::text::dates::{expiry_phrase, short_date, today};
+use crate::text::labels::{Label, Tone};
+use invite::{InviteForm, InviteSection};
+
+/// The team page.
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let Some(me) = use_session()
+        .who()
+        .filter(|s| s.user.role == UserRole::Admin)
+    else {
+        return view! { <MembersOnly/> }.into_any();
+    };
+    let change = change_action();
+    let invite = InviteForm::new();
+    let sent = invite.action();
+    let team = use_read(move |api| {
+        change.version().track();
+        sent.version().track();
+        async move { api.team().await }
+    });
+    let confirming = RwSignal::new(None::<String>);
+    let you = me.user.id;
+    view! {
+        <Page title="Team">
+            <p class="pp-lead">{format!("Everyone who can sign in for {}: their certifications, what they are learning, and who may manage the team.", me.company_name)}</p>
+            <p role="status" class="pp-form-outcome">{move || change.value().get().map(|outcome| match outcome {
+                Ok(text) => view! { <span class="pp-form-outcome--ok">{text}</span> }.into_any(),
+                Err(text) => view! { <span class="pp-form-outcome--error">{text}</span> }.into_any(),
+            })}</p>
+            <InviteSection form=invite send=sent/>
+            <Loaded resource=team what="your team" lines=6 render=move |team: Team| {
+                let you = you.clone();
+                view! {
+                    <Section heading_id="pp-members-title" title="Members">
+                        <ul class="pp-team">
+                            {team.members.into_iter().map(|member| {
+                                let yourself = member.user.id == you;
+                                view! { <MemberCard member yourself change confirming/> }
+                            }).collect_view()}
+                        </ul>
+                    </Section>
+                    <OpenInvitations invitations=team.invitations change/>
+                }
+            }/>
+        </Page>
+    }
+    .into_any()
+}
+
+/// What a member sees if they follow a link to the team page.
+#[component]
+fn MembersOnly() -> impl IntoView {
+    view! {
+        <Page title="Team">
+            <Notice tone=Tone::Info title="The team page is for partner admins.">
+                <p>"Partner admins invite colleagues, change roles and follow everyone's certifications here. If something about your account needs changing, ask a partner admin at your company."</p>
+                <p><a href=href("/")>"Back to Home"</a></p>
+            </Notice>
+        </Page>
+    }
+}
+
+/// A change an admin makes to the team.
+#[derive(Clone)]
+enum Change {
+    Role {
+        user_id: String,
+        name: String,
+        role: UserRole,
+    },
+    Remove {
+        user_id: String,
+        name: String,
+    },
+    Withdraw {
+        id: String,
+        email: String,
+    },
+}
+
+/// Applies a change; its value is what happened, in words, for the status line.
+fn change_action() -> Action<Change, Result<String, String>> {
+    let api = use_api();
+    Action::new_local(move |change: &Change| {
+        let (api, change) = (api.clone(), change.clone());
+        async move {
+            let done = match &change {
+                Change::Role {
+                    user_id,
+                    name,
+                    role,
+                } => api
+                    .set_role(user_id, *role)
+                    .await
+                    .map(|_| format!("{name} is now a {}.", role.label().to_ascii_lowercase())),
+                Change::Remove { user_id, name } => api.remove_member(user_id).await.map(|()| {
+                    format!("{name} was removed and can no longer sign in. Their deals stay.")
+                }),
+                Change::Withdraw { id, email } => api.withdraw_invitation(id).await.map(|()| {
+                    format!("The invitation to {email} was withdrawn; its link no longer works.")
+                }),
+            };
+            done.map_err(|error| format!("Nothing was changed: {}", error.message()))
+        }
+    })
+}
+
+#[component]
+fn MemberCard(
+    member: TeamMember,
+    yourself: bool,
+    change: Action<Change, Result<String, String>>,
+    confirming: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let needs = attention(&member);
+    let TeamMember {
+        user,
+        certifications,
+        courses_in_progress,
+        courses_completed,
+    } = member;
+    let today = today();
+    let other = match user.role {
+        UserRole::Admin => UserRole::Member,
+        UserRole::Member => UserRole::Admin,
+    };
+    let (id, name) = (user.id.clone(), user.name.clone());
+    let role_change = Change::Role {
+        user_id: id.clone(),
+        name: name.clone(),
+        role: other,
+    };
+    let removal = Change::Remove {
+        user_id: id.clone(),
+        name: name.clone(),
+    };
+    let asking = {
+        let id = id.clone();
+        Memo::new(move |_| confirming.with(|c| c.as_deref() == Some(id.as_str())))
+    };
+    view! {
+        <li class="pp-card pp-team-member">
+            <div class="pp-team-member__head">
+                <h3 class="pp-team-member__name">{if yourself { format!("{} (you)", user.name) } else { user.name.clone() }}</h3>
+                <Badge text=user.role.label() tone=Tone::Neutral/>
+                {(needs > 0).then(|| view! {
+                    <Badge text=if needs == 1 { "1 certification to renew".to_owned() } else { format!("{needs} certifications to renew") } tone=Tone::Warning/>
+                })}
+            </div>
+            <p class="pp-meta">{user.email}</p>
+            <h4 class="pp-team-member__label">"Certifications"</h4>
+            {if certifications.is_empty() {
+                view! { <p class="pp-muted">"None yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="pp-team-member__list">
+                        {certifications.into_iter().map(|c| view! {
+                            <li>
+                                {c.name}" "<Badge text=c.status.label() tone=c.status.tone()/>
+                                {c.expires_on.map(|d| view! { <span class="pp-meta">{format!(" {} ({})", expiry_phrase(d, today), short_date(d))}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h4 class="pp-team-member__label">"Courses in progress"</h4>
+            {if courses_in_progress.is_empty() {
+                view! { <p class="pp-muted">"None in progress."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="pp-team-member__list">
+                        {courses_in_progress.into_iter().map(|c| view! {
+                            <li>{c.title.clone()}<ProgressBar label=c.title value=c.modules_done max=c.modules_total unit="modules"/></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <p class="pp-meta">{match courses_completed { 1 => "1 course completed".to_owned(), n => format!("{n} courses completed") }}</p>
+            {(!yourself).then(|| view! {
+                <div class="pp-team-member__actions">
+                    <Show when=move || asking.get() fallback=move || {
+                        let (role_change, id) = (role_change.clone(), id.clone());
+                        view! {
+                            <button type="button" class="pp-button" disabled=move || change.pending().get()
+                                on:click=move |_| { change.dispatch(role_change.clone()); }>
+                                {match other { UserRole::Admin => "Make partner admin", UserRole::Member => "Make member" }}
+                            </button>
+                            <button type="button" class="pp-button pp-button--danger" on:click=move |_| confirming.set(Some(id.clone()))>"Remove…"</button>
+                        }
+                    }>
+                        <p class="pp-team-member__confirm">{format!("Remove {name}? They are signed out at once and can no longer sign in. Their deals stay.")}</p>
+                        <button type="button" class="pp-button pp-button--danger" disabled=move || change.pending().get()
+                            on:click={let removal = removal.clone(); move |_| { confirming.set(None); change.dispatch(removal.clone()); }}>
+                            {format!("Remove {name}")}
+                        </button>
+                        <button type="button" class="pp-button" on:click=move |_| confirming.set(None)>"Keep"</button>
+                    </Show>
+                </div>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn OpenInvitations(
+    invitations: Vec<Invitation>,
+    change: Action<Change, Result<String, String>>,
+) -> impl IntoView {
+    view! {
+        <Section heading_id="pp-invitations-title" title="Open invitations">
+            {if invitations.is_empty() {
+                view! { <EmptyState title="No open invitations"><p>"Invite a teammate above; their invitation shows here until they join."</p></EmptyState> }.into_any()
+            } else {
+                view! {
+                    <ul class="pp-team-invitations">
+                        {invitations.into_iter().map(|invitation| {
+                            let withdraw = Change::Withdraw { id: invitation.id.clone(), email: invitation.email.clone() };
+                            view! {
+                                <li class="pp-card pp-team-invitation">
+                                    <p><strong>{invitation.email.clone()}</strong>" · "{invitation.role.label()}</p>
+                                    <p class="pp-meta">{format!("Invited by {} on {}; the link works until {}.", invitation.invited_by, short_date(invitation.created_at.date_naive()), short_date(invitation.expires_at.date_naive()))}</p>
+                                    <button type="button" class="pp-button" disabled=move || change.pending().get()
+                                        on:click=move |_| { change.dispatch(withdraw.clone()); }>
+                                        {format!("Withdraw the invitation to {}", invitation.email)}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </Section>
+    }
+}
