@@ -14,7 +14,7 @@ const chromeLauncher = await import(require.resolve("chrome-launcher"));
 /** The gate, from lighthouse-budget.json: every route at least this score, at most this LCP, and no layout shift. */
 const budget = JSON.parse(readFileSync(join(root, "lighthouse-budget.json"), "utf8"));
 const GATE = { score: budget.min_score, lcpMs: budget.max_lcp_ms, cls: budget.max_cls };
-const ROUTES = ["/sign-in", "/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback"];
+const ROUTES = ["/sign-in", "/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback", "/team"];
 
 const base = process.argv[2];
 const out = process.argv[3] ?? join(root, "test-artifacts/lighthouse");

@@ -7,5 +7,5 @@ mod client;
 mod error;
 mod json_path;
 
-pub use client::Api;
+pub use client::{set_bearer, Api};
 pub use error::ApiError;

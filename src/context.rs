@@ -12,8 +12,10 @@ use crate::platform::paths::PortalBase;
 use crate::session::SessionContext;
 
 mod read;
+mod write;
 
 pub use read::{typed, ApiRead, Erased, ErasedResult};
+pub use write::ApiWrite;
 
 /// Provides the deployment's settings, its API client, where the portal is hosted and the
 /// session (still to be checked).

@@ -10,6 +10,8 @@ use crate::api::{Api, ApiError};
 use crate::platform::paths::href;
 use crate::platform::storage;
 
+pub mod oidc;
+
 /// Where the session stands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SessionState {
@@ -65,7 +67,12 @@ impl SessionContext {
                 Err(error) if error.status() == Some(401) => SessionState::SignedOut,
                 Err(error) => SessionState::Unreachable(error),
             };
-            self.state.set(state);
+            // A sign-in that finished meanwhile (back from the provider) is not undone.
+            self.state.update(|current| {
+                if *current == SessionState::Checking {
+                    *current = state;
+                }
+            });
         });
     }
 
@@ -111,6 +118,21 @@ pub fn reload(url: &str) {
     if let Some(window) = web_sys::window() {
         let _ = window.location().assign(url);
     }
+}
+
+/// The current address below the portal's base, with its query: where to come back to.
+pub fn here(base: &str) -> String {
+    let location = web_sys::window().map(|w| w.location());
+    let path = location
+        .as_ref()
+        .and_then(|l| l.pathname().ok())
+        .unwrap_or_default();
+    let search = location
+        .as_ref()
+        .and_then(|l| l.search().ok())
+        .unwrap_or_default();
+    let path = path.strip_prefix(base).unwrap_or(&path);
+    format!("{}{search}", if path.is_empty() { "/" } else { path })
 }
 
 /// Where to go after signing in: the `next` the sign-in page was given if it is a path of this

@@ -101,10 +101,12 @@ async fn shell_renders_navigates_and_its_menu_works() {
         find(&host, "nav").get_attribute("aria-label").unwrap(),
         "Primary"
     );
+    // Six sections, and Team for a partner admin.
     assert_eq!(
         host.query_selector_all(".pp-nav__link").unwrap().length(),
-        6
+        7
     );
+    nav_link(&host, "Team");
     assert_eq!(current_sections(&host), vec!["Home"]);
     let document = web_sys::window().unwrap().document().unwrap();
     assert_eq!(document.title(), "Home · Müller & Søn Partner Hub");

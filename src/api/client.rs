@@ -21,6 +21,17 @@ fn json(body: &impl Serialize) -> Result<String, ApiError> {
     serde_json::to_string(body).map_err(|e| ApiError::Network(e.to_string()))
 }
 
+thread_local! {
+    /// The access token from the vendor's sign-in provider, in memory only (never in storage):
+    /// a reload forgets it and the partner signs in again.
+    static BEARER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Uses `token` (an OpenID Connect access token) on every request from now on, or none.
+pub fn set_bearer(token: Option<String>) {
+    BEARER.with(|bearer| *bearer.borrow_mut() = token);
+}
+
 /// How long any call may take before the partner is told and offered a retry.
 const TIMEOUT_MS: i32 = 15_000;
 
@@ -116,6 +127,9 @@ impl Api {
             .abort_signal(in_flight.controller.as_ref().map(|c| c.signal()).as_ref());
         for (name, value) in headers {
             builder = builder.header(name, value);
+        }
+        if let Some(token) = BEARER.with(|b| b.borrow().clone()) {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
         let request = match body {
             Some(body) => builder

@@ -35,7 +35,7 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
     let base = use_base().0;
     Effect::new(move |_| {
         if session.state.with(|s| *s == SessionState::SignedOut) && !on_sign_in() {
-            let next = here(&base);
+            let next = crate::session::here(&base);
             let encoded = String::from(js_sys::encode_uri_component(&next));
             navigate(
                 &format!("/sign-in?next={encoded}"),
@@ -71,21 +71,6 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
         </Show>
         {move || session.state.with(|s| matches!(s, SessionState::Ended(_))).then(|| view! { <SignInAgain/> })}
     }
-}
-
-/// The current address below the portal's base, with its query: where to come back to.
-fn here(base: &str) -> String {
-    let location = web_sys::window().map(|w| w.location());
-    let path = location
-        .as_ref()
-        .and_then(|l| l.pathname().ok())
-        .unwrap_or_default();
-    let search = location
-        .as_ref()
-        .and_then(|l| l.search().ok())
-        .unwrap_or_default();
-    let path = path.strip_prefix(base).unwrap_or(&path);
-    format!("{}{search}", if path.is_empty() { "/" } else { path })
 }
 
 /// A modal dialog over the page: the rest of the page is inert until the partner signs in.

@@ -1,6 +1,8 @@
 //! The sign-in form's rules: both fields are needed, and what the backend's answer means for
 //! the partner (a field to fix, or a pause to wait out).
 
+pub mod oidc;
+
 use api_types::{problem_code, FieldError, SignIn};
 
 /// What the partner typed.

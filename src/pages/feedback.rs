@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::{
     focus_when_shown, Badge, EmptyState, ErrorSummary, Field, FieldState, Loaded, Page, Section,
 };
-use crate::context::{use_api, use_read};
+use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::feedback::{FeedbackDraft, CATEGORIES};
 use crate::platform::paths::href;
 use crate::text::dates::{due_phrase, short_date, today};
@@ -102,9 +102,9 @@ impl FeedbackForm {
 
     /// Sends feedback and handles the answer in one place: thanks and an empty form, errors at
     /// their fields, or what failed with everything typed kept.
-    fn action(self) -> Action<NewFeedback, ()> {
+    fn action(self) -> ApiWrite<NewFeedback> {
         let api = use_api();
-        Action::new_local(move |feedback: &NewFeedback| {
+        ApiWrite::new(move |feedback: &NewFeedback| {
             let (api, feedback) = (api.clone(), feedback.clone());
             async move {
                 match api.send_feedback(&feedback).await {
@@ -134,7 +134,7 @@ impl FeedbackForm {
 
 /// The form for new feedback.
 #[component]
-fn NewFeedbackForm(form: FeedbackForm, send: Action<NewFeedback, ()>) -> impl IntoView {
+fn NewFeedbackForm(form: FeedbackForm, send: ApiWrite<NewFeedback>) -> impl IntoView {
     let FeedbackForm {
         draft,
         errors,

@@ -7,7 +7,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::components::{focus_when_shown, ErrorSummary, Field, FieldState, Loaded, Notice, Page};
-use crate::context::{use_api, use_read};
+use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::team::{invitation_token, password_hint, JoinDraft};
 use crate::platform::paths::href;
 use crate::session::reload;
@@ -55,7 +55,7 @@ fn JoinForm(details: InvitationDetails, token: String) -> impl IntoView {
     let summary = NodeRef::<Div>::new();
     let shown = RwSignal::new(false);
     let api = use_api();
-    let join = Action::new_local(move |acceptance: &AcceptInvitation| {
+    let join = ApiWrite::new(move |acceptance: &AcceptInvitation| {
         let (api, acceptance) = (api.clone(), acceptance.clone());
         async move {
             match api.accept_invitation(&acceptance).await {

@@ -8,7 +8,7 @@ use api_types::{Onboarding, OnboardingItem, OnboardingPhase};
 use leptos::prelude::*;
 
 use crate::components::{Badge, EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar};
-use crate::context::{use_api, use_read};
+use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::onboarding::{
     newly_completed, overall, replace_item, ticked, ChecklistFilter, Progress,
 };
@@ -75,7 +75,7 @@ pub fn OnboardingPage() -> impl IntoView {
             .map(|o| o.phases)
             .unwrap_or_default()
     };
-    let toggle = Action::new_local(move |(item, done): &(OnboardingItem, bool)| {
+    let toggle = ApiWrite::new(move |(item, done): &(OnboardingItem, bool)| {
         let (api, item, done) = (api.clone(), item.clone(), *done);
         async move {
             let before = ticks.apply(loaded_phases(), false);
@@ -173,7 +173,7 @@ fn PhaseSection(
     phase: Memo<Option<OnboardingPhase>>,
     filter: Memo<ChecklistFilter>,
     ticks: Ticks,
-    toggle: Action<(OnboardingItem, bool), ()>,
+    toggle: ApiWrite<(OnboardingItem, bool)>,
 ) -> impl IntoView {
     let Some(initial) = phase.get_untracked() else {
         return ().into_any();

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
 use crate::components::{focus_when_shown, ErrorSummary, Loaded, Notice, Page};
-use crate::context::{use_api, use_read};
+use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::register_deal::{validate, DealDraft};
 use crate::platform::storage;
 use crate::text::dates::today;
@@ -55,7 +55,7 @@ pub fn RegisterDealPage() -> impl IntoView {
 
     let catalogue = use_read(|api| async move { api.products().await });
     // The action handles its own answer: one place says what success and each failure do.
-    let submit = Action::new_local(move |deal: &NewDeal| {
+    let submit = ApiWrite::new(move |deal: &NewDeal| {
         let (api, deal, key, navigate) = (
             api.clone(),
             deal.clone(),
@@ -177,7 +177,7 @@ fn describe(error: &ApiError) -> FormProblem {
 #[component]
 fn ProblemNotice(
     problem: FormProblem,
-    submit: Action<NewDeal, ()>,
+    submit: ApiWrite<NewDeal>,
     draft: RwSignal<DealDraft>,
 ) -> impl IntoView {
     match problem {

@@ -2,6 +2,8 @@
 //! as a dialog over the page, signing in again after a session ended (the page and what the
 //! partner typed stay; another person signing in there gets a fresh portal instead).
 
+mod provider;
+
 use api_types::{FieldError, SignIn};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -11,10 +13,11 @@ use leptos_router::NavigateOptions;
 use crate::components::{
     focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page,
 };
-use crate::context::{use_api, use_read, use_session};
+use crate::context::{use_api, use_base, use_config, use_read, use_session, ApiWrite};
 use crate::domain::sign_in::{refusal, Credentials, Refusal};
-use crate::session::{reload, safe_next, SessionState};
+use crate::session::{here, reload, safe_next, SessionState};
 use crate::text::labels::{Label, Tone};
+use provider::ProviderSignIn;
 
 /// The sign-in page, or the dialog's content when a session ended mid-task.
 #[component]
@@ -25,11 +28,22 @@ pub fn SignInPage() -> impl IntoView {
         .with_untracked(|s| matches!(s, SessionState::Ended(_)));
     let form = SignInForm::new(session.who().map(|s| s.user.email).unwrap_or_default());
     let submit = form.action(resuming);
+    // Through the vendor's provider, the partner comes back to this page, or to the one whose
+    // session ended (drafts are kept in storage across the round trip).
+    let next = if resuming {
+        here(&use_base().0)
+    } else {
+        safe_next(use_query_map().with_untracked(|q| q.get("next")).as_deref())
+    };
+    let provider = use_config()
+        .sign_in_provider
+        .map(|provider| view! { <ProviderSignIn provider next/> });
     if resuming {
         return view! {
             <div class="pp-sign-in pp-sign-in--again">
                 <h2 id="pp-sign-in-again-title" class="pp-sign-in__title">"Sign in again"</h2>
                 <p>"Your session has ended. Sign in to carry on: this page and everything you typed are kept."</p>
+                {provider}
                 <SignInFields form submit/>
             </div>
         }
@@ -39,6 +53,7 @@ pub fn SignInPage() -> impl IntoView {
         <Page title="Sign in">
             <div class="pp-sign-in">
                 <p class="pp-lead">"Sign in with the e-mail address you use for the partner program."</p>
+                {provider}
                 <SignInFields form submit/>
                 <DemoAccounts submit/>
             </div>
@@ -71,13 +86,13 @@ impl SignInForm {
 
     /// Signs in and goes on: back where the partner was headed, or (resuming) on the same page;
     /// a refusal shows at the password or above the form, with everything typed kept.
-    fn action(self, resuming: bool) -> Action<SignIn, ()> {
+    fn action(self, resuming: bool) -> ApiWrite<SignIn> {
         let (api, session, navigate) = (use_api(), use_session(), use_navigate());
         let next = safe_next(use_query_map().with_untracked(|q| q.get("next")).as_deref());
         let here = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
-        Action::new_local(move |request: &SignIn| {
+        ApiWrite::new(move |request: &SignIn| {
             let (api, request, navigate, next, here) = (
                 api.clone(),
                 request.clone(),
@@ -120,7 +135,7 @@ impl SignInForm {
 
 /// E-mail, password (with *Show password*) and the button.
 #[component]
-fn SignInFields(form: SignInForm, submit: Action<SignIn, ()>) -> impl IntoView {
+fn SignInFields(form: SignInForm, submit: ApiWrite<SignIn>) -> impl IntoView {
     let SignInForm {
         credentials,
         errors,
@@ -182,7 +197,7 @@ fn SignInFields(form: SignInForm, submit: Action<SignIn, ()>) -> impl IntoView {
 
 /// A demo backend's accounts, each signed in with one click; nothing on a real one.
 #[component]
-fn DemoAccounts(submit: Action<SignIn, ()>) -> impl IntoView {
+fn DemoAccounts(submit: ApiWrite<SignIn>) -> impl IntoView {
     let accounts = use_read(|api| async move { api.demo_accounts().await });
     move || {
         let accounts = accounts.get().and_then(Result::ok).unwrap_or_default();

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::ApiError;
 use crate::components::{focus_when_shown, ErrorSummary, Loaded, Notice, Page};
-use crate::context::{use_api, use_read};
+use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::survey::{to_send, validate, Answers};
 use crate::platform::paths::href;
 use crate::platform::storage;
@@ -48,8 +48,9 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let summary = NodeRef::<Div>::new();
     let survey_id = survey.id.clone();
-    // The action handles its own answer; the thank-you reads the receipt it returns.
-    let send = Action::new_local(move |response: &SurveyResponse| {
+    // The write handles its own answer; the thank-you shows the receipt it keeps.
+    let receipt = RwSignal::new(None);
+    let send = ApiWrite::new(move |response: &SurveyResponse| {
         let (api, response, id, draft_key) = (
             api.clone(),
             response.clone(),
@@ -58,23 +59,19 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
         );
         async move {
             match api.answer_survey(&id, &response).await {
-                Ok(receipt) => {
+                Ok(answer) => {
                     storage::clear(&draft_key);
-                    Some(receipt)
+                    receipt.set(Some(answer));
                 }
                 Err(error) if error.status() == Some(422) => {
                     errors.set(error.field_errors().to_vec());
                     focus_when_shown(summary);
-                    None
                 }
-                Err(error) => {
-                    problem.set(Some(describe(&error)));
-                    None
-                }
+                Err(error) => problem.set(Some(describe(&error))),
             }
         }
     });
-    let received = Memo::new(move |_| send.value().get().flatten());
+    let received = Memo::new(move |_| receipt.get());
     let questions = survey.questions.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -8,7 +8,7 @@ use api_types::{Invitation, Team, TeamMember, UserRole};
 use leptos::prelude::*;
 
 use crate::components::{Badge, EmptyState, Loaded, Notice, Page, ProgressBar, Section};
-use crate::context::{use_api, use_read, use_session};
+use crate::context::{use_api, use_read, use_session, ApiWrite};
 use crate::domain::team::attention;
 use crate::platform::paths::href;
 use crate::text::dates::{expiry_phrase, short_date, today};
@@ -24,7 +24,8 @@ pub fn TeamPage() -> impl IntoView {
     else {
         return view! { <MembersOnly/> }.into_any();
     };
-    let change = change_action();
+    let outcome = RwSignal::new(None);
+    let change = change_action(outcome);
     let invite = InviteForm::new();
     let sent = invite.action();
     let team = use_read(move |api| {
@@ -37,7 +38,7 @@ pub fn TeamPage() -> impl IntoView {
     view! {
         <Page title="Team">
             <p class="pp-lead">{format!("Everyone who can sign in for {}: their certifications, what they are learning, and who may manage the team.", me.company_name)}</p>
-            <p role="status" class="pp-form-outcome">{move || change.value().get().map(|outcome| match outcome {
+            <p role="status" class="pp-form-outcome">{move || outcome.get().map(|outcome| match outcome {
                 Ok(text) => view! { <span class="pp-form-outcome--ok">{text}</span> }.into_any(),
                 Err(text) => view! { <span class="pp-form-outcome--error">{text}</span> }.into_any(),
             })}</p>
@@ -92,10 +93,10 @@ enum Change {
     },
 }
 
-/// Applies a change; its value is what happened, in words, for the status line.
-fn change_action() -> Action<Change, Result<String, String>> {
+/// Applies a change and puts what happened, in words, in `outcome` for the status line.
+fn change_action(outcome: RwSignal<Option<Result<String, String>>>) -> ApiWrite<Change> {
     let api = use_api();
-    Action::new_local(move |change: &Change| {
+    ApiWrite::new(move |change: &Change| {
         let (api, change) = (api.clone(), change.clone());
         async move {
             let done = match &change {
@@ -114,7 +115,9 @@ fn change_action() -> Action<Change, Result<String, String>> {
                     format!("The invitation to {email} was withdrawn; its link no longer works.")
                 }),
             };
-            done.map_err(|error| format!("Nothing was changed: {}", error.message()))
+            outcome.set(Some(done.map_err(|error| {
+                format!("Nothing was changed: {}", error.message())
+            })));
         }
     })
 }
@@ -123,7 +126,7 @@ fn change_action() -> Action<Change, Result<String, String>> {
 fn MemberCard(
     member: TeamMember,
     yourself: bool,
-    change: Action<Change, Result<String, String>>,
+    change: ApiWrite<Change>,
     confirming: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let needs = attention(&member);
@@ -216,10 +219,7 @@ fn MemberCard(
 }
 
 #[component]
-fn OpenInvitations(
-    invitations: Vec<Invitation>,
-    change: Action<Change, Result<String, String>>,
-) -> impl IntoView {
+fn OpenInvitations(invitations: Vec<Invitation>, change: ApiWrite<Change>) -> impl IntoView {
     view! {
         <Section heading_id="pp-invitations-title" title="Open invitations">
             {if invitations.is_empty() {

@@ -23,6 +23,22 @@ pub struct PortalConfig {
     pub accent_color: Option<String>,
     /// Optional favicon address.
     pub favicon_url: Option<String>,
+    /// Optional sign-in through the vendor's OpenID Connect provider.
+    pub sign_in_provider: Option<SignInProvider>,
+}
+
+/// The vendor's OpenID Connect provider (`oidc_issuer`, `oidc_client_id`, `oidc_scopes`,
+/// `oidc_name` in `config.json`): the portal signs in with the Authorization Code flow and PKCE.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInProvider {
+    /// The issuer's URL, exactly as its tokens name it.
+    pub issuer: String,
+    /// The portal's client id at the provider (a public client: no secret).
+    pub client_id: String,
+    /// Scopes to ask for, space-separated; `openid` is always among them.
+    pub scopes: String,
+    /// What the button calls it: "Sign in with {name}".
+    pub name: String,
 }
 
 /// Why `config.json` could not be used, phrased for the vendor who has to fix it.
@@ -121,7 +137,31 @@ impl PortalConfig {
                 accent,
             )?;
         }
+        let sign_in_provider = match optional_text(&fields, "oidc_issuer", 2048)? {
+            None => None,
+            Some(issuer) => {
+                let secure = issuer.starts_with("https://")
+                    || ["http://127.0.0.1", "http://localhost"]
+                        .iter()
+                        .any(|l| issuer.starts_with(l));
+                require(secure, "oidc_issuer", "an https:// URL", &issuer)?;
+                let scopes = optional_text(&fields, "oidc_scopes", 500)?
+                    .unwrap_or_else(|| "openid email".into());
+                Some(SignInProvider {
+                    client_id: text_field(&fields, "oidc_client_id", 200)?,
+                    scopes: if scopes.split(' ').any(|s| s == "openid") {
+                        scopes
+                    } else {
+                        format!("openid {scopes}")
+                    },
+                    name: optional_text(&fields, "oidc_name", 60)?
+                        .unwrap_or_else(|| "your company account".into()),
+                    issuer,
+                })
+            }
+        };
         Ok(Self {
+            sign_in_provider,
             api_base_url: api_base_url.trim_end_matches('/').to_owned(),
             brand_name,
             logo_url,
@@ -249,6 +289,30 @@ mod tests {
         assert_eq!(config.brand_name, "Northwind Partner Network");
         assert_eq!(config.logo_url, "logo.svg");
         assert_eq!(config.default_locale, "en-US");
+    }
+
+    #[test]
+    fn a_sign_in_provider_needs_https_and_a_client_and_always_asks_for_openid() {
+        let with = |extra: &str| {
+            PortalConfig::parse(&GOOD.replace("\"unknown_future_setting\": true", extra))
+        };
+        assert_eq!(with("\"x\": 1").unwrap().sign_in_provider, None);
+        let provider = with(r#""oidc_issuer": "https://id.example.com", "oidc_client_id": "portal", "oidc_scopes": "email api""#)
+            .unwrap()
+            .sign_in_provider
+            .unwrap();
+        assert_eq!(provider.scopes, "openid email api");
+        assert_eq!(provider.name, "your company account");
+        let plain = with(r#""oidc_issuer": "http://id.example.com", "oidc_client_id": "portal""#);
+        assert!(matches!(
+            plain,
+            Err(ConfigError::Invalid {
+                field: "oidc_issuer",
+                ..
+            })
+        ));
+        let no_client = with(r#""oidc_issuer": "https://id.example.com""#);
+        assert_eq!(no_client, Err(ConfigError::Missing("oidc_client_id")));
     }
 
     #[test]

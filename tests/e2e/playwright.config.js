@@ -6,7 +6,9 @@ import { tmpdir } from "node:os";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const server = process.env.PORTAL_SERVER_BIN ?? `${root}/target/debug/portal-server`;
-export const ports = { root: 4173, subPath: 4174 };
+export const ports = { root: 4173, subPath: 4174, provider: 4180 };
+/** The OpenID Connect provider the root server trusts (tests/e2e/oidc-provider.mjs). */
+export const provider = { issuer: `http://127.0.0.1:${ports.provider}`, audience: "urn:partner-portal:api", clientId: "partner-portal" };
 // A fresh demo database per run, so journeys that register deals or tick items start clean.
 const database = (name) => `${tmpdir()}/portal-e2e-${process.pid}-${name}.sqlite3`;
 
@@ -46,7 +48,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${server} --demo --addr 127.0.0.1:${ports.root} --static-dir ${root}/dist --db ${database("root")}`,
+      command: `node ${root}/tests/e2e/oidc-provider.mjs ${ports.provider} http://127.0.0.1:${ports.root}/sign-in`,
+      url: `${provider.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `${server} --demo --addr 127.0.0.1:${ports.root} --static-dir ${root}/dist --db ${database("root")} --oidc-issuer ${provider.issuer} --oidc-audience ${provider.audience}`,
       url: `http://127.0.0.1:${ports.root}/config.json`,
       reuseExistingServer: false,
       timeout: 30_000,

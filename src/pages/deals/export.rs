@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::context::use_api;
+use crate::context::{use_api, ApiWrite};
 use crate::domain::deals::export::{deal_line, line, DEAL_HEADER};
 use crate::domain::deals::DealListQuery;
 
@@ -26,7 +26,7 @@ pub(super) fn ExportCsv(query: Memo<DealListQuery>) -> impl IntoView {
     let api = use_api();
     let state = RwSignal::new(ExportState::Idle);
     let cancelled = StoredValue::new(false);
-    let export = Action::new_local(move |_: &()| {
+    let export = ApiWrite::new(move |_: &()| {
         let (api, view) = (api.clone(), query.get_untracked().first_page());
         async move {
             cancelled.set_value(false);

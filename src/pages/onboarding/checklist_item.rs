@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::Ticks;
 use crate::components::Badge;
+use crate::context::ApiWrite;
 use crate::domain::onboarding::partner_can_tick;
 use crate::text::dates::{due_phrase, short_date, today};
 use crate::text::labels::Label;
@@ -15,7 +16,7 @@ use crate::text::labels::Label;
 pub(super) fn ChecklistItem(
     item: Memo<Option<OnboardingItem>>,
     ticks: Ticks,
-    toggle: Action<(OnboardingItem, bool), ()>,
+    toggle: ApiWrite<(OnboardingItem, bool)>,
 ) -> impl IntoView {
     let Some(initial) = item.get_untracked() else {
         return ().into_any();

@@ -6,7 +6,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::components::{focus_when_shown, ErrorSummary, Field, FieldState, Notice};
-use crate::context::{use_api, use_base};
+use crate::context::{use_api, use_base, ApiWrite};
 use crate::domain::team::{invitation_link, InviteDraft, ROLES};
 use crate::text::labels::{Label, Tone};
 
@@ -32,12 +32,12 @@ impl InviteForm {
 
     /// Sends the invitation: the link to pass on and an empty form, errors at their fields, or
     /// what failed with the e-mail kept.
-    pub fn action(self) -> Action<NewInvitation, ()> {
+    pub fn action(self) -> ApiWrite<NewInvitation> {
         let (api, base) = (use_api(), use_base().0);
         let origin = web_sys::window()
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
-        Action::new_local(move |invitation: &NewInvitation| {
+        ApiWrite::new(move |invitation: &NewInvitation| {
             let (api, invitation) = (api.clone(), invitation.clone());
             let (base, origin) = (base.clone(), origin.clone());
             async move {
@@ -63,7 +63,7 @@ impl InviteForm {
 
 /// The invitation form and, once sent, the link.
 #[component]
-pub fn InviteSection(form: InviteForm, send: Action<NewInvitation, ()>) -> impl IntoView {
+pub fn InviteSection(form: InviteForm, send: ApiWrite<NewInvitation>) -> impl IntoView {
     let InviteForm {
         draft,
         errors,

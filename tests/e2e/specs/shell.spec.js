@@ -10,6 +10,7 @@ const ROUTES = [
   { path: "/deals/DR-1042", slug: "deal", heading: "Deal DR-1042", section: "Deals" },
   { path: "/leaderboards", slug: "leaderboards", heading: "Leaderboards", section: "Leaderboards" },
   { path: "/feedback", slug: "feedback", heading: "Feedback", section: "Feedback" },
+  { path: "/team", slug: "team-page", heading: "Team", section: "Team" },
   { path: "/no/such/page", slug: "not-found", heading: "Page not found", section: null },
 ];
 
