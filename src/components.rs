@@ -22,6 +22,7 @@ pub use config_error::ConfigErrorPage;
 pub use filter_links::{FilterChoice, FilterLinks};
 pub use form::{
     control_id, error_for, focus_control, focus_when_shown, ErrorSummary, Field, FieldState,
+    PasswordInput,
 };
 pub use loaded::Loaded;
 pub use notice::Notice;

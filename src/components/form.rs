@@ -4,6 +4,8 @@
 
 mod error_summary;
 mod field;
+mod password;
 
 pub use error_summary::{control_id, error_for, focus_control, focus_when_shown, ErrorSummary};
 pub use field::{Field, FieldState};
+pub use password::PasswordInput;

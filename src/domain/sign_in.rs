@@ -20,18 +20,18 @@ impl Credentials {
         let mut errors = Vec::new();
         let email = self.email.trim();
         if email.is_empty() {
-            errors.push(error(
+            errors.push(FieldError::new(
                 "email",
                 "Enter the e-mail address you use for the program.",
             ));
         } else if !email.contains('@') {
-            errors.push(error(
+            errors.push(FieldError::new(
                 "email",
                 "Enter an e-mail address like name@company.com.",
             ));
         }
         if self.password.is_empty() {
-            errors.push(error("password", "Enter your password."));
+            errors.push(FieldError::new("password", "Enter your password."));
         }
         if errors.is_empty() {
             Ok(SignIn {
@@ -60,13 +60,6 @@ pub fn refusal(status: Option<u16>, code: Option<&str>, message: String) -> Refu
             "The e-mail and password do not match an account. Check both and try again.".into(),
         ),
         _ => Refusal::Notice(message),
-    }
-}
-
-fn error(field: &str, message: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        message: message.into(),
     }
 }
 

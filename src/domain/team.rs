@@ -43,7 +43,7 @@ impl InviteDraft {
         if check_invitation(&invitation).is_empty() {
             Ok(invitation)
         } else {
-            Err(vec![error(
+            Err(vec![FieldError::new(
                 "email",
                 "Enter your teammate's work e-mail, like name@company.com.",
             )])
@@ -71,8 +71,8 @@ impl JoinDraft {
         let errors: Vec<FieldError> = check_acceptance(&acceptance)
             .into_iter()
             .map(|broken| match broken.field {
-                "name" => error("name", "Enter your name (2 to 120 characters)."),
-                _ => error("password", &password_hint()),
+                "name" => FieldError::new("name", "Enter your name (2 to 120 characters)."),
+                _ => FieldError::new("password", &password_hint()),
             })
             .collect();
         if errors.is_empty() {
@@ -114,13 +114,6 @@ pub fn attention(member: &TeamMember) -> usize {
             )
         })
         .count()
-}
-
-fn error(field: &str, message: &str) -> FieldError {
-    FieldError {
-        field: field.into(),
-        message: message.into(),
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@ use api_types::{AcceptInvitation, FieldError, InvitationDetails};
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::{focus_when_shown, ErrorSummary, Field, FieldState, Loaded, Notice, Page};
+use crate::components::{
+    focus_when_shown, ErrorSummary, Field, FieldState, Loaded, Notice, Page, PasswordInput,
+};
 use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::team::{invitation_token, password_hint, JoinDraft};
 use crate::platform::paths::href;
@@ -53,7 +55,6 @@ fn JoinForm(details: InvitationDetails, token: String) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let notice = RwSignal::new(None::<String>);
     let summary = NodeRef::<Div>::new();
-    let shown = RwSignal::new(false);
     let api = use_api();
     let join = ApiWrite::new(move |acceptance: &AcceptInvitation| {
         let (api, acceptance) = (api.clone(), acceptance.clone());
@@ -111,15 +112,10 @@ fn JoinForm(details: InvitationDetails, token: String) -> impl IntoView {
                     aria-invalid=name_invalid aria-describedby=name_described/>
             </Field>
             <Field state=password label="Choose a password" required=true>
-                <input id="join-password" class="pp-input" autocomplete="new-password"
-                    type=move || if shown.get() { "text" } else { "password" }
-                    prop:value=move || draft.with(|d| d.password.clone())
-                    on:input=move |e| draft.update(|d| d.password = event_target_value(&e))
-                    aria-invalid=password_invalid aria-describedby=password_described/>
-                <label class="pp-check">
-                    <input type="checkbox" prop:checked=shown on:change=move |e| shown.set(event_target_checked(&e))/>
-                    " Show password"
-                </label>
+                <PasswordInput id="join-password" autocomplete="new-password"
+                    value=Signal::derive(move || draft.with(|d| d.password.clone()))
+                    on_input=Callback::new(move |typed| draft.update(|d| d.password = typed))
+                    invalid=Signal::derive(password_invalid) described_by=Signal::derive(password_described)/>
             </Field>
             <button type="submit" class="pp-button pp-button--primary" disabled=move || join.pending().get()>
                 {move || if join.pending().get() { "Joining…" } else { "Join and sign in" }}

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page,
+    focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page, PasswordInput,
 };
 use crate::context::{use_api, use_base, use_config, use_read, use_session, ApiWrite};
 use crate::domain::sign_in::{refusal, Credentials, Refusal};
@@ -142,7 +142,6 @@ fn SignInFields(form: SignInForm, submit: ApiWrite<SignIn>) -> impl IntoView {
         notice,
         summary,
     } = form;
-    let shown = RwSignal::new(false);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         notice.set(None);
@@ -178,15 +177,10 @@ fn SignInFields(form: SignInForm, submit: ApiWrite<SignIn>) -> impl IntoView {
                     aria-invalid=email_invalid aria-describedby=email_described/>
             </Field>
             <Field state=password label="Password" required=true>
-                <input id="sign-in-password" class="pp-input" autocomplete="current-password"
-                    type=move || if shown.get() { "text" } else { "password" }
-                    prop:value=move || credentials.with(|c| c.password.clone())
-                    on:input=move |e| credentials.update(|c| c.password = event_target_value(&e))
-                    aria-invalid=password_invalid aria-describedby=password_described/>
-                <label class="pp-check">
-                    <input type="checkbox" prop:checked=shown on:change=move |e| shown.set(event_target_checked(&e))/>
-                    " Show password"
-                </label>
+                <PasswordInput id="sign-in-password" autocomplete="current-password"
+                    value=Signal::derive(move || credentials.with(|c| c.password.clone()))
+                    on_input=Callback::new(move |typed| credentials.update(|c| c.password = typed))
+                    invalid=Signal::derive(password_invalid) described_by=Signal::derive(password_described)/>
             </Field>
             <button type="submit" class="pp-button pp-button--primary" disabled=move || submit.pending().get()>
                 {move || if submit.pending().get() { "Signing in…" } else { "Sign in" }}

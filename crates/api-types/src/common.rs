@@ -57,6 +57,16 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    /// The error at `field`, saying `message`.
+    pub fn new(field: &str, message: &str) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
 /// RFC 9457 problem details, the body of every error answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {

@@ -78,9 +78,10 @@ pub fn check_email(email: &str) -> Option<Rule> {
     let shaped = email.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()
             && !domain.contains('@')
+            // A dot with something on both sides, as the contract's pattern says.
             && domain
-                .split_once('.')
-                .is_some_and(|(a, b)| !a.is_empty() && !b.is_empty())
+                .char_indices()
+                .any(|(i, c)| c == '.' && i > 0 && i + 1 < domain.len())
     });
     let fits = (3..=254).contains(&email.chars().count());
     (!shaped || !fits || email.chars().any(char::is_whitespace)).then_some(Rule::NotAnEmail)
@@ -223,8 +224,13 @@ mod tests {
     #[test]
     fn email_shapes() {
         assert_eq!(check_email("a@b.co"), None);
+        assert_eq!(
+            check_email("a@.b.co"),
+            None,
+            "what the contract's pattern allows"
+        );
         assert_eq!(check_email(""), Some(Rule::Missing));
-        for bad in ["a@b", "@b.co", "a b@c.de", "a@@b.co"] {
+        for bad in ["a@b", "@b.co", "a b@c.de", "a@@b.co", "a@b.", "a@.b"] {
             assert_eq!(check_email(bad), Some(Rule::NotAnEmail), "{bad}");
         }
     }

@@ -25,9 +25,11 @@ pub fn check_password(password: &str) -> Option<Broken> {
     })
 }
 
-/// Every rule for an invitation.
+/// Every rule for an invitation; the address counts as sent, spaces around it included.
 pub fn check_invitation(invitation: &NewInvitation) -> Vec<Broken> {
+    let too_long = invitation.email.chars().count() > 254;
     check_email(&invitation.email)
+        .or(too_long.then_some(crate::deal_rules::Rule::NotAnEmail))
         .map(|rule| Broken {
             field: "email",
             rule,
@@ -61,6 +63,8 @@ mod tests {
         };
         assert_eq!(check_invitation(&invite("noor@example.com")), vec![]);
         assert_eq!(check_invitation(&invite("noor"))[0].field, "email");
+        let padded = format!("\u{85}noor@example.com{}", " ".repeat(250));
+        assert_eq!(check_invitation(&invite(&padded)).len(), 1);
     }
 
     #[test]

@@ -187,18 +187,17 @@ fn an_invitation_is_accepted_once_and_signs_the_teammate_in() {
 fn invitations_are_refused_for_existing_accounts_and_can_be_withdrawn() {
     let server = start(AuthMode::Demo);
     let admin = server.signed_in(AMELIE, DEMO_PASSWORD);
-    for email in [
-        "Theo.Laurent@lumiere-cloud.fr",
-        "aiko.tanaka@sakura-systems.jp",
-        "no-at-sign",
+    for (email, status) in [
+        ("Theo.Laurent@lumiere-cloud.fr", 409),
+        ("aiko.tanaka@sakura-systems.jp", 409),
+        ("no-at-sign", 422),
     ] {
         let reply = admin.post(
             "/team/invitations",
             &json!({"email": email, "role": "member"}),
             &[],
         );
-        assert_eq!(reply.status, 422, "{email}: {}", reply.body);
-        assert_eq!(reply.body["errors"][0]["field"], "email");
+        assert_eq!(reply.status, status, "{email}: {}", reply.body);
     }
     let first = invite(&admin, "lea@lumiere-cloud.fr", "member");
     let second = invite(&admin, "LEA@lumiere-cloud.fr", "admin");

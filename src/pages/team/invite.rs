@@ -51,6 +51,12 @@ impl InviteForm {
                         self.errors.set(error.field_errors().to_vec());
                         focus_when_shown(self.summary);
                     }
+                    // Someone who can already sign in: said at the e-mail, like a typo.
+                    Err(error) if error.status() == Some(409) => {
+                        self.errors
+                            .set(vec![FieldError::new("email", &error.message())]);
+                        focus_when_shown(self.summary);
+                    }
                     Err(error) => self.outcome.set(Some(Err(format!(
                         "{} The e-mail is kept; press Send invitation to try again.",
                         error.message()

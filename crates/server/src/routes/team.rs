@@ -3,8 +3,7 @@
 
 use api_types::team_rules::{check_invitation, INVITATION_DAYS};
 use api_types::{
-    problem_code, FieldError, InvitationCreated, NewInvitation, RoleChange, Team, TeamMember,
-    UserRole,
+    problem_code, InvitationCreated, NewInvitation, RoleChange, Team, TeamMember, UserRole,
 };
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -140,10 +139,11 @@ pub async fn invite(
             ))
         }
         Err(InvitationRefused::AlreadyHasAccount | InvitationRefused::Ended) => {
-            Err(AppError::Invalid(vec![FieldError {
-                field: "email".into(),
-                message: "This e-mail already has a portal account.".into(),
-            }]))
+            Err(AppError::Conflict {
+                title: "Already has an account".into(),
+                detail: "This e-mail already has a portal account.".into(),
+                reference: None,
+            })
         }
     }
 }

@@ -174,7 +174,11 @@ pub(super) fn seed_deals(
         let local = Some(ascii(contact, 12))
             .filter(|l| !l.is_empty())
             .unwrap_or_else(|| format!("contact{i}"));
-        let email = format!("{local}@{}.example", ascii(&customer, 16));
+        // Customers written in other scripts get a domain from their place in the list.
+        let domain = Some(ascii(&customer, 16))
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| format!("customer{}", i % CUSTOMERS.len()));
+        let email = format!("{local}@{domain}.example");
         let mut at = submitted;
         let mut events = vec![("submitted", at, None)];
         for (next, note) in deal_path(status) {
