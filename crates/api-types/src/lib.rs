@@ -3,6 +3,7 @@
 
 mod common;
 pub mod dates;
+pub mod deal_flow;
 pub mod deal_rules;
 mod deals;
 mod feedback;
