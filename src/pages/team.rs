@@ -38,11 +38,12 @@ pub fn TeamPage() -> impl IntoView {
     view! {
         <Page title="Team">
             <p class="pp-lead">{format!("Everyone who can sign in for {}: their certifications, what they are learning, and who may manage the team.", me.company_name)}</p>
+            <InviteSection form=invite send=sent/>
+            // What a change did, said next to the list it changed.
             <p role="status" class="pp-form-outcome">{move || outcome.get().map(|outcome| match outcome {
                 Ok(text) => view! { <span class="pp-form-outcome--ok">{text}</span> }.into_any(),
                 Err(text) => view! { <span class="pp-form-outcome--error">{text}</span> }.into_any(),
             })}</p>
-            <InviteSection form=invite send=sent/>
             <Loaded resource=team what="your team" lines=6 render=move |team: Team| {
                 let you = you.clone();
                 view! {
@@ -234,8 +235,9 @@ fn OpenInvitations(invitations: Vec<Invitation>, change: ApiWrite<Change>) -> im
                                     <p><strong>{invitation.email.clone()}</strong>" · "{invitation.role.label()}</p>
                                     <p class="pp-meta">{format!("Invited by {} on {}; the link works until {}.", invitation.invited_by, short_date(invitation.created_at.date_naive()), short_date(invitation.expires_at.date_naive()))}</p>
                                     <button type="button" class="pp-button" disabled=move || change.pending().get()
+                                        aria-label=format!("Withdraw the invitation to {}", invitation.email)
                                         on:click=move |_| { change.dispatch(withdraw.clone()); }>
-                                        {format!("Withdraw the invitation to {}", invitation.email)}
+                                        "Withdraw"
                                     </button>
                                 </li>
                             }

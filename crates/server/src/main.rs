@@ -70,6 +70,12 @@ async fn main() -> ExitCode {
             println!("portal-server: production mode: every API request needs a signed-in session")
         }
     }
+    if let Some(oidc) = &settings.oidc {
+        println!(
+            "portal-server: access tokens of {} for {} are accepted",
+            oidc.issuer, oidc.audience
+        );
+    }
     let state = AppState::new(store, &settings);
     // Without TCP_NODELAY, a response written in pieces waits for the client's delayed
     // acknowledgement: 40 ms for every file larger than one write.

@@ -94,7 +94,7 @@ pub fn InviteSection(form: InviteForm, send: ApiWrite<NewInvitation>) -> impl In
     let (email_invalid, email_described) = (email.invalid(), email.described_by());
     let role = FieldState::new("invite", "role", errors, None);
     view! {
-        <section class="pp-section" aria-labelledby="pp-invite-title">
+        <section class="pp-section pp-invite-section" aria-labelledby="pp-invite-title">
             <h2 id="pp-invite-title">"Invite a teammate"</h2>
             <ErrorSummary errors summary id_prefix="invite"/>
             <div role="status">{move || outcome.get().map(|outcome| match outcome {

@@ -100,6 +100,9 @@ test("an invitation can be withdrawn, and its link then says so", async ({ page,
   const link = await page.getByLabel("Invitation link").inputValue();
   const invitation = page.locator(".pp-team-invitation", { hasText: email });
   await expect(invitation).toContainText("Partner admin");
+  // Long addresses and the link wrap: the page never gets wider than a phone's screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(page.viewportSize().width);
+  await expect(invitation.getByRole("button", { name: "Withdraw" })).toHaveText("Withdraw");
   await invitation.getByRole("button", { name: `Withdraw the invitation to ${email}` }).click();
   await expect(page.getByText(`The invitation to ${email} was withdrawn`)).toBeVisible();
   await expect(invitation).toHaveCount(0);
