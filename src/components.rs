@@ -21,8 +21,8 @@ pub use boot_splash::BootSplash;
 pub use config_error::ConfigErrorPage;
 pub use filter_links::{FilterChoice, FilterLinks};
 pub use form::{
-    control_id, error_for, focus_control, focus_when_shown, ErrorSummary, Field, FieldState,
-    PasswordInput,
+    control_id, error_for, focus_control, focus_when_shown, send_checked, ErrorSummary, Field,
+    FieldState, PasswordInput,
 };
 pub use loaded::Loaded;
 pub use notice::Notice;

@@ -5,7 +5,9 @@
 mod error_summary;
 mod field;
 mod password;
+mod submit;
 
 pub use error_summary::{control_id, error_for, focus_control, focus_when_shown, ErrorSummary};
 pub use field::{Field, FieldState};
 pub use password::PasswordInput;
+pub use submit::send_checked;

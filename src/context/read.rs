@@ -74,7 +74,7 @@ impl<T: Clone + 'static> ApiRead<T> {
 /// The one place a read's resource is made, so its machinery is compiled once.
 #[inline(never)]
 fn erased(fetch: Box<dyn Fn() -> ErasedFuture>) -> LocalResource<ErasedResult> {
-    LocalResource::new(move || fetch())
+    LocalResource::new(fetch)
 }
 
 /// The answer as the `T` it was made from.

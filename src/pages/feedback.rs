@@ -6,7 +6,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::components::{
-    focus_when_shown, Badge, EmptyState, ErrorSummary, Field, FieldState, Loaded, Page, Section,
+    focus_when_shown, send_checked, Badge, EmptyState, ErrorSummary, Field, FieldState, Loaded,
+    Page, Section,
 };
 use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::feedback::{FeedbackDraft, CATEGORIES};
@@ -144,16 +145,12 @@ fn NewFeedbackForm(form: FeedbackForm, send: ApiWrite<NewFeedback>) -> impl Into
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         outcome.set(None);
-        match draft.with_untracked(FeedbackDraft::validate) {
-            Ok(feedback) => {
-                errors.set(Vec::new());
-                send.dispatch(feedback);
-            }
-            Err(found) => {
-                errors.set(found);
-                focus_when_shown(summary);
-            }
-        }
+        send_checked(
+            draft.with_untracked(FeedbackDraft::validate),
+            errors,
+            summary,
+            send,
+        );
     };
     let category = FieldState::new("feedback", "category", errors, None);
     let title = FieldState::new("feedback", "title", errors, None);

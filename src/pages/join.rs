@@ -7,7 +7,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::components::{
-    focus_when_shown, ErrorSummary, Field, FieldState, Loaded, Notice, Page, PasswordInput,
+    focus_when_shown, send_checked, ErrorSummary, Field, FieldState, Loaded, Notice, Page,
+    PasswordInput,
 };
 use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::team::{invitation_token, password_hint, JoinDraft};
@@ -76,16 +77,12 @@ fn JoinForm(details: InvitationDetails, token: String) -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         notice.set(None);
-        match draft.with_untracked(|d| d.validate(&token)) {
-            Ok(acceptance) => {
-                errors.set(Vec::new());
-                join.dispatch(acceptance);
-            }
-            Err(found) => {
-                errors.set(found);
-                focus_when_shown(summary);
-            }
-        }
+        send_checked(
+            draft.with_untracked(|d| d.validate(&token)),
+            errors,
+            summary,
+            join,
+        );
     };
     let name = FieldState::new("join", "name", errors, None);
     let hint = password_hint();

@@ -11,7 +11,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    focus_control, focus_when_shown, ErrorSummary, Field, FieldState, Notice, Page, PasswordInput,
+    focus_control, send_checked, ErrorSummary, Field, FieldState, Notice, Page, PasswordInput,
 };
 use crate::context::{use_api, use_base, use_config, use_read, use_session, ApiWrite};
 use crate::domain::sign_in::{refusal, Credentials, Refusal};
@@ -145,16 +145,12 @@ fn SignInFields(form: SignInForm, submit: ApiWrite<SignIn>) -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         notice.set(None);
-        match credentials.with_untracked(Credentials::validate) {
-            Ok(request) => {
-                errors.set(Vec::new());
-                submit.dispatch(request);
-            }
-            Err(found) => {
-                errors.set(found);
-                focus_when_shown(summary);
-            }
-        }
+        send_checked(
+            credentials.with_untracked(Credentials::validate),
+            errors,
+            summary,
+            submit,
+        );
     };
     let email = FieldState::new("sign-in", "email", errors, None);
     let password = FieldState::new("sign-in", "password", errors, None);

@@ -5,7 +5,7 @@ use api_types::{FieldError, NewInvitation};
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::components::{focus_when_shown, ErrorSummary, Field, FieldState, Notice};
+use crate::components::{focus_when_shown, send_checked, ErrorSummary, Field, FieldState, Notice};
 use crate::context::{use_api, use_base, ApiWrite};
 use crate::domain::team::{invitation_link, InviteDraft, ROLES};
 use crate::text::labels::{Label, Tone};
@@ -79,16 +79,12 @@ pub fn InviteSection(form: InviteForm, send: ApiWrite<NewInvitation>) -> impl In
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         outcome.set(None);
-        match draft.with_untracked(InviteDraft::validate) {
-            Ok(invitation) => {
-                errors.set(Vec::new());
-                send.dispatch(invitation);
-            }
-            Err(found) => {
-                errors.set(found);
-                focus_when_shown(summary);
-            }
-        }
+        send_checked(
+            draft.with_untracked(InviteDraft::validate),
+            errors,
+            summary,
+            send,
+        );
     };
     let email = FieldState::new("invite", "email", errors, None);
     let (email_invalid, email_described) = (email.invalid(), email.described_by());
