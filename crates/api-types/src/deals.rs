@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::deal_flow::DealStepKind;
 use crate::Money;
 
 /// Where a registered deal stands.
@@ -25,11 +26,13 @@ pub enum DealStatus {
     Lost,
     /// Protection ran out before the deal closed.
     Expired,
+    /// The partner took the registration back.
+    Withdrawn,
 }
 
 impl DealStatus {
     /// Every status, in the order a deal moves through them.
-    pub const ALL: [DealStatus; 8] = [
+    pub const ALL: [DealStatus; 9] = [
         Self::Submitted,
         Self::UnderReview,
         Self::MoreInfoRequested,
@@ -38,6 +41,7 @@ impl DealStatus {
         Self::Won,
         Self::Lost,
         Self::Expired,
+        Self::Withdrawn,
     ];
 
     /// The wire name, e.g. `more_info_requested`.
@@ -51,6 +55,7 @@ impl DealStatus {
             Self::Won => "won",
             Self::Lost => "lost",
             Self::Expired => "expired",
+            Self::Withdrawn => "withdrawn",
         }
     }
 
@@ -109,7 +114,7 @@ pub struct Deal {
     /// When it was registered.
     #[serde(deserialize_with = "crate::dates::instant")]
     pub submitted_at: DateTime<Utc>,
-    /// Status changes, oldest first.
+    /// Every step, oldest first.
     pub timeline: Vec<DealEvent>,
 }
 
@@ -125,10 +130,12 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
-/// One status change of a deal.
+/// One step in a deal's life: who did what, when, and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealEvent {
-    /// The status the deal moved to.
+    /// What happened.
+    pub step: DealStepKind,
+    /// The deal's status after it.
     pub status: DealStatus,
     /// When.
     #[serde(deserialize_with = "crate::dates::instant")]

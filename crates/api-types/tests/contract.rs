@@ -63,7 +63,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 57] = [
+const OBJECT_SCHEMAS: [&str; 65] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -121,6 +121,14 @@ const OBJECT_SCHEMAS: [&str; 57] = [
     "SurveyResponse",
     "SurveyReceipt",
     "VendorReply",
+    "DealStepRequest",
+    "Subject",
+    "Notification",
+    "NotificationFeed",
+    "OperationsDeal",
+    "FeedbackDecision",
+    "CourseProgressReport",
+    "CertificationGrant",
 ];
 
 #[test]
@@ -186,6 +194,14 @@ fn every_object_schema_example_round_trips() {
     round_trips::<FeedbackItem>(&spec, "FeedbackItem");
     round_trips::<NewFeedback>(&spec, "NewFeedback");
     round_trips::<Answer>(&spec, "Answer");
+    round_trips::<DealStepRequest>(&spec, "DealStepRequest");
+    round_trips::<Subject>(&spec, "Subject");
+    round_trips::<Notification>(&spec, "Notification");
+    round_trips::<NotificationFeed>(&spec, "NotificationFeed");
+    round_trips::<OperationsDeal>(&spec, "OperationsDeal");
+    round_trips::<FeedbackDecision>(&spec, "FeedbackDecision");
+    round_trips::<CourseProgressReport>(&spec, "CourseProgressReport");
+    round_trips::<CertificationGrant>(&spec, "CertificationGrant");
 }
 
 #[test]
@@ -204,6 +220,10 @@ fn every_enum_value_in_the_spec_is_known_to_rust() {
     enum_values_parse::<Metric>(&spec, "Metric");
     enum_values_parse::<FeedbackCategory>(&spec, "FeedbackCategory");
     enum_values_parse::<FeedbackStatus>(&spec, "FeedbackStatus");
+    enum_values_parse::<DealStepKind>(&spec, "DealStepKind");
+    enum_values_parse::<StepName>(&spec, "StepName");
+    enum_values_parse::<NotificationKind>(&spec, "NotificationKind");
+    enum_values_parse::<SubjectKind>(&spec, "SubjectKind");
     let periods = enum_values_parse::<Period>(&spec, "Period");
     assert_eq!(periods, Period::ALL.map(|p| p.as_str().to_owned()));
     let codes: Vec<&str> = spec
@@ -261,6 +281,10 @@ fn every_schema_in_the_spec_is_checked_here() {
         "FeedbackCategory",
         "FeedbackStatus",
         "DealStatus",
+        "DealStepKind",
+        "StepName",
+        "NotificationKind",
+        "SubjectKind",
         "CountryCode",
         "CurrencyCode",
         "ProductCode",

@@ -1,0 +1,98 @@
+//! What changed for the partner: decisions on deals, questions, replies, lapsing
+//! certifications and new surveys, each linking to its subject, with read state kept by the
+//! backend.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// What a notification is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    /// The channel team asked about a deal.
+    DealQuestion,
+    /// A deal was approved (protected).
+    DealApproved,
+    /// A deal was not accepted.
+    DealRejected,
+    /// A deal was recorded as won.
+    DealWon,
+    /// A deal was recorded as lost.
+    DealLost,
+    /// A deal's protection was extended.
+    ExtensionGranted,
+    /// A deal's protection was not extended.
+    ExtensionRefused,
+    /// A deal's protection ends soon.
+    ProtectionEnding,
+    /// The vendor answered feedback.
+    FeedbackReply,
+    /// A course was completed.
+    CourseCompleted,
+    /// A certification was granted.
+    CertificationGranted,
+    /// A certification was revoked.
+    CertificationRevoked,
+    /// A certification lapses soon.
+    CertificationExpiring,
+    /// A new survey is open.
+    SurveyPublished,
+}
+
+/// The kind of thing a notification links to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    /// A deal, by reference.
+    Deal,
+    /// Feedback, by id.
+    Feedback,
+    /// A course, by id.
+    Course,
+    /// A certification, by id.
+    Certification,
+    /// A survey, by id.
+    Survey,
+}
+
+/// What a notification links to, with its name as the backend writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subject {
+    /// The kind of thing.
+    pub kind: SubjectKind,
+    /// Its id (a deal's reference).
+    pub id: String,
+    /// Its name: a customer, a feedback title, a course or survey title.
+    pub title: String,
+}
+
+/// One entry of the feed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    /// Stable id.
+    pub id: String,
+    /// What happened.
+    pub kind: NotificationKind,
+    /// What it is about.
+    pub subject: Subject,
+    /// The question, reason or reply, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// When.
+    #[serde(deserialize_with = "crate::dates::instant")]
+    pub created_at: DateTime<Utc>,
+    /// Whether this user has read it.
+    pub read: bool,
+}
+
+/// `GET /notifications`: the newest entries and how many are unread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationFeed {
+    /// Unread entries in all (not only those listed).
+    pub unread: u32,
+    /// The newest entries, newest first.
+    pub items: Vec<Notification>,
+}
+
+/// How many entries the feed lists.
+pub const FEED_LENGTH: usize = 30;
