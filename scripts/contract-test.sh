@@ -18,13 +18,24 @@ for _ in $(seq 50); do
 done
 
 cd tests/contract
-"$ROOT/.tools/venv/bin/schemathesis" run "$ROOT/api/openapi.yaml" \
-  --url "http://127.0.0.1:$port/api/v1" \
-  --header "Authorization: Bearer demo-token" \
-  --header "X-Portal-Request: 1" \
-  --checks all \
-  --max-examples "${CONTRACT_EXAMPLES:-40}" \
-  --seed 20261123 \
-  --workers 2 \
-  --output-truncate true \
+# Two runs: the partner's endpoints with the demo partner's token, then the vendor's operations
+# API with the demo channel team's key; each side's credentials are refused on the other's.
+run() {
+  "$ROOT/.tools/venv/bin/schemathesis" run "$ROOT/api/openapi.yaml" \
+    --url "http://127.0.0.1:$port/api/v1" \
+    --header "X-Portal-Request: 1" \
+    --checks all \
+    --max-examples "${CONTRACT_EXAMPLES:-40}" \
+    --seed 20261123 \
+    --output-truncate true \
+    "$@"
+}
+run --header "Authorization: Bearer demo-token" --exclude-tag operations --workers 2 \
   --report junit --report-dir "$ROOT/test-artifacts/contract"
+partner=$?
+# One worker: six operations, and Hypothesis's lambda descriptions are not thread-safe on
+# Python 3.11 (an "AST constructor recursion depth mismatch" now and then with two).
+run --header "Authorization: Bearer ppk_demo-channel-team" --include-tag operations --workers 1 \
+  --report junit --report-dir "$ROOT/test-artifacts/contract-operations"
+operations=$?
+exit $(( partner || operations ))

@@ -3,11 +3,13 @@
 //! mode only, a fixed demo token. Nothing else gets in.
 
 mod oidc;
+mod operator;
 mod passwords;
 mod throttle;
 mod tokens;
 
 pub use oidc::{trusted_url, Identity, Oidc, OidcSettings};
+pub use operator::{Operator, API_KEY_PREFIX, DEMO_OPS_KEY};
 pub use passwords::{hash_password, verify_password};
 pub use throttle::SignInThrottle;
 pub use tokens::{new_token, token_hash};
@@ -52,6 +54,11 @@ impl FromRequestParts<AppState> for Authenticated {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> AppResult<Self> {
         if let Some(token) = bearer_token(parts) {
+            if operator::is_operations_key(&token) {
+                return Err(operator::wrong_side(
+                    "API keys are for the vendor's operations API, not for partner endpoints.",
+                ));
+            }
             // Bearer tokens carry no ambient authority, so they need no CSRF proof.
             if let Some(oidc) = state.oidc.as_ref().filter(|_| token.contains('.')) {
                 if let Some(Identity(who)) = oidc.verify(&token).await {

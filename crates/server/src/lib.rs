@@ -12,8 +12,8 @@ mod settings;
 mod static_files;
 pub mod store;
 
-pub use auth::{AuthMode, OidcSettings, DEMO_PASSWORD};
-pub use settings::Settings;
+pub use auth::{AuthMode, OidcSettings, DEMO_OPS_KEY, DEMO_PASSWORD};
+pub use settings::{AdminTask, Settings};
 pub use store::{Lifetimes, SeedSize, SessionLookup, Store, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 
 use std::time::Duration;
@@ -98,6 +98,32 @@ pub fn give_demo_passwords(store: &Store) -> Result<(), String> {
         Ok(())
     };
     give().map_err(|e| format!("cannot set the demo passwords: {e:?}"))
+}
+
+/// Does a one-off task on the database and says what was done.
+pub fn run_task(store: &Store, task: &AdminTask) -> Result<String, String> {
+    match task {
+        AdminTask::SetPassword(email) => {
+            let password = std::env::var("PORTAL_PASSWORD").unwrap_or_default();
+            set_password(store, email, &password)
+                .map(|()| format!("password set for {email}"))
+                .map_err(|message| format!("{message} (give it in PORTAL_PASSWORD)"))
+        }
+        AdminTask::CreateApiKey(name) => {
+            let made = || -> error::AppResult<String> {
+                let key = format!("{}{}", auth::API_KEY_PREFIX, auth::new_token()?);
+                store.add_api_key(&auth::token_hash(&key), name, auth::now())?;
+                Ok(key)
+            };
+            made()
+                .map(|key| format!("API key for {name:?} (shown only now; keep it secret):\n{key}"))
+                .map_err(|e| format!("cannot create the key: {e:?}"))
+        }
+        AdminTask::AddChannelMember { name, email } => store
+            .add_channel_member(email, name)
+            .map(|()| format!("{name} <{email}> is on the channel team"))
+            .map_err(|e| format!("cannot add the member: {e:?}")),
+    }
 }
 
 /// Sets the password of the user with `email` (the `--set-password` command).

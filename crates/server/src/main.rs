@@ -6,7 +6,7 @@ use axum::serve::ListenerExt;
 use std::net::SocketAddr;
 
 use portal_server::{
-    app, give_demo_passwords, open_seeded, set_password, AppState, AuthMode, Settings,
+    app, give_demo_passwords, open_seeded, run_task, AppState, AuthMode, Settings,
 };
 
 #[tokio::main]
@@ -26,15 +26,14 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Some(email) = &settings.set_password {
-        let password = std::env::var("PORTAL_PASSWORD").unwrap_or_default();
-        return match set_password(&store, email, &password) {
-            Ok(()) => {
-                println!("portal-server: password set for {email}");
+    if let Some(task) = &settings.task {
+        return match run_task(&store, task) {
+            Ok(done) => {
+                println!("portal-server: {done}");
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("portal-server: {message} (give it in PORTAL_PASSWORD)");
+                eprintln!("portal-server: {message}");
                 ExitCode::FAILURE
             }
         };
@@ -63,8 +62,10 @@ async fn main() -> ExitCode {
     );
     match settings.auth {
         AuthMode::Demo => println!(
-            "portal-server: DEMO MODE: the demo accounts sign in with the password \"{}\" (loopback only)",
-            portal_server::DEMO_PASSWORD
+            "portal-server: DEMO MODE: the demo accounts sign in with the password \"{}\", and the \
+             operations API takes the key {} (loopback only)",
+            portal_server::DEMO_PASSWORD,
+            portal_server::DEMO_OPS_KEY
         ),
         AuthMode::Production => {
             println!("portal-server: production mode: every API request needs a signed-in session")

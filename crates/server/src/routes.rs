@@ -1,12 +1,15 @@
 //! The API under `/api/v1`: one module per resource, thin handlers that parse the request,
 //! apply the contract's rules, call the store and answer JSON.
 
+mod conversation;
 mod deals;
 mod feedback;
 mod invitations;
 mod leaderboards;
 mod me;
+mod notifications;
 mod onboarding;
+mod operations;
 mod register;
 mod session;
 mod surveys;
@@ -54,6 +57,30 @@ pub fn api() -> Router<AppState> {
         )
         .route("/deals/pipeline", get(deals::pipeline))
         .route("/deals/{reference}", get(deals::get_deal))
+        .route("/deals/{reference}/steps", post(conversation::partner_step))
+        .route("/notifications", get(notifications::feed))
+        .route(
+            "/notifications/{notification_id}/read",
+            put(notifications::mark_read),
+        )
+        .route(
+            "/notifications/read-all",
+            post(notifications::mark_all_read),
+        )
+        .route("/ops/deals/{reference}", get(operations::get_deal))
+        .route("/ops/deals/{reference}/steps", post(operations::deal_step))
+        .route(
+            "/ops/feedback/{feedback_id}",
+            put(operations::decide_feedback),
+        )
+        .route(
+            "/ops/users/{user_id}/courses/{course_id}",
+            put(operations::course_progress),
+        )
+        .route(
+            "/ops/users/{user_id}/certifications/{certification_id}",
+            put(operations::grant_certification).delete(operations::revoke_certification),
+        )
         .route("/leaderboards", get(leaderboards::list_boards))
         .route("/leaderboards/{board_id}", get(leaderboards::get_board))
         .route("/surveys", get(surveys::list_surveys))

@@ -5,6 +5,18 @@ use std::path::PathBuf;
 use crate::auth::{AuthMode, OidcSettings};
 use crate::store::{Lifetimes, SeedSize};
 
+/// A one-off task on the database: do it, print the outcome, stop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AdminTask {
+    /// `--set-password EMAIL`: that user's password, from `PORTAL_PASSWORD`.
+    SetPassword(String),
+    /// `--create-api-key NAME`: a key for an integration, printed once.
+    CreateApiKey(String),
+    /// `--add-channel-member "Name <email>"`: a channel team member, who signs in through the
+    /// vendor's provider.
+    AddChannelMember { name: String, email: String },
+}
+
 /// Where to listen and what to serve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -22,8 +34,8 @@ pub struct Settings {
     pub auth: AuthMode,
     /// How long a session lives unused (`--session-idle-minutes`) and at most (`--session-hours`).
     pub lifetimes: Lifetimes,
-    /// `--set-password EMAIL`: set that user's password from `PORTAL_PASSWORD`, then stop.
-    pub set_password: Option<String>,
+    /// A one-off task on the database instead of serving.
+    pub task: Option<AdminTask>,
     /// The OpenID Connect provider whose access tokens are accepted (`--oidc-issuer` and
     /// `--oidc-audience`, or env `PORTAL_OIDC_ISSUER` and `PORTAL_OIDC_AUDIENCE`).
     pub oidc: Option<OidcSettings>,
@@ -36,7 +48,9 @@ impl Settings {
        [--seed demo|large] [--demo [--allow-public-demo]]
        [--session-idle-minutes N] [--session-hours N]
        [--oidc-issuer URL --oidc-audience AUDIENCE]
-   or: PORTAL_PASSWORD=... portal-server --db FILE --set-password EMAIL";
+   or: PORTAL_PASSWORD=... portal-server --db FILE --set-password EMAIL
+   or: portal-server --db FILE --create-api-key NAME
+   or: portal-server --db FILE --add-channel-member \"Name <email>\"";
 
     /// Reads `--flag value` pairs; anything unknown is an error, never ignored.
     pub fn from_args(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
@@ -52,7 +66,7 @@ impl Settings {
                 idle: 60 * 60,
                 absolute: 12 * 60 * 60,
             },
-            set_password: None,
+            task: None,
             oidc: None,
         };
         let mut public_demo = false;
@@ -87,7 +101,9 @@ impl Settings {
                 "--allow-public-demo" => public_demo = true,
                 "--session-idle-minutes" => settings.lifetimes.idle = minutes(&flag, &value()?, 1)?,
                 "--session-hours" => settings.lifetimes.absolute = minutes(&flag, &value()?, 60)?,
-                "--set-password" => settings.set_password = Some(value()?),
+                "--set-password" => settings.task = Some(AdminTask::SetPassword(value()?)),
+                "--create-api-key" => settings.task = Some(AdminTask::CreateApiKey(value()?)),
+                "--add-channel-member" => settings.task = Some(channel_member(&value()?)?),
                 "--oidc-issuer" => issuer = Some(value()?),
                 "--oidc-audience" => audience = Some(value()?),
                 other => return Err(format!("unknown argument {other:?}")),
@@ -113,6 +129,27 @@ impl Settings {
             ));
         }
         Ok(settings)
+    }
+}
+
+/// `Dana Whitfield <dana@vendor.example>` as a name and an e-mail.
+fn channel_member(value: &str) -> Result<AdminTask, String> {
+    let parsed = value
+        .trim()
+        .strip_suffix('>')
+        .and_then(|rest| rest.split_once('<'))
+        .map(|(name, email)| (name.trim(), email.trim()))
+        .filter(|(name, email)| {
+            !name.is_empty() && api_types::deal_rules::check_email(email).is_none()
+        });
+    match parsed {
+        Some((name, email)) => Ok(AdminTask::AddChannelMember {
+            name: name.into(),
+            email: email.into(),
+        }),
+        None => Err(format!(
+            "--add-channel-member needs \"Name <email>\", got {value:?}"
+        )),
     }
 }
 
@@ -215,6 +252,33 @@ mod tests {
             assert!(error.contains("only on loopback"), "{addr}: {error}");
             assert!(parse(&["--addr", addr, "--demo", "--allow-public-demo"]).is_ok());
             assert_eq!(parse(&["--addr", addr]).unwrap().auth, AuthMode::Production);
+        }
+    }
+
+    #[test]
+    fn one_off_tasks_are_read_with_their_values() {
+        assert_eq!(
+            parse(&["--create-api-key", "CRM sync"]).unwrap().task,
+            Some(AdminTask::CreateApiKey("CRM sync".into()))
+        );
+        assert_eq!(
+            parse(&[
+                "--add-channel-member",
+                " Dana Whitfield <dana@vendor.example> "
+            ])
+            .unwrap()
+            .task,
+            Some(AdminTask::AddChannelMember {
+                name: "Dana Whitfield".into(),
+                email: "dana@vendor.example".into()
+            })
+        );
+        for bad in [
+            "dana@vendor.example",
+            "<dana@vendor.example>",
+            "Dana <dana>",
+        ] {
+            assert!(parse(&["--add-channel-member", bad]).is_err(), "{bad}");
         }
     }
 

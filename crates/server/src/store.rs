@@ -14,10 +14,14 @@ use rusqlite::{Connection, Transaction};
 use crate::error::{AppError, AppResult};
 
 mod accounts;
+pub mod conversation;
 pub mod deals;
 mod feedback;
 pub mod leaderboards;
+pub mod learning_reports;
+pub mod notifications;
 pub mod onboarding;
+mod operators;
 mod schema;
 pub mod seed;
 mod sessions;

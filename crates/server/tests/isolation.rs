@@ -3,12 +3,12 @@
 
 mod support;
 
-use portal_server::{AuthMode, OTHER_PARTNER_TOKEN};
+use portal_server::{AuthMode, DEMO_OPS_KEY, OTHER_PARTNER_TOKEN};
 use serde_json::{json, Value};
 use support::{new_deal, references, start, Server};
 
 /// Every read of the contract, as the partner sees it.
-const READS: [&str; 12] = [
+const READS: [&str; 13] = [
     "/session",
     "/team",
     "/me",
@@ -21,6 +21,7 @@ const READS: [&str; 12] = [
     "/leaderboards/engagement?limit=100",
     "/surveys",
     "/feedback",
+    "/notifications",
 ];
 
 fn snapshot(server: &Server) -> Vec<(String, u16, Value)> {
@@ -56,11 +57,19 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
         let body = body.map(|b| b.to_string());
         ours.call(method, path, &headers, body.as_deref().map(str::as_bytes))
     };
-    // Something of ours in every kind of data first.
+    // Something of ours in every kind of data first, a question from the channel team too.
+    let registered = ours.post("/deals", &new_deal("Isolation Bistro", "NW-DATA"), &[]);
+    assert_eq!(registered.status, 201);
+    let question = json!({"step": "request_information", "note": "Which sites?"});
+    let path = format!(
+        "/ops/deals/{}/steps",
+        registered.body["reference"].as_str().unwrap()
+    );
     assert_eq!(
-        ours.post("/deals", &new_deal("Isolation Bistro", "NW-DATA"), &[])
+        ours.with_token(DEMO_OPS_KEY)
+            .post(&path, &question, &[])
             .status,
-        201
+        200
     );
     let feedback =
         json!({"category": "portal", "title": "Ours alone", "body": "Only Lumière may read this."});
@@ -90,7 +99,25 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
     for reference in &our_deals {
         let reply = theirs("GET", &format!("/deals/{reference}"), None);
         assert_eq!(reply.status, 404, "{reference} reached by another partner");
+        let answer = json!({"step": "answer", "note": "Not theirs to answer."});
+        let path = format!("/deals/{reference}/steps");
+        assert_eq!(theirs("POST", &path, Some(answer)).status, 404, "{path}");
     }
+    let our_feed = &before
+        .iter()
+        .find(|(p, ..)| p == "/notifications")
+        .unwrap()
+        .2;
+    assert!(!our_feed["items"].as_array().unwrap().is_empty());
+    for entry in our_feed["items"].as_array().unwrap() {
+        let path = format!("/notifications/{}/read", entry["id"].as_str().unwrap());
+        assert_eq!(theirs("PUT", &path, None).status, 404, "{path}");
+    }
+    assert!(!theirs("GET", "/notifications", None)
+        .body
+        .to_string()
+        .contains("Isolation Bistro"));
+    assert_eq!(theirs("POST", "/notifications/read-all", None).status, 204);
     let their_list = references(&theirs("GET", "/deals?limit=100", None).body);
     assert!(their_list.iter().all(|r| !our_deals.contains(r)));
     let searched = references(&theirs("GET", "/deals?q=Isolation%20Bistro", None).body);

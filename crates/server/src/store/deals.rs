@@ -2,8 +2,8 @@
 //! list, one deal with its timeline, the pipeline, and conflict and idempotency look-ups.
 
 use api_types::{
-    Contact, Deal, DealEvent, DealListParams, DealSortKey, DealStatus, DealSummary, Money, NewDeal,
-    Page, PipelineStage,
+    Contact, Deal, DealEvent, DealListParams, DealSortKey, DealStatus, DealStepKind, DealSummary,
+    Money, NewDeal, Page, PipelineStage,
 };
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::types::Value as Sql;
@@ -123,12 +123,13 @@ pub fn insert_deal(tx: &Transaction, stored: &StoredDeal) -> AppResult<()> {
         product.execute(params![seq, code])?;
     }
     let mut event = tx.prepare_cached(
-        "INSERT INTO deal_events (deal_seq, position, status, at, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO deal_events (deal_seq, position, step, status, at, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (position, e) in stored.timeline.iter().enumerate() {
         event.execute(params![
             seq,
             position as i64,
+            e.step.as_str(),
             e.status.as_str(),
             stamp(e.at),
             e.actor,
@@ -242,24 +243,34 @@ fn filter(
     (clause, values)
 }
 
-fn load_deal(conn: &Connection, company_id: &str, reference: &str) -> AppResult<Option<Deal>> {
+/// One deal with its timeline: the company's own, or with `company_id` `None` any company's
+/// (the channel team's view).
+pub(super) fn load_deal(
+    conn: &Connection,
+    company_id: Option<&str>,
+    reference: &str,
+) -> AppResult<Option<Deal>> {
     let mut statement = conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS}, contact_name, contact_email, contact_phone, products_json, notes, submitted_at
-         FROM deals WHERE company_id = ?1 AND reference = ?2"
+         FROM deals WHERE reference = ?1 AND (?2 IS NULL OR company_id = ?2)"
     ))?;
-    let mut rows = statement.query([company_id, reference])?;
+    let mut rows = statement.query(params![reference, company_id])?;
     let Some(row) = rows.next()? else {
         return Ok(None);
     };
     let seq: i64 = row.get("seq")?;
     let mut events = conn.prepare_cached(
-        "SELECT status, at, actor, note FROM deal_events WHERE deal_seq = ?1 ORDER BY position",
+        "SELECT step, status, at, actor, note FROM deal_events WHERE deal_seq = ?1 ORDER BY position",
     )?;
     let mut timeline = Vec::new();
     let mut event_rows = events.query([seq])?;
     while let Some(event) = event_rows.next()? {
+        let status = parse_text(&event.get::<_, String>("status")?)?;
+        let step: Option<String> = event.get("step")?;
         timeline.push(DealEvent {
-            status: parse_text(&event.get::<_, String>("status")?)?,
+            // Databases from before steps were recorded name only the status reached.
+            step: step.map_or(Ok(DealStepKind::reaching(status)), |s| parse_text(&s))?,
+            status,
             at: parse_text(&event.get::<_, String>("at")?)?,
             actor: event.get("actor")?,
             note: event.get("note")?,
@@ -360,7 +371,7 @@ impl Store {
 
     /// One of the caller's deals with its timeline.
     pub fn deal(&self, caller: &Caller, reference: &str) -> AppResult<Option<Deal>> {
-        load_deal(&*self.reader()?, &caller.company_id, reference)
+        load_deal(&*self.reader()?, Some(&caller.company_id), reference)
     }
 
     /// Count and value per status, every status even when empty, in status order.
@@ -413,7 +424,7 @@ impl Store {
                 .optional()?;
             match earlier {
                 Some((earlier_body, reference)) if earlier_body == body => {
-                    return load_deal(&conn, &caller.company_id, &reference)?
+                    return load_deal(&conn, Some(&caller.company_id), &reference)?
                         .map(Registration::Replayed)
                         .ok_or_else(|| AppError::Internal("replayed deal vanished".into()));
                 }
@@ -433,6 +444,7 @@ impl Store {
         )?;
         let reference = format!("DR-{year}-{:05}", last.unwrap_or(0) + 1);
         let submitted = DealEvent {
+            step: DealStepKind::Submitted,
             status: DealStatus::Submitted,
             at: now,
             actor: caller.name.clone(),
@@ -457,7 +469,7 @@ impl Store {
             )?;
         }
         tx.commit()?;
-        load_deal(&conn, &caller.company_id, &reference)?
+        load_deal(&conn, Some(&caller.company_id), &reference)?
             .map(Registration::Created)
             .ok_or_else(|| AppError::Internal("new deal vanished".into()))
     }

@@ -1,35 +1,44 @@
 //! The caller's feedback ("you said, we did") and storing new feedback.
 
-use api_types::{FeedbackItem, FeedbackStatus, NewFeedback};
+use api_types::{
+    FeedbackDecision, FeedbackItem, FeedbackStatus, NewFeedback, NotificationKind, Subject,
+    SubjectKind, VendorReply,
+};
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
+use super::notifications::{notify, NewNotification};
 use super::{parse_text, stamp, to_text, Caller, Store};
 use crate::error::AppResult;
+
+const COLUMNS: &str = "id, category, title, body, status, submitted_at, updated_at, reply_json";
+
+fn item(row: &rusqlite::Row) -> AppResult<FeedbackItem> {
+    let text = |column: &str| row.get::<_, String>(column);
+    let reply: Option<String> = row.get("reply_json")?;
+    Ok(FeedbackItem {
+        id: text("id")?,
+        category: parse_text(&text("category")?)?,
+        title: text("title")?,
+        body: text("body")?,
+        status: parse_text(&text("status")?)?,
+        submitted_at: parse_text(&text("submitted_at")?)?,
+        updated_at: parse_text(&text("updated_at")?)?,
+        reply: reply.map(|r| serde_json::from_str(&r)).transpose()?,
+    })
+}
 
 impl Store {
     /// The caller's feedback, newest first.
     pub fn feedback(&self, caller: &Caller) -> AppResult<Vec<FeedbackItem>> {
         let conn = self.reader()?;
-        let mut statement = conn.prepare(
-            "SELECT id, category, title, body, status, submitted_at, updated_at, reply_json
-             FROM feedback WHERE user_id = ?1 ORDER BY submitted_at DESC, id DESC",
-        )?;
+        let mut statement = conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM feedback WHERE user_id = ?1 ORDER BY submitted_at DESC, id DESC"
+        ))?;
         let mut rows = statement.query([&caller.user_id])?;
         let mut items = Vec::new();
         while let Some(row) = rows.next()? {
-            let text = |column: &str| row.get::<_, String>(column);
-            let reply: Option<String> = row.get("reply_json")?;
-            items.push(FeedbackItem {
-                id: text("id")?,
-                category: parse_text(&text("category")?)?,
-                title: text("title")?,
-                body: text("body")?,
-                status: parse_text(&text("status")?)?,
-                submitted_at: parse_text(&text("submitted_at")?)?,
-                updated_at: parse_text(&text("updated_at")?)?,
-                reply: reply.map(|r| serde_json::from_str(&r)).transpose()?,
-            });
+            items.push(item(row)?);
         }
         Ok(items)
     }
@@ -69,5 +78,63 @@ impl Store {
             ],
         )?;
         Ok(item)
+    }
+
+    /// The vendor's decision on any partner's feedback, told to the person who gave it;
+    /// `None` when there is no such feedback.
+    pub fn decide_feedback(
+        &self,
+        id: &str,
+        decision: &FeedbackDecision,
+        author: &str,
+        now: DateTime<Utc>,
+    ) -> AppResult<Option<FeedbackItem>> {
+        self.write(|tx| {
+            let owner: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT f.user_id, u.company_id FROM feedback f JOIN users u ON u.id = f.user_id WHERE f.id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((user_id, company_id)) = owner else {
+                return Ok(None);
+            };
+            let reply = decision.reply.as_deref().map(|body| VendorReply {
+                author: author.to_owned(),
+                body: body.trim().to_owned(),
+                at: now,
+            });
+            tx.execute(
+                "UPDATE feedback SET status = ?2, updated_at = ?3, reply_json = COALESCE(?4, reply_json) WHERE id = ?1",
+                params![
+                    id,
+                    to_text(&decision.status),
+                    stamp(now),
+                    reply.as_ref().map(serde_json::to_string).transpose()?
+                ],
+            )?;
+            let updated = tx.query_row(
+                &format!("SELECT {COLUMNS} FROM feedback WHERE id = ?1"),
+                [id],
+                |row| Ok(item(row)),
+            )??;
+            notify(
+                tx,
+                &NewNotification {
+                    company_id: &company_id,
+                    user_id: Some(&user_id),
+                    kind: NotificationKind::FeedbackReply,
+                    subject: Subject {
+                        kind: SubjectKind::Feedback,
+                        id: id.to_owned(),
+                        title: updated.title.clone(),
+                    },
+                    note: decision.reply.as_deref().map(str::trim),
+                    at: now,
+                },
+            )?;
+            Ok(Some(updated))
+        })
     }
 }

@@ -88,17 +88,34 @@ CREATE TABLE IF NOT EXISTS feedback (
   id TEXT PRIMARY KEY, user_id TEXT NOT NULL, category TEXT NOT NULL, title TEXT NOT NULL,
   body TEXT NOT NULL, status TEXT NOT NULL, submitted_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   reply_json TEXT);
+-- What changed for a company's people; `user_id` set when it concerns one person only.
+CREATE TABLE IF NOT EXISTS notifications (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, user_id TEXT, kind TEXT NOT NULL,
+  subject_kind TEXT NOT NULL, subject_id TEXT NOT NULL, subject_title TEXT NOT NULL, note TEXT,
+  created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS notifications_by_company ON notifications (company_id, seq);
+CREATE TABLE IF NOT EXISTS notification_reads (
+  user_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (user_id, seq)) WITHOUT ROWID;
+-- The vendor's side: keys for integrations (stored as SHA-256) and channel team members, who
+-- sign in through the vendor's OpenID Connect provider.
+CREATE TABLE IF NOT EXISTS api_keys (
+  key_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL, revoked_at INTEGER);
+CREATE TABLE IF NOT EXISTS channel_team (
+  email TEXT PRIMARY KEY COLLATE NOCASE, name TEXT NOT NULL, removed_at INTEGER);
 ";
 
 /// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks,
-/// 3 the removal of a user (`users.removed_at`).
-const VERSION: i64 = 3;
+/// 3 the removal of a user (`users.removed_at`), 4 the step of each deal event.
+const VERSION: i64 = 4;
 
 /// Creates what is missing and brings a database from an older build up to date.
 pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
     let upgrade = || -> crate::error::AppResult<()> {
         conn.execute_batch(SCHEMA)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version < 4 && !has_column(conn, "deal_events", "step")? {
+            conn.execute("ALTER TABLE deal_events ADD COLUMN step TEXT", [])?;
+        }
         if version < 3 {
             conn.execute("ALTER TABLE users ADD COLUMN removed_at INTEGER", [])?;
         }
@@ -113,4 +130,13 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
         Ok(())
     };
     upgrade().map_err(|e| format!("cannot create or upgrade the schema: {e:?}"))
+}
+
+fn has_column(conn: &rusqlite::Connection, table: &str, column: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT COUNT(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n > 0)
 }

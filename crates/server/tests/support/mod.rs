@@ -98,6 +98,15 @@ impl Server {
         }
     }
 
+    /// The same server, with requests that carry `token` as their bearer token.
+    pub fn with_token(&self, token: &str) -> Server {
+        Server {
+            token: Some(token.to_owned()),
+            cookie: None,
+            ..self.clone()
+        }
+    }
+
     /// The same server, as a browser signed in with this e-mail and password.
     pub fn signed_in(&self, email: &str, password: &str) -> Server {
         let reply = sign_in(self, email, password, None);
@@ -178,6 +187,16 @@ impl Server {
 
     pub fn get(&self, path: &str) -> Reply {
         self.call("GET", path, &[], None)
+    }
+
+    pub fn put(&self, path: &str, body: &Value) -> Reply {
+        let body = body.to_string();
+        self.call(
+            "PUT",
+            path,
+            &[("Content-Type", "application/json")],
+            Some(body.as_bytes()),
+        )
     }
 
     pub fn post(&self, path: &str, body: &Value, headers: &[(&str, &str)]) -> Reply {

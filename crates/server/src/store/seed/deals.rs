@@ -1,6 +1,6 @@
 //! Deals in every status with believable timelines, including one known conflict.
 
-use api_types::{Contact, DealEvent, DealStatus, Money, NewDeal};
+use api_types::{Contact, DealEvent, DealStatus, DealStepKind, Money, NewDeal};
 use chrono::{DateTime, Datelike, Duration, Utc};
 use rusqlite::Transaction;
 
@@ -202,16 +202,20 @@ pub(super) fn seed_deals(
         let timeline: Vec<DealEvent> = events
             .into_iter()
             .enumerate()
-            .map(|(position, (status, at, note))| DealEvent {
-                status: DealStatus::parse(status).unwrap_or(DealStatus::Submitted),
-                at,
-                actor: if position == 0 {
-                    "Amélie Dubois"
-                } else {
-                    VENDOR
+            .map(|(position, (status, at, note))| {
+                let status = DealStatus::parse(status).unwrap_or(DealStatus::Submitted);
+                DealEvent {
+                    step: DealStepKind::reaching(status),
+                    status,
+                    at,
+                    actor: if position == 0 {
+                        "Amélie Dubois"
+                    } else {
+                        VENDOR
+                    }
+                    .into(),
+                    note: note.map(str::to_owned),
                 }
-                .into(),
-                note: note.map(str::to_owned),
             })
             .collect();
         let registered = NewDeal {

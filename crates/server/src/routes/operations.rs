@@ -1,0 +1,141 @@
+//! The vendor's operations API (`/ops/…`): the channel team's side of the deal conversation,
+//! decisions on feedback, and what the LMS reports. Only an [`Operator`] gets in.
+
+use api_types::deal_flow::Side;
+use api_types::deal_rules::check_length;
+use api_types::{
+    CertificationGrant, CourseProgressReport, DealStepRequest, FeedbackDecision, FeedbackItem,
+    FeedbackStatus, OperationsDeal, REPLY_CHARS,
+};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::Utc;
+
+use super::conversation::take;
+use super::found;
+use crate::auth::Operator;
+use crate::error::{AppError, AppResult};
+use crate::extract::ApiJson;
+use crate::store::conversation::Actor;
+use crate::store::learning_reports::Reported;
+use crate::AppState;
+
+/// `GET /ops/deals/{reference}`.
+pub async fn get_deal(
+    State(state): State<AppState>,
+    _operator: Operator,
+    Path(reference): Path<String>,
+) -> AppResult<Json<OperationsDeal>> {
+    let key = reference.clone();
+    found(
+        state.store.run(move |s| s.operations_deal(&key)).await?,
+        || format!("There is no deal with the reference {reference:?}."),
+    )
+}
+
+/// `POST /ops/deals/{reference}/steps`.
+pub async fn deal_step(
+    State(state): State<AppState>,
+    operator: Operator,
+    Path(reference): Path<String>,
+    ApiJson(request): ApiJson<DealStepRequest>,
+) -> AppResult<Json<OperationsDeal>> {
+    let actor = Actor {
+        side: Side::ChannelTeam,
+        name: operator.actor,
+        company_id: None,
+    };
+    Ok(Json(take(&state, actor, reference, request).await?))
+}
+
+/// `PUT /ops/feedback/{id}`: a reply of 3–4000 characters, required to decline.
+pub async fn decide_feedback(
+    State(state): State<AppState>,
+    operator: Operator,
+    Path(id): Path<String>,
+    ApiJson(decision): ApiJson<FeedbackDecision>,
+) -> AppResult<Json<FeedbackItem>> {
+    match decision.reply.as_deref() {
+        None if decision.status == FeedbackStatus::Declined => {
+            return Err(AppError::field(
+                "reply",
+                "Say why when declining: the partner reads it.",
+            ))
+        }
+        Some(reply) if check_length(reply, REPLY_CHARS).is_some() => {
+            return Err(AppError::field("reply", "Write 3 to 4000 characters."))
+        }
+        _ => {}
+    }
+    let key = id.clone();
+    found(
+        state
+            .store
+            .run(move |s| s.decide_feedback(&key, &decision, &operator.actor, Utc::now()))
+            .await?,
+        || format!("There is no feedback {id:?}."),
+    )
+}
+
+fn reported(outcome: Reported, what: &str) -> AppResult<StatusCode> {
+    match outcome {
+        Reported::Done => Ok(StatusCode::NO_CONTENT),
+        Reported::NotFound => Err(AppError::NotFound(format!(
+            "There is no active user with that {what}."
+        ))),
+        Reported::TooMany(total) => Err(AppError::field(
+            "modules_done",
+            format!("The course has {total} modules."),
+        )),
+    }
+}
+
+/// `PUT /ops/users/{userId}/courses/{courseId}`.
+pub async fn course_progress(
+    State(state): State<AppState>,
+    _operator: Operator,
+    Path((user_id, course_id)): Path<(String, String)>,
+    ApiJson(report): ApiJson<CourseProgressReport>,
+) -> AppResult<StatusCode> {
+    let outcome = state
+        .store
+        .run(move |s| {
+            s.report_course_progress(&user_id, &course_id, report.modules_done, Utc::now())
+        })
+        .await?;
+    reported(outcome, "course")
+}
+
+/// `PUT /ops/users/{userId}/certifications/{certificationId}`.
+pub async fn grant_certification(
+    State(state): State<AppState>,
+    _operator: Operator,
+    Path((user_id, certification_id)): Path<(String, String)>,
+    ApiJson(grant): ApiJson<CertificationGrant>,
+) -> AppResult<StatusCode> {
+    if grant.expires_on <= grant.earned_on {
+        return Err(AppError::field(
+            "expires_on",
+            "A certification lapses after the day it was earned.",
+        ));
+    }
+    let outcome = state
+        .store
+        .run(move |s| s.grant_certification(&user_id, &certification_id, &grant, Utc::now()))
+        .await?;
+    reported(outcome, "certification")
+}
+
+/// `DELETE /ops/users/{userId}/certifications/{certificationId}`.
+pub async fn revoke_certification(
+    State(state): State<AppState>,
+    _operator: Operator,
+    Path((user_id, certification_id)): Path<(String, String)>,
+) -> AppResult<StatusCode> {
+    let outcome = state
+        .store
+        .run(move |s| s.revoke_certification(&user_id, &certification_id, Utc::now()))
+        .await?;
+    reported(outcome, "earned certification")
+}
