@@ -290,6 +290,17 @@ impl DealStep {
         }
     }
 
+    /// The last day of protection the step sets or asks for.
+    pub fn protection_ends_on(&self) -> Option<NaiveDate> {
+        match self {
+            Self::Approve { protection_ends_on } | Self::GrantExtension { protection_ends_on } => {
+                Some(*protection_ends_on)
+            }
+            Self::RequestExtension { until, .. } => Some(*until),
+            _ => None,
+        }
+    }
+
     /// The words that go on the timeline with the step, if it has any.
     pub fn note(&self) -> Option<&str> {
         match self {

@@ -145,6 +145,10 @@ pub struct DealEvent {
     /// Why, or what is needed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The last day of protection the step set or asked for (approval, extensions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::dates::optional_day")]
+    pub protection_ends_on: Option<NaiveDate>,
 }
 
 /// `POST /deals`: what a partner fills in to register a deal.

@@ -240,6 +240,7 @@ fn the_last_extension_step_says_whether_one_is_waiting() {
         at: chrono::DateTime::UNIX_EPOCH,
         actor: "Amélie".into(),
         note: None,
+        protection_ends_on: None,
     };
     use DealStepKind::*;
     assert!(!extension_pending(&[event(Approved)]));

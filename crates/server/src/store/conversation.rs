@@ -118,8 +118,8 @@ impl Store {
                 .flatten()
                 .unwrap_or(0);
             tx.execute(
-                "INSERT INTO deal_events (deal_seq, position, step, status, at, actor, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO deal_events (deal_seq, position, step, status, at, actor, note, protection_ends_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     seq,
                     position,
@@ -127,7 +127,8 @@ impl Store {
                     taken.status.as_str(),
                     stamp(now),
                     actor.name,
-                    step.note()
+                    step.note(),
+                    step.protection_ends_on().map(|d| d.to_string())
                 ],
             )?;
             if let (Side::ChannelTeam, Some(kind)) = (actor.side, notification_for(taken.kind)) {

@@ -123,7 +123,8 @@ pub fn insert_deal(tx: &Transaction, stored: &StoredDeal) -> AppResult<()> {
         product.execute(params![seq, code])?;
     }
     let mut event = tx.prepare_cached(
-        "INSERT INTO deal_events (deal_seq, position, step, status, at, actor, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO deal_events (deal_seq, position, step, status, at, actor, note, protection_ends_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     for (position, e) in stored.timeline.iter().enumerate() {
         event.execute(params![
@@ -133,7 +134,8 @@ pub fn insert_deal(tx: &Transaction, stored: &StoredDeal) -> AppResult<()> {
             e.status.as_str(),
             stamp(e.at),
             e.actor,
-            e.note
+            e.note,
+            e.protection_ends_on.map(|d| d.to_string())
         ])?;
     }
     Ok(())
@@ -260,7 +262,7 @@ pub(super) fn load_deal(
     };
     let seq: i64 = row.get("seq")?;
     let mut events = conn.prepare_cached(
-        "SELECT step, status, at, actor, note FROM deal_events WHERE deal_seq = ?1 ORDER BY position",
+        "SELECT step, status, at, actor, note, protection_ends_on FROM deal_events WHERE deal_seq = ?1 ORDER BY position",
     )?;
     let mut timeline = Vec::new();
     let mut event_rows = events.query([seq])?;
@@ -274,6 +276,10 @@ pub(super) fn load_deal(
             at: parse_text(&event.get::<_, String>("at")?)?,
             actor: event.get("actor")?,
             note: event.get("note")?,
+            protection_ends_on: event
+                .get::<_, Option<String>>("protection_ends_on")?
+                .map(|d| parse_text(&d))
+                .transpose()?,
         });
     }
     Ok(Some(Deal {
@@ -449,6 +455,7 @@ impl Store {
             at: now,
             actor: caller.name.clone(),
             note: None,
+            protection_ends_on: None,
         };
         insert_deal(
             &tx,

@@ -105,7 +105,8 @@ CREATE TABLE IF NOT EXISTS channel_team (
 ";
 
 /// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks,
-/// 3 the removal of a user (`users.removed_at`), 4 the step of each deal event.
+/// 3 the removal of a user (`users.removed_at`), 4 the step of each deal event and the
+/// protection it set or asked for.
 const VERSION: i64 = 4;
 
 /// Creates what is missing and brings a database from an older build up to date.
@@ -115,6 +116,10 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version < 4 && !has_column(conn, "deal_events", "step")? {
             conn.execute("ALTER TABLE deal_events ADD COLUMN step TEXT", [])?;
+            conn.execute(
+                "ALTER TABLE deal_events ADD COLUMN protection_ends_on TEXT",
+                [],
+            )?;
         }
         if version < 3 {
             conn.execute("ALTER TABLE users ADD COLUMN removed_at INTEGER", [])?;

@@ -215,6 +215,8 @@ pub(super) fn seed_deals(
                     }
                     .into(),
                     note: note.map(str::to_owned),
+                    protection_ends_on: (status == DealStatus::Approved)
+                        .then(|| at.date_naive() + Duration::days(90)),
                 }
             })
             .collect();
