@@ -21,6 +21,7 @@ export const ROUTE_PACKS = [
   ["^/sign-in$", "sign_in_page"],
   ["^/team$", "team_page"],
   ["^/join$", "join_page"],
+  ["^/notifications$", "notifications_page"],
 ];
 
 const LOADER = "__wasm_split.js";

@@ -7,5 +7,5 @@ mod client;
 mod error;
 mod json_path;
 
-pub use client::{set_bearer, Api};
+pub use client::{set_bearer, Api, Polled};
 pub use error::ApiError;

@@ -10,8 +10,8 @@ use leptos_router::path;
 use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
 use crate::pages::{
     DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute, LeaderboardsRoute,
-    NotFoundPage, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TeamRoute,
-    TrainingRoute,
+    NotFoundPage, NotificationsRoute, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute,
+    TeamRoute, TrainingRoute,
 };
 use crate::platform::boot;
 use crate::platform::config::PortalConfig;
@@ -57,10 +57,11 @@ pub fn PortalShell(
     session.check(api.clone());
     let signed_in = Signal::from(Memo::new(move |_| session.who()));
     let on_sign_out = Callback::new(move |()| crate::session::sign_out(api.clone()));
+    let unread = crate::context::use_notifications().unread();
     view! {
         <Router base>
             <SkipLink/>
-            <SiteHeader brand_name logo_url signed_in on_sign_out/>
+            <SiteHeader brand_name logo_url signed_in unread on_sign_out/>
             <main id="main" class="pp-main" tabindex="-1">
                 <SessionGate>
                 <Routes fallback=NotFoundPage>
@@ -76,6 +77,7 @@ pub fn PortalShell(
                     <Route path=path!("/feedback") view=FeedbackRoute/>
                     <Route path=path!("/feedback/surveys/:id") view=SurveyRoute/>
                     <Route path=path!("/team") view=TeamRoute/>
+                    <Route path=path!("/notifications") view=NotificationsRoute/>
                     <Route path=path!("/gallery") view=GalleryRoute/>
                 </Routes>
                 </SessionGate>

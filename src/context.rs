@@ -11,9 +11,11 @@ use crate::platform::config::PortalConfig;
 use crate::platform::paths::PortalBase;
 use crate::session::SessionContext;
 
+mod notifications;
 mod read;
 mod write;
 
+pub use notifications::Notifications;
 pub use read::{typed, ApiRead, Erased, ErasedResult};
 pub use write::ApiWrite;
 
@@ -26,7 +28,17 @@ pub fn provide_portal(config: PortalConfig, base: String) -> SessionContext {
     provide_context(PortalBase(base));
     let session = SessionContext::new(ended);
     provide_context(session);
+    provide_context(Notifications::start(
+        expect_context::<Api>(),
+        session,
+        expect_context::<PortalConfig>().poll_seconds,
+    ));
     session
+}
+
+/// The notification feed's unread count and changes, polled while someone is signed in.
+pub fn use_notifications() -> Notifications {
+    expect_context::<Notifications>()
 }
 
 /// The session: who is signed in, and whether it ended.

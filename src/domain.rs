@@ -1,10 +1,12 @@
 //! The portal's pure logic, one module per page of `pages/` with the same name: no Leptos, no
 //! browser APIs, so all of it runs as native `cargo test`.
 
+pub mod deal;
 pub mod deals;
 pub mod feedback;
 pub mod home;
 pub mod leaderboards;
+pub mod notifications;
 pub mod onboarding;
 pub mod register_deal;
 pub mod sign_in;

@@ -9,6 +9,7 @@ mod join;
 mod lazy;
 mod leaderboards;
 mod not_found;
+mod notifications;
 mod onboarding;
 mod register_deal;
 mod sign_in;
@@ -24,10 +25,12 @@ pub use home::HomePage;
 pub use join::JoinPage;
 pub use lazy::{
     DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute, LeaderboardsRoute,
-    OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TeamRoute, TrainingRoute,
+    NotificationsRoute, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TeamRoute,
+    TrainingRoute,
 };
 pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;
+pub use notifications::NotificationsPage;
 pub use onboarding::OnboardingPage;
 pub use register_deal::RegisterDealPage;
 pub use sign_in::SignInPage;

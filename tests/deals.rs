@@ -27,7 +27,7 @@ async fn every_status_badge_says_its_status_in_words() {
     leptos::task::tick().await;
     assert_eq!(
         host.text_content().unwrap(),
-        "SubmittedUnder reviewMore info requestedApprovedRejectedWonLostExpired"
+        "SubmittedUnder reviewMore info requestedApprovedRejectedWonLostExpiredWithdrawn"
     );
 }
 

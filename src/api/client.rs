@@ -32,6 +32,21 @@ pub fn set_bearer(token: Option<String>) {
     BEARER.with(|bearer| *bearer.borrow_mut() = token);
 }
 
+/// A successful answer: its body, its `ETag`, and whether it said "not modified" (304).
+struct Answer {
+    body: String,
+    etag: Option<String>,
+    not_modified: bool,
+}
+
+/// What polling the notification feed found.
+pub enum Polled {
+    /// Nothing changed since the tag given.
+    Unchanged,
+    /// The feed, with the tag to send next time.
+    Changed(NotificationFeed, Option<String>),
+}
+
 /// How long any call may take before the partner is told and offered a retry.
 const TIMEOUT_MS: i32 = 15_000;
 
@@ -117,6 +132,19 @@ impl Api {
         body: Option<String>,
         headers: &[(&str, &str)],
     ) -> Result<String, ApiError> {
+        self.exchange(method, path, body, headers)
+            .await
+            .map(|answer| answer.body)
+    }
+
+    /// [`Self::send`], answering the `ETag` too, and a 304 as [`Answer::not_modified`].
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<String>,
+        headers: &[(&str, &str)],
+    ) -> Result<Answer, ApiError> {
         let in_flight = InFlight::start();
         let mut builder = RequestBuilder::new(&format!("{}{path}", self.base))
             .method(method)
@@ -147,12 +175,18 @@ impl Api {
         };
         let response = request.send().await.map_err(failed)?;
         let status = response.status();
+        let etag = response.headers().get("etag");
         let text = response.text().await.map_err(failed)?;
-        if status == 204 && text.is_empty() {
-            return Ok("null".into());
+        let answer = |body: String| Answer {
+            not_modified: status == 304,
+            etag: etag.clone(),
+            body,
+        };
+        if status == 304 || (status == 204 && text.is_empty()) {
+            return Ok(answer("null".into()));
         }
         if (200..300).contains(&status) {
-            return Ok(text);
+            return Ok(answer(text));
         }
         let error = from_status(status, &text);
         if error.session_ended() {
@@ -306,6 +340,45 @@ impl Api {
     ) -> Result<Deal, ApiError> {
         let key = [("Idempotency-Key", idempotency_key)];
         self.post("/deals", deal, &key).await
+    }
+
+    /// `POST /deals/{reference}/steps`: answers a question, asks for an extension, withdraws.
+    pub async fn take_step(
+        &self,
+        reference: &str,
+        step: &DealStepRequest,
+    ) -> Result<Deal, ApiError> {
+        let path = format!("/deals/{}/steps", encode(reference));
+        self.post(&path, step, &[]).await
+    }
+
+    /// `GET /notifications`, conditional on the tag of the last answer.
+    pub async fn notifications(&self, tag: Option<&str>) -> Result<Polled, ApiError> {
+        let condition: Vec<(&str, &str)> = tag.map(|t| ("If-None-Match", t)).into_iter().collect();
+        let answer = self
+            .exchange(Method::GET, "/notifications", None, &condition)
+            .await?;
+        if answer.not_modified {
+            return Ok(Polled::Unchanged);
+        }
+        Ok(Polled::Changed(decode(&answer.body)?, answer.etag))
+    }
+
+    /// `GET /notifications`: the whole feed, unconditionally.
+    pub async fn notification_feed(&self) -> Result<NotificationFeed, ApiError> {
+        self.get("/notifications").await
+    }
+
+    /// `PUT /notifications/{id}/read`.
+    pub async fn mark_read(&self, id: &str) -> Result<(), ApiError> {
+        let path = format!("/notifications/{}/read", encode(id));
+        self.request(Method::PUT, &path, None::<&()>, &[]).await
+    }
+
+    /// `POST /notifications/read-all`.
+    pub async fn mark_all_read(&self) -> Result<(), ApiError> {
+        self.request(Method::POST, "/notifications/read-all", None::<&()>, &[])
+            .await
     }
 
     /// `GET /leaderboards`: the boards on offer.

@@ -9,6 +9,7 @@ use leptos_router::components::A;
 use api_types::{Session, UserRole};
 
 use super::{ThemeSwitch, UserMenu};
+use crate::domain::notifications::unread_phrase;
 use crate::platform::paths::href;
 
 /// The sections a partner can go to, in navigation order: (path, label, match exactly).
@@ -50,6 +51,8 @@ pub fn SiteHeader(
     logo_url: String,
     /// Who is signed in; the navigation and the user menu show only then.
     signed_in: Signal<Option<Session>>,
+    /// Unread notifications, once known.
+    unread: Signal<Option<u32>>,
     /// Signs out.
     on_sign_out: Callback<()>,
 ) -> impl IntoView {
@@ -110,10 +113,29 @@ pub fn SiteHeader(
                     </ul>
                 </nav>
             })}
+            {move || signed_in_now.get().then(|| view! { <NotificationsLink unread/> })}
             {move || signed_in.get().map(|session| view! { <UserMenu session on_sign_out/> })}
             // Last and at the end of the row in every state, so it never moves when the
             // session arrives (what appears before it is new, not shifted).
             <ThemeSwitch/>
         </header>
+    }
+}
+
+/// The way to the notification feed, with the unread count on it (a badge of fixed place, so
+/// its arrival moves nothing).
+#[component]
+fn NotificationsLink(unread: Signal<Option<u32>>) -> impl IntoView {
+    let count = move || unread.get().filter(|n| *n > 0);
+    view! {
+        <A href=href("/notifications") attr:class="pp-bell">
+            <svg class="pp-bell__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
+            </svg>
+            <span class="pp-visually-hidden">"Notifications"</span>
+            {move || count().map(|n| view! {
+                <span class="pp-bell__count">{if n > 99 { "99+".to_owned() } else { n.to_string() }}<span class="pp-visually-hidden">{format!(", {}", unread_phrase(n).unwrap_or_default())}</span></span>
+            })}
+        </A>
     }
 }

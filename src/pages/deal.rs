@@ -1,16 +1,22 @@
-//! One deal: every field, the status timeline, protection with days left, and what the
-//! partner can do next.
+//! One deal: every field, the timeline of who did what and why, protection with days left,
+//! and the partner's side of the conversation (answer, ask for longer protection, withdraw).
 
-use api_types::{Deal, DealStatus, Product};
+mod conversation;
+mod timeline;
+
+use api_types::{Deal, Product};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{DealStatusBadge, Loaded, Notice, Page};
 use crate::context::{use_locale, use_read};
+use crate::domain::deal::next_step;
 use crate::platform::paths::href;
-use crate::text::dates::{days_until, short_date, today};
+use crate::text::dates::{short_date, today};
 use crate::text::format::money;
 use crate::text::labels::Tone;
+use conversation::{Conversation, StepForms};
+use timeline::Timeline;
 
 /// One deal's page; the reference comes from the URL and is only ever shown as text.
 #[component]
@@ -18,9 +24,12 @@ pub fn DealPage() -> impl IntoView {
     let params = use_params_map();
     let reference = params.with_untracked(|p| p.get("id").unwrap_or_default());
     let just_registered = use_query_map().with_untracked(|q| q.get("registered").is_some());
+    let forms = StepForms::new(&reference);
+    let step = forms.action(&reference);
     let deal = use_read({
         let reference = reference.clone();
         move |api| {
+            step.version().track();
             let reference = reference.clone();
             async move { api.deal(&reference).await }
         }
@@ -36,7 +45,11 @@ pub fn DealPage() -> impl IntoView {
                 </Notice>
             })}
             <p><a href=href("/deals")>"Back to your deals"</a></p>
-            <Loaded resource=deal what="this deal" lines=8 render=move |deal: Deal| view! { <DealDetails deal products/> }/>
+            <Loaded resource=deal what="this deal" lines=8 render=move |deal: Deal| view! {
+                <DealDetails deal=deal.clone() products/>
+                <Conversation deal=deal.clone() forms step/>
+                <Timeline events=deal.timeline/>
+            }/>
         </Page>
     }
 }
@@ -48,32 +61,10 @@ fn product_name(code: &str, catalogue: &[Product]) -> String {
         .map_or_else(|| code.to_owned(), |p| p.name.clone())
 }
 
-/// What the partner can expect or do, by status.
-fn next_step(deal: &Deal) -> String {
-    let last_note = deal
-        .timeline
-        .last()
-        .and_then(|e| e.note.clone())
-        .unwrap_or_default();
-    let today = today();
-    match deal.summary.status {
-        DealStatus::Submitted | DealStatus::UnderReview => "The channel team is reviewing this registration. Their decision will appear here.".into(),
-        DealStatus::MoreInfoRequested => format!("The channel team needs more information: “{last_note}” Send the details to your channel manager; the registration stays in review meanwhile."),
-        DealStatus::Approved => match deal.summary.protection_expires_on {
-            Some(day) if days_until(day, today) >= 0 => format!("This deal is protected for you until {} ({} days left). Close it before then, or ask your channel manager to extend the protection.", short_date(day), days_until(day, today)),
-            _ => "This deal is approved.".into(),
-        },
-        DealStatus::Rejected => format!("This registration was not accepted: “{last_note}”"),
-        DealStatus::Won => "Won. It counts towards your tier and rebates.".into(),
-        DealStatus::Lost => "This deal is closed as lost.".into(),
-        DealStatus::Expired => "Protection ended before the deal closed. If the opportunity is still open, register it again.".into(),
-    }
-}
-
 #[component]
 fn DealDetails(deal: Deal, products: Signal<Vec<Product>>) -> impl IntoView {
     let locale = use_locale();
-    let next = next_step(&deal);
+    let next = next_step(&deal, today());
     let summary = deal.summary.clone();
     view! {
         <section class="pp-card pp-deal" aria-labelledby="pp-deal-title">
@@ -96,21 +87,6 @@ fn DealDetails(deal: Deal, products: Signal<Vec<Product>>) -> impl IntoView {
                 <div><dt>"Registered"</dt><dd>{short_date(deal.submitted_at.date_naive())}</dd></div>
             </dl>
             {deal.notes.clone().map(|notes| view! { <h3>"Your notes"</h3><p class="pp-deal__notes">{notes}</p> })}
-        </section>
-        <section class="pp-card" aria-labelledby="pp-timeline-title">
-            <h2 id="pp-timeline-title" class="pp-card__title">"Timeline"</h2>
-            <ol class="pp-timeline">
-                {deal.timeline.into_iter().map(|event| view! {
-                    <li class="pp-timeline__event">
-                        <div class="pp-timeline__when">
-                            <DealStatusBadge status=event.status/>
-                            <time datetime=event.at.to_rfc3339()>{format!(" {} at {} UTC", short_date(event.at.date_naive()), event.at.format("%H:%M"))}</time>
-                        </div>
-                        <p class="pp-timeline__who">{format!("By {}", event.actor)}</p>
-                        {event.note.map(|note| view! { <p class="pp-timeline__note">{note}</p> })}
-                    </li>
-                }).collect_view()}
-            </ol>
         </section>
     }
 }

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use api_types::{BoardParams, DealListParams, DealStatus, LeaderboardPage, Period, PipelineStage};
+use api_types::{
+    BoardParams, DealListParams, DealSort, DealSortKey, DealStatus, LeaderboardPage, Period,
+    PipelineStage,
+};
 
 use crate::components::{Loaded, Page};
 use crate::context::{use_locale, use_read};
@@ -36,6 +39,20 @@ pub fn HomePage() -> impl IntoView {
         };
         api.deals(&params).await
     });
+    // Approved deals whose protection ends first: those within two weeks become next steps.
+    let ending = use_read(|api| async move {
+        let params = DealListParams {
+            statuses: vec![DealStatus::Approved],
+            sort: DealSort {
+                key: DealSortKey::ProtectionExpiresOn,
+                descending: false,
+            },
+            // Room for approved deals whose protection already ran out, which sort first.
+            limit: Some(20),
+            ..DealListParams::default()
+        };
+        api.deals(&params).await
+    });
     let surveys = use_read(|api| async move { api.surveys().await });
     let pipeline = use_read(|api| async move { api.pipeline().await });
     let standing = use_read(|api| async move {
@@ -55,7 +72,7 @@ pub fn HomePage() -> impl IntoView {
         <Page title="Home">
             <div class="pp-home">
                 <WelcomeCard me/>
-                <NextSteps onboarding training waiting surveys/>
+                <NextSteps onboarding training waiting ending surveys/>
                 <section class="pp-home__summaries" aria-label="Your sections at a glance">
                     <SummaryCard title="Onboarding" path="/onboarding"><Loaded resource=onboarding what="onboarding" lines=2 render=onboarding_summary/></SummaryCard>
                     <SummaryCard title="Training" path="/training"><Loaded resource=training what="training" lines=2 render=training_summary/></SummaryCard>

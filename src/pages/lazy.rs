@@ -13,7 +13,8 @@ use send_wrapper::SendWrapper;
 
 use super::{
     DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, JoinPage, LeaderboardsPage,
-    OnboardingPage, RegisterDealPage, SignInPage, SurveyPage, TeamPage, TrainingPage,
+    NotificationsPage, OnboardingPage, RegisterDealPage, SignInPage, SurveyPage, TeamPage,
+    TrainingPage,
 };
 use crate::components::Notice;
 use crate::text::labels::Tone;
@@ -69,6 +70,7 @@ split_pages! {
     SignInRoute: SignInPage in sign_in_page;
     TeamRoute: TeamPage in team_page;
     JoinRoute: JoinPage in join_page;
+    NotificationsRoute: NotificationsPage in notifications_page;
 }
 
 /// Shows the page once `load` succeeds: a page-sized placeholder until then, and a plain

@@ -25,6 +25,9 @@ pub struct PortalConfig {
     pub favicon_url: Option<String>,
     /// Optional sign-in through the vendor's OpenID Connect provider.
     pub sign_in_provider: Option<SignInProvider>,
+    /// How often the notification feed is asked for news (`notifications_poll_seconds`,
+    /// 5–3600, default 30); each ask costs one small conditional request.
+    pub poll_seconds: u32,
 }
 
 /// The vendor's OpenID Connect provider (`oidc_issuer`, `oidc_client_id`, `oidc_scopes`,
@@ -160,7 +163,28 @@ impl PortalConfig {
                 })
             }
         };
+        let poll_seconds = match fields.get("notifications_poll_seconds") {
+            None | Some(Value::Null) => 30,
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(seconds @ 5..=3600) => seconds as u32,
+                _ => {
+                    return Err(invalid(
+                        "notifications_poll_seconds",
+                        "a whole number of seconds from 5 to 3600",
+                        &n.to_string(),
+                    ))
+                }
+            },
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    field: "notifications_poll_seconds",
+                    expected: "a whole number of seconds from 5 to 3600",
+                    found: json_kind(other).to_owned(),
+                })
+            }
+        };
         Ok(Self {
+            poll_seconds,
             sign_in_provider,
             api_base_url: api_base_url.trim_end_matches('/').to_owned(),
             brand_name,
@@ -313,6 +337,33 @@ mod tests {
         ));
         let no_client = with(r#""oidc_issuer": "https://id.example.com""#);
         assert_eq!(no_client, Err(ConfigError::Missing("oidc_client_id")));
+    }
+
+    #[test]
+    fn the_notification_poll_is_every_half_minute_unless_set_within_bounds() {
+        let with = |extra: &str| {
+            PortalConfig::parse(&GOOD.replace("\"unknown_future_setting\": true", extra))
+        };
+        assert_eq!(with("\"x\": 1").unwrap().poll_seconds, 30);
+        assert_eq!(
+            with("\"notifications_poll_seconds\": 5")
+                .unwrap()
+                .poll_seconds,
+            5
+        );
+        for bad in ["4", "3601", "2.5", "\"30\""] {
+            let found = with(&format!("\"notifications_poll_seconds\": {bad}"));
+            assert!(
+                matches!(
+                    found,
+                    Err(ConfigError::Invalid {
+                        field: "notifications_poll_seconds",
+                        ..
+                    })
+                ),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

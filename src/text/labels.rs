@@ -2,8 +2,8 @@
 //! these out themselves, so a word changes in one place (and, later, per language).
 
 use api_types::{
-    CertificationStatus, CourseKind, DealStatus, FeedbackCategory, FeedbackStatus, Level,
-    OnboardingItemKind, OnboardingStatus, PartnerType, Period, TierLevel, UserRole,
+    CertificationStatus, CourseKind, DealStatus, DealStepKind, FeedbackCategory, FeedbackStatus,
+    Level, OnboardingItemKind, OnboardingStatus, PartnerType, Period, TierLevel, UserRole,
 };
 
 /// How a status feels at a glance; each tone is a colour role in `style/tokens.css`.
@@ -82,6 +82,23 @@ labels!(DealStatus {
     Won => ("Won", Success),
     Lost => ("Lost", Neutral),
     Expired => ("Expired", Danger),
+    Withdrawn => ("Withdrawn", Neutral),
+});
+
+labels!(DealStepKind {
+    Submitted => ("Registered", Neutral),
+    ReviewStarted => ("Review started", Info),
+    InformationRequested => ("Question from the channel team", Warning),
+    Answered => ("You answered", Info),
+    Approved => ("Approved", Success),
+    Rejected => ("Not accepted", Danger),
+    Won => ("Won", Success),
+    Lost => ("Lost", Neutral),
+    Expired => ("Protection ended", Danger),
+    Withdrawn => ("Withdrawn", Neutral),
+    ExtensionRequested => ("Extension requested", Info),
+    ExtensionGranted => ("Protection extended", Success),
+    ExtensionRefused => ("Extension refused", Warning),
 });
 
 labels!(OnboardingStatus {

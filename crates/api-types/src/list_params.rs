@@ -17,16 +17,19 @@ pub enum DealSortKey {
     ExpectedCloseOn,
     /// Last change.
     UpdatedAt,
+    /// Last day of protection; deals without protection come last.
+    ProtectionExpiresOn,
 }
 
 impl DealSortKey {
     /// Every key.
-    pub const ALL: [DealSortKey; 5] = [
+    pub const ALL: [DealSortKey; 6] = [
         Self::Reference,
         Self::CustomerCompany,
         Self::Value,
         Self::ExpectedCloseOn,
         Self::UpdatedAt,
+        Self::ProtectionExpiresOn,
     ];
 
     /// The wire name.
@@ -37,6 +40,7 @@ impl DealSortKey {
             Self::Value => "value",
             Self::ExpectedCloseOn => "expected_close_on",
             Self::UpdatedAt => "updated_at",
+            Self::ProtectionExpiresOn => "protection_expires_on",
         }
     }
 

@@ -133,7 +133,11 @@ fn a_question_answered_leads_to_approval_an_extension_and_notifications() {
         ]
     );
     assert_eq!(deal["timeline"][3]["note"], "Two: Lyon and Grenoble.");
-    assert_eq!(deal["timeline"][5]["protection_ends_on"], in_days(150), "the day asked for");
+    assert_eq!(
+        deal["timeline"][5]["protection_ends_on"],
+        in_days(150),
+        "the day asked for"
+    );
     assert_eq!(deal["timeline"][5]["note"], "The board meets in spring.");
 
     let feed = partner.get("/notifications").body;

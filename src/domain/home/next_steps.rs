@@ -55,9 +55,14 @@ pub struct Sources<'a> {
     pub certifications: Option<&'a [Certification]>,
     /// Deals (any status; only those waiting on the partner count).
     pub deals: Option<&'a [DealSummary]>,
+    /// Approved deals, soonest end of protection first (those ending within 14 days count).
+    pub protected: Option<&'a [DealSummary]>,
     /// Open surveys.
     pub surveys: Option<&'a [SurveySummary]>,
 }
+
+/// An approved deal whose protection ends within this many days is worth a step.
+pub const PROTECTION_WARNING_DAYS: i64 = 14;
 
 /// The `limit` most urgent actions, most urgent first.
 pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<NextAction> {
@@ -104,6 +109,37 @@ pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<Nex
             path: format!("/deals/{}", deal.reference),
             urgency: Urgency::High,
             rank: (1, deal.updated_at.timestamp()),
+        });
+    }
+    for deal in sources.protected.unwrap_or_default() {
+        let Some(ends) = deal
+            .protection_expires_on
+            .filter(|_| deal.status == DealStatus::Approved)
+        else {
+            continue;
+        };
+        let days = days_until(ends, today);
+        if !(0..=PROTECTION_WARNING_DAYS).contains(&days) {
+            continue;
+        }
+        actions.push(NextAction {
+            title: format!("Close or extend: {}", deal.customer_company),
+            detail: format!(
+                "Deal {}: protection ends {}",
+                deal.reference,
+                match days {
+                    0 => "today".to_owned(),
+                    1 => "tomorrow".to_owned(),
+                    n => format!("in {n} days"),
+                }
+            ),
+            path: format!("/deals/{}", deal.reference),
+            urgency: if days <= 3 {
+                Urgency::High
+            } else {
+                Urgency::Medium
+            },
+            rank: (2, days),
         });
     }
     for cert in sources.certifications.unwrap_or_default() {
@@ -226,10 +262,16 @@ mod tests {
             due_on: "2026-12-01".parse().unwrap(),
             question_count: 5,
         }];
+        let mut ending = deal(DealStatus::Approved);
+        ending.protection_expires_on = Some("2026-12-03".parse().unwrap());
+        let mut later = deal(DealStatus::Approved);
+        later.protection_expires_on = Some("2027-03-01".parse().unwrap());
+        let protected = [ending, later];
         let sources = Sources {
             onboarding: Some(&phases),
             certifications: Some(&certs),
             deals: Some(&deals),
+            protected: Some(&protected),
             surveys: Some(&surveys),
         };
         let titles: Vec<String> = next_actions(sources, today(), 10)
@@ -243,6 +285,7 @@ mod tests {
                 "a little late",
                 "Answer the channel team about Café Olé SARL",
                 "Recertify: Cert 2026-10-01",
+                "Close or extend: Café Olé SARL",
                 "Recertify: Cert 2026-12-10",
                 "soon",
                 "Answer “Pulse”",

@@ -15,13 +15,14 @@ pub(super) fn NextSteps(
     onboarding: ApiRead<Onboarding>,
     training: ApiRead<Training>,
     waiting: ApiRead<ResultPage<DealSummary>>,
+    ending: ApiRead<ResultPage<DealSummary>>,
     surveys: ApiRead<Vec<SurveySummary>>,
 ) -> impl IntoView {
     let loaded = move || {
         Some((
             onboarding.get()?,
             training.get()?,
-            waiting.get()?,
+            (waiting.get()?, ending.get()?),
             surveys.get()?,
         ))
     };
@@ -30,12 +31,12 @@ pub(super) fn NextSteps(
             <h2 id="pp-next-title" class="pp-card__title">"Your next steps"</h2>
             {move || match loaded() {
                 None => view! { <Skeleton lines=4 label="Finding your next steps"/> }.into_any(),
-                Some((onboarding, training, waiting, surveys)) => {
+                Some((onboarding, training, (waiting, ending), surveys)) => {
                     let mut unchecked = Vec::new();
                     for (failed, name) in [
                         (onboarding.is_err(), "onboarding"),
                         (training.is_err(), "training"),
-                        (waiting.is_err(), "deals"),
+                        (waiting.is_err() || ending.is_err(), "deals"),
                         (surveys.is_err(), "surveys"),
                     ] {
                         if failed {
@@ -46,6 +47,7 @@ pub(super) fn NextSteps(
                         onboarding: onboarding.as_ref().ok().map(|o| o.phases.as_slice()),
                         certifications: training.as_ref().ok().map(|t| t.certifications.as_slice()),
                         deals: waiting.as_ref().ok().map(|p| p.items.as_slice()),
+                        protected: ending.as_ref().ok().map(|p| p.items.as_slice()),
                         surveys: surveys.as_ref().ok().map(Vec::as_slice),
                     };
                     let actions = next_actions(sources, today(), 5);

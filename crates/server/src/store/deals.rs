@@ -80,6 +80,8 @@ fn sort_column(key: DealSortKey) -> &'static str {
         DealSortKey::ExpectedCloseOn => "expected_close_on",
         DealSortKey::CustomerCompany => "customer_company",
         DealSortKey::Reference => "reference",
+        // Keyset paging needs a value on every row: no protection sorts after any day.
+        DealSortKey::ProtectionExpiresOn => "COALESCE(protection_expires_on, '9999-12-31')",
     }
 }
 

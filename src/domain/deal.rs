@@ -1,0 +1,156 @@
+//! One deal's page: where it stands in words, what the partner can do on it now (answer the
+//! channel team, ask for longer protection, withdraw), and each step's request, checked by the
+//! contract's own rule (`api_types::deal_flow`) before it is sent.
+
+use api_types::deal_flow::{
+    extension_pending, take_step, DealPosition, Side, StepRefused, NOTE_CHARS,
+};
+use api_types::{Deal, DealStatus, DealStepKind, DealStepRequest, FieldError, StepName};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::text::dates::{days_until, short_date};
+
+/// Where protection stands for an extension request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Extension {
+    /// The partner may ask; protection ends on this day.
+    Open(NaiveDate),
+    /// Asked on the timeline; the channel team has not decided.
+    Waiting(Option<NaiveDate>),
+    /// Not an approved deal with protection left.
+    NotNow,
+}
+
+/// What the partner can do on the deal now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartnerSteps {
+    /// The channel team's question, when it waits for an answer.
+    pub question: Option<String>,
+    /// Whether longer protection can be asked for, or is being decided.
+    pub extension: Extension,
+    /// Whether the registration can still be withdrawn.
+    pub can_withdraw: bool,
+}
+
+/// Where the deal stands, as the contract's rule reads it.
+pub fn position(deal: &Deal) -> DealPosition {
+    DealPosition {
+        status: deal.summary.status,
+        protection_expires_on: deal.summary.protection_expires_on,
+        extension_pending: extension_pending(&deal.timeline),
+    }
+}
+
+/// The steps open to the partner on `deal` on `today`.
+pub fn partner_steps(deal: &Deal, today: NaiveDate) -> PartnerSteps {
+    let status = deal.summary.status;
+    let question = (status == DealStatus::MoreInfoRequested).then(|| {
+        deal.timeline
+            .iter()
+            .rev()
+            .find(|e| e.step == DealStepKind::InformationRequested)
+            .and_then(|e| e.note.clone())
+            .unwrap_or_default()
+    });
+    let extension = match (status, deal.summary.protection_expires_on) {
+        _ if extension_pending(&deal.timeline) => Extension::Waiting(
+            deal.timeline
+                .iter()
+                .rev()
+                .find(|e| e.step == DealStepKind::ExtensionRequested)
+                .and_then(|e| e.protection_ends_on),
+        ),
+        (DealStatus::Approved, Some(ends)) if ends >= today => Extension::Open(ends),
+        _ => Extension::NotNow,
+    };
+    PartnerSteps {
+        question,
+        extension,
+        can_withdraw: status.is_open(),
+    }
+}
+
+/// What the partner can expect or do, by status.
+pub fn next_step(deal: &Deal, today: NaiveDate) -> String {
+    let last_note = deal
+        .timeline
+        .last()
+        .and_then(|e| e.note.clone())
+        .unwrap_or_default();
+    match deal.summary.status {
+        DealStatus::Submitted | DealStatus::UnderReview => "The channel team is reviewing this registration. Their decision will appear here.".into(),
+        DealStatus::MoreInfoRequested => "The channel team needs more information before they decide: answer their question below.".into(),
+        DealStatus::Approved => match deal.summary.protection_expires_on {
+            Some(day) if days_until(day, today) >= 0 => format!(
+                "This deal is protected for you until {} ({} days left). Close it before then, or ask for longer protection below.",
+                short_date(day),
+                days_until(day, today)
+            ),
+            _ => "This deal is approved.".into(),
+        },
+        DealStatus::Rejected => format!("This registration was not accepted: “{last_note}”"),
+        DealStatus::Won => "Won. It counts towards your tier and rebates.".into(),
+        DealStatus::Lost => "This deal is closed as lost.".into(),
+        DealStatus::Expired => "Protection ended before the deal closed. If the opportunity is still open, register it again.".into(),
+        DealStatus::Withdrawn => "You withdrew this registration. If the opportunity comes back, register it again.".into(),
+    }
+}
+
+/// What the partner typed for a step, kept across reloads until it is sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepDraft {
+    /// The answer or reason.
+    pub note: String,
+    /// The day asked for, as a date input holds it (`YYYY-MM-DD`).
+    pub until: String,
+}
+
+impl StepDraft {
+    /// The request for `step` on a deal at `position`, or what to fix, in the partner's words.
+    pub fn request(
+        &self,
+        step: StepName,
+        position: DealPosition,
+        today: NaiveDate,
+    ) -> Result<DealStepRequest, Vec<FieldError>> {
+        let note = self.note.trim();
+        let request = DealStepRequest {
+            step,
+            note: (!note.is_empty()).then(|| note.to_owned()),
+            protection_ends_on: self.until.parse().ok(),
+        };
+        let (min, max) = NOTE_CHARS;
+        let words = match step {
+            StepName::Answer => format!("Write your answer ({min} to {max} characters)."),
+            StepName::RequestExtension => {
+                format!("Say why you need longer ({min} to {max} characters).")
+            }
+            _ => format!("A reason, if you give one, needs {min} to {max} characters."),
+        };
+        let read = request.read().map_err(|broken| match broken.field {
+            "protection_ends_on" => vec![FieldError::new(
+                "protection_ends_on",
+                "Choose the day protection should last until.",
+            )],
+            field => vec![FieldError::new(field, &words)],
+        })?;
+        match take_step(position, &read, Side::Partner, today) {
+            Err(StepRefused::DateNotAhead) => Err(vec![FieldError::new(
+                "protection_ends_on",
+                &match position.protection_expires_on {
+                    Some(ends) => format!(
+                        "Choose a day after the current end of protection, {}.",
+                        short_date(ends)
+                    ),
+                    None => "Choose a day after today.".to_owned(),
+                },
+            )]),
+            // Anything else the backend answers in its own words (the deal changed meanwhile).
+            _ => Ok(request),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,137 @@
+//! The notification feed in a partner's words: what each entry says and where it leads.
+
+use api_types::{Notification, NotificationKind, SubjectKind};
+
+use crate::text::labels::Tone;
+
+/// One line saying what happened, naming its subject as the backend wrote it.
+pub fn headline(entry: &Notification) -> String {
+    let title = &entry.subject.title;
+    let reference = &entry.subject.id;
+    match entry.kind {
+        NotificationKind::DealQuestion => {
+            format!("The channel team has a question about {title} ({reference})")
+        }
+        NotificationKind::DealApproved => {
+            format!("{title} ({reference}) is approved and protected for you")
+        }
+        NotificationKind::DealRejected => format!("{title} ({reference}) was not accepted"),
+        NotificationKind::DealWon => format!("{title} ({reference}) is recorded as won"),
+        NotificationKind::DealLost => format!("{title} ({reference}) is recorded as lost"),
+        NotificationKind::ExtensionGranted => {
+            format!("Protection of {title} ({reference}) is extended")
+        }
+        NotificationKind::ExtensionRefused => {
+            format!("Protection of {title} ({reference}) was not extended")
+        }
+        NotificationKind::ProtectionEnding => {
+            format!("Protection of {title} ({reference}) ends soon")
+        }
+        NotificationKind::FeedbackReply => {
+            format!("The channel team answered your feedback “{title}”")
+        }
+        NotificationKind::CourseCompleted => format!("Course completed: {title}"),
+        NotificationKind::CertificationGranted => format!("Certification earned: {title}"),
+        NotificationKind::CertificationRevoked => format!("Certification revoked: {title}"),
+        NotificationKind::CertificationExpiring => format!("Certification lapsing soon: {title}"),
+        NotificationKind::SurveyPublished => format!("New survey: {title}"),
+    }
+}
+
+/// How the entry feels at a glance.
+pub fn tone(kind: NotificationKind) -> Tone {
+    use NotificationKind::*;
+    match kind {
+        DealQuestion | ProtectionEnding | CertificationExpiring | ExtensionRefused => Tone::Warning,
+        DealRejected | CertificationRevoked => Tone::Danger,
+        DealApproved | DealWon | ExtensionGranted | CourseCompleted | CertificationGranted => {
+            Tone::Success
+        }
+        DealLost | FeedbackReply | SurveyPublished => Tone::Info,
+    }
+}
+
+/// The in-app path of the entry's subject.
+pub fn path(entry: &Notification) -> String {
+    match entry.subject.kind {
+        SubjectKind::Deal => format!("/deals/{}", entry.subject.id),
+        SubjectKind::Feedback => "/feedback".into(),
+        SubjectKind::Course | SubjectKind::Certification => "/training".into(),
+        SubjectKind::Survey => format!("/feedback/surveys/{}", entry.subject.id),
+    }
+}
+
+/// "3 unread" for the header link's name; nothing when all is read.
+pub fn unread_phrase(unread: u32) -> Option<String> {
+    (unread > 0).then(|| format!("{unread} unread"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use api_types::Subject;
+
+    fn entry(kind: NotificationKind, subject: SubjectKind, id: &str, title: &str) -> Notification {
+        Notification {
+            id: "n-1".into(),
+            kind,
+            subject: Subject {
+                kind: subject,
+                id: id.into(),
+                title: title.into(),
+            },
+            note: None,
+            created_at: "2026-11-24T09:00:00Z".parse().unwrap(),
+            read: false,
+        }
+    }
+
+    #[test]
+    fn each_entry_says_what_happened_and_leads_to_its_subject() {
+        let question = entry(
+            NotificationKind::DealQuestion,
+            SubjectKind::Deal,
+            "DR-2026-00042",
+            "Müller Logistik GmbH",
+        );
+        assert_eq!(
+            headline(&question),
+            "The channel team has a question about Müller Logistik GmbH (DR-2026-00042)"
+        );
+        assert_eq!(path(&question), "/deals/DR-2026-00042");
+        assert_eq!(tone(question.kind), Tone::Warning);
+        let reply = entry(
+            NotificationKind::FeedbackReply,
+            SubjectKind::Feedback,
+            "fb-9",
+            "Export deals",
+        );
+        assert_eq!(
+            headline(&reply),
+            "The channel team answered your feedback “Export deals”"
+        );
+        assert_eq!(path(&reply), "/feedback");
+        let survey = entry(
+            NotificationKind::SurveyPublished,
+            SubjectKind::Survey,
+            "s-pulse",
+            "Pulse",
+        );
+        assert_eq!(path(&survey), "/feedback/surveys/s-pulse");
+        assert_eq!(
+            path(&entry(
+                NotificationKind::CourseCompleted,
+                SubjectKind::Course,
+                "c",
+                "C"
+            )),
+            "/training"
+        );
+    }
+
+    #[test]
+    fn the_unread_count_is_words_or_nothing() {
+        assert_eq!(unread_phrase(0), None);
+        assert_eq!(unread_phrase(3).as_deref(), Some("3 unread"));
+    }
+}

@@ -1,0 +1,283 @@
+//! The partner's side of the deal conversation: answer the channel team's question, ask for
+//! longer protection, or withdraw the registration. What is typed is kept in the browser (for
+//! this user only) until it is sent, so a failed send, an ended session or a reload loses
+//! nothing.
+
+use api_types::deal_flow::DealPosition;
+use api_types::{Deal, DealStepRequest, FieldError, StepName};
+use chrono::NaiveDate;
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use crate::components::{
+    focus_when_shown, send_checked, ErrorSummary, Field, FieldState, Notice, Section,
+};
+use crate::context::{use_api, ApiWrite};
+use crate::domain::deal::{partner_steps, position, Extension, StepDraft};
+use crate::platform::storage;
+use crate::text::dates::{short_date, today};
+use crate::text::labels::Tone;
+
+/// One step's form: what was typed (saved as a draft) and the errors at its fields.
+#[derive(Clone, Copy)]
+struct StepForm {
+    draft: RwSignal<StepDraft>,
+    errors: RwSignal<Vec<FieldError>>,
+    summary: NodeRef<Div>,
+}
+
+impl StepForm {
+    fn new(key: String) -> Self {
+        let draft = RwSignal::new(storage::load::<StepDraft>(&key).unwrap_or_default());
+        Effect::new(move |_| draft.with(|d| storage::save(&key, d)));
+        Self {
+            draft,
+            errors: RwSignal::new(Vec::new()),
+            summary: NodeRef::new(),
+        }
+    }
+}
+
+/// The three forms of one deal, and what the last step came to.
+#[derive(Clone, Copy)]
+pub(super) struct StepForms {
+    answer: StepForm,
+    extension: StepForm,
+    withdrawal: StepForm,
+    outcome: RwSignal<Option<Result<String, String>>>,
+    confirming_withdrawal: RwSignal<bool>,
+}
+
+impl StepForms {
+    pub(super) fn new(reference: &str) -> Self {
+        let form = |name: &str| StepForm::new(format!("deal-step:{reference}:{name}"));
+        Self {
+            answer: form("answer"),
+            extension: form("extension"),
+            withdrawal: form("withdrawal"),
+            outcome: RwSignal::new(None),
+            confirming_withdrawal: RwSignal::new(false),
+        }
+    }
+
+    fn form(self, step: StepName) -> StepForm {
+        match step {
+            StepName::Answer => self.answer,
+            StepName::RequestExtension => self.extension,
+            _ => self.withdrawal,
+        }
+    }
+
+    /// Takes a step and handles the answer: thanks and a cleared draft, errors at the form's
+    /// fields, or what failed with everything typed kept. The deal reads again after each.
+    pub(super) fn action(self, reference: &str) -> ApiWrite<DealStepRequest> {
+        let (api, reference) = (use_api(), reference.to_owned());
+        ApiWrite::new(move |request: &DealStepRequest| {
+            let (api, reference, request) = (api.clone(), reference.clone(), request.clone());
+            let form = self.form(request.step);
+            async move {
+                match api.take_step(&reference, &request).await {
+                    Ok(_) => {
+                        form.draft.set(StepDraft::default());
+                        self.confirming_withdrawal.set(false);
+                        self.outcome.set(Some(Ok(match request.step {
+                            StepName::Answer => "Your answer was sent. The deal is back in review.",
+                            StepName::RequestExtension => "Your request was sent. The channel team will decide, and you will see it here.",
+                            _ => "The registration is withdrawn.",
+                        }
+                        .into())));
+                    }
+                    Err(error) if error.status() == Some(422) => {
+                        form.errors.set(error.field_errors().to_vec());
+                        focus_when_shown(form.summary);
+                    }
+                    Err(error) => self.outcome.set(Some(Err(format!(
+                        "{} What you wrote is kept; try again.",
+                        error.message()
+                    )))),
+                }
+            }
+        })
+    }
+}
+
+/// Sends one of the forms: checks its draft with the contract's rule, then takes the step.
+#[derive(Clone, Copy)]
+struct Sender {
+    forms: StepForms,
+    at: DealPosition,
+    today: NaiveDate,
+    step: ApiWrite<DealStepRequest>,
+}
+
+impl Sender {
+    fn send(self, name: StepName) {
+        let form = self.forms.form(name);
+        self.forms.outcome.set(None);
+        for other in [
+            self.forms.answer,
+            self.forms.extension,
+            self.forms.withdrawal,
+        ] {
+            other.errors.set(Vec::new());
+        }
+        send_checked(
+            form.draft
+                .with_untracked(|d| d.request(name, self.at, self.today)),
+            form.errors,
+            form.summary,
+            self.step,
+        );
+    }
+
+    fn pending(self) -> Memo<bool> {
+        self.step.pending()
+    }
+}
+
+/// What the partner can do on the deal now; nothing at all on a closed deal.
+#[component]
+pub(super) fn Conversation(
+    deal: Deal,
+    forms: StepForms,
+    step: ApiWrite<DealStepRequest>,
+) -> impl IntoView {
+    let today = today();
+    let steps = partner_steps(&deal, today);
+    let send = Sender {
+        forms,
+        at: position(&deal),
+        today,
+        step,
+    };
+    let outcome = forms.outcome;
+    let nothing_to_do =
+        steps.question.is_none() && steps.extension == Extension::NotNow && !steps.can_withdraw;
+    view! {
+        <p role="status" class="pp-form-outcome">{move || outcome.get().map(|outcome| match outcome {
+            Ok(text) => view! { <span class="pp-form-outcome--ok">{text}</span> }.into_any(),
+            Err(text) => view! { <span class="pp-form-outcome--error">{text}</span> }.into_any(),
+        })}</p>
+        {(!nothing_to_do).then(|| view! {
+            <Section heading_id="pp-conversation-title" title="Your next move">
+                {steps.question.map(|question| view! { <AnswerForm question form=forms.answer send/> })}
+                {match steps.extension {
+                    Extension::Open(ends) => view! { <ExtensionForm ends form=forms.extension send/> }.into_any(),
+                    Extension::Waiting(until) => view! {
+                        <Notice tone=Tone::Info title="Longer protection asked for">
+                            <p>{match until {
+                                Some(day) => format!("You asked to keep this deal protected until {}. The channel team will decide; you will see their answer here and in your notifications.", short_date(day)),
+                                None => "The channel team will decide on your request; you will see their answer here.".to_owned(),
+                            }}</p>
+                        </Notice>
+                    }.into_any(),
+                    Extension::NotNow => ().into_any(),
+                }}
+                {steps.can_withdraw.then(|| view! { <Withdrawal forms send/> })}
+            </Section>
+        })}
+    }
+}
+
+#[component]
+fn AnswerForm(question: String, form: StepForm, send: Sender) -> impl IntoView {
+    let StepForm {
+        draft,
+        errors,
+        summary,
+    } = form;
+    let note = FieldState::new("answer", "note", errors, None);
+    let invalid = note.invalid();
+    view! {
+        <form class="pp-form pp-step" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(StepName::Answer); }>
+            <h3 class="pp-step__title">"The channel team asks"</h3>
+            <blockquote class="pp-step__question"><p>{question}</p></blockquote>
+            <ErrorSummary errors summary id_prefix="answer"/>
+            <Field state=note label="Your answer" required=true>
+                <textarea id="answer-note" class="pp-input" rows="4" maxlength="2000"
+                    prop:value=move || draft.with(|d| d.note.clone())
+                    on:input=move |e| draft.update(|d| d.note = event_target_value(&e))
+                    aria-invalid=invalid></textarea>
+            </Field>
+            <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>"Send answer"</button>
+        </form>
+    }
+}
+
+#[component]
+fn ExtensionForm(ends: NaiveDate, form: StepForm, send: Sender) -> impl IntoView {
+    let StepForm {
+        draft,
+        errors,
+        summary,
+    } = form;
+    let hint = format!("Protection now ends on {}.", short_date(ends));
+    let until = FieldState::new("extension", "protection_ends_on", errors, Some(&hint));
+    let note = FieldState::new("extension", "note", errors, None);
+    let (until_invalid, until_described) = (until.invalid(), until.described_by());
+    let note_invalid = note.invalid();
+    let earliest = (ends + chrono::Duration::days(1)).to_string();
+    view! {
+        <details class="pp-step pp-step--extension" open=move || draft.with(|d| !d.note.is_empty() || !d.until.is_empty())>
+            <summary class="pp-step__title">"Ask for longer protection"</summary>
+            <form class="pp-form" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(StepName::RequestExtension); }>
+                <ErrorSummary errors summary id_prefix="extension"/>
+                <Field state=until label="Protect until" required=true>
+                    <input id="extension-protection_ends_on" class="pp-input" type="date" min=earliest
+                        prop:value=move || draft.with(|d| d.until.clone())
+                        on:input=move |e| draft.update(|d| d.until = event_target_value(&e))
+                        aria-invalid=until_invalid aria-describedby=until_described/>
+                </Field>
+                <Field state=note label="Why you need longer" required=true>
+                    <textarea id="extension-note" class="pp-input" rows="3" maxlength="2000"
+                        prop:value=move || draft.with(|d| d.note.clone())
+                        on:input=move |e| draft.update(|d| d.note = event_target_value(&e))
+                        aria-invalid=note_invalid></textarea>
+                </Field>
+                <button type="submit" class="pp-button" disabled=move || send.pending().get()>"Ask for an extension"</button>
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn Withdrawal(forms: StepForms, send: Sender) -> impl IntoView {
+    let StepForm {
+        draft,
+        errors,
+        summary,
+    } = forms.withdrawal;
+    let confirming = forms.confirming_withdrawal;
+    let confirm = move || {
+        let note = FieldState::new("withdrawal", "note", errors, None);
+        let invalid = note.invalid();
+        view! {
+                <form class="pp-form" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(StepName::Withdraw); }>
+                    <h3 class="pp-step__title">"Withdraw this registration?"</h3>
+                    <p>"The customer is no longer protected for you, and the deal closes as withdrawn."</p>
+                    <ErrorSummary errors summary id_prefix="withdrawal"/>
+                    <Field state=note label="Why (for the channel team)">
+                        <textarea id="withdrawal-note" class="pp-input" rows="2" maxlength="2000"
+                            prop:value=move || draft.with(|d| d.note.clone())
+                            on:input=move |e| draft.update(|d| d.note = event_target_value(&e))
+                            aria-invalid=invalid></textarea>
+                    </Field>
+                    <div class="pp-step__actions">
+                        <button type="submit" class="pp-button pp-button--danger" disabled=move || send.pending().get()>"Withdraw"</button>
+                        <button type="button" class="pp-button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </div>
+                </form>
+        }
+    };
+    view! {
+        <div class="pp-step pp-step--withdraw">
+            {move || if confirming.get() {
+                confirm().into_any()
+            } else {
+                view! {
+                    <button type="button" class="pp-button" on:click=move |_| confirming.set(true)>"Withdraw this registration…"</button>
+                }.into_any()
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,37 @@
+//! The deal's timeline: each step with who took it, when, why, and the protection it set.
+
+use api_types::{DealEvent, DealStepKind};
+use leptos::prelude::*;
+
+use crate::components::Badge;
+use crate::text::dates::short_date;
+use crate::text::labels::Label;
+
+/// Every step, oldest first.
+#[component]
+pub(super) fn Timeline(events: Vec<DealEvent>) -> impl IntoView {
+    view! {
+        <section class="pp-card" aria-labelledby="pp-timeline-title">
+            <h2 id="pp-timeline-title" class="pp-card__title">"Timeline"</h2>
+            <ol class="pp-timeline">
+                {events.into_iter().map(|event| {
+                    let protection = event.protection_ends_on.map(|day| match event.step {
+                        DealStepKind::ExtensionRequested => format!("Asked for protection until {}", short_date(day)),
+                        _ => format!("Protected until {}", short_date(day)),
+                    });
+                    view! {
+                        <li class="pp-timeline__event">
+                            <div class="pp-timeline__when">
+                                <Badge text=event.step.label() tone=event.step.tone()/>
+                                <time datetime=event.at.to_rfc3339()>{format!(" {} at {} UTC", short_date(event.at.date_naive()), event.at.format("%H:%M"))}</time>
+                            </div>
+                            <p class="pp-timeline__who">{format!("By {}", event.actor)}</p>
+                            {protection.map(|text| view! { <p class="pp-timeline__protection">{text}</p> })}
+                            {event.note.map(|note| view! { <p class="pp-timeline__note">{note}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}
