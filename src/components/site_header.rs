@@ -127,14 +127,17 @@ pub fn SiteHeader(
 #[component]
 fn NotificationsLink(unread: Signal<Option<u32>>) -> impl IntoView {
     let count = move || unread.get().filter(|n| *n > 0);
+    let name = move || match count().and_then(unread_phrase) {
+        Some(unread) => format!("Notifications, {unread}"),
+        None => "Notifications".to_owned(),
+    };
     view! {
-        <A href=href("/notifications") attr:class="pp-bell">
+        <A href=href("/notifications") attr:class="pp-bell" attr:aria-label=name>
             <svg class="pp-bell__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
                 <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
             </svg>
-            <span class="pp-visually-hidden">"Notifications"</span>
             {move || count().map(|n| view! {
-                <span class="pp-bell__count">{if n > 99 { "99+".to_owned() } else { n.to_string() }}<span class="pp-visually-hidden">{format!(", {}", unread_phrase(n).unwrap_or_default())}</span></span>
+                <span class="pp-bell__count" aria-hidden="true">{if n > 99 { "99+".to_owned() } else { n.to_string() }}</span>
             })}
         </A>
     }

@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// The conformance kit's behavioural half: the rules the portal relies on that JSON Schema cannot
+// say, checked against any backend that claims the contract. One line per rule, a summary, and
+// a non-zero exit on any failure. (The schemas are checked by Schemathesis; see
+// scripts/conformance.sh, which runs both.)
+//
+//   node tests/conformance/kit.mjs --base https://partners.example.com/api/v1 \
+//     --partner-token T1 --other-partner-token T2 --ops-key K
+//
+// Needs two partner users of different companies (bearer tokens the backend accepts) and an
+// operations API key. It registers a few deals named "Conformance …" and moves them along.
+import { parseArgs } from "node:util";
+
+const { values: args } = parseArgs({
+  options: {
+    base: { type: "string", default: process.env.PORTAL_BASE },
+    "partner-token": { type: "string", default: process.env.PORTAL_PARTNER_TOKEN },
+    "other-partner-token": { type: "string", default: process.env.PORTAL_OTHER_PARTNER_TOKEN },
+    "ops-key": { type: "string", default: process.env.PORTAL_OPS_KEY },
+  },
+});
+for (const name of ["base", "partner-token", "other-partner-token", "ops-key"]) {
+  if (!args[name]) {
+    console.error(`conformance: --${name} is required (see the README, "Checking a backend")`);
+    process.exit(2);
+  }
+}
+const base = args.base.replace(/\/$/, "");
+const run = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** One request as a given caller; answers status, headers and JSON body (or null). */
+async function call(token, method, path, body, headers = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      Accept: "application/json",
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: response.status, headers: response.headers, body: json };
+}
+const partner = (...a) => call(args["partner-token"], ...a);
+const other = (...a) => call(args["other-partner-token"], ...a);
+const ops = (...a) => call(args["ops-key"], ...a);
+
+class Broken extends Error {}
+function expect(condition, message) {
+  if (!condition) throw new Broken(message);
+}
+const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
+const deal = (customer, product = "NW-EDGE") => ({
+  customer_company: customer,
+  contact: { name: "Élodie Martin", email: "elodie.martin@example.fr" },
+  country: "FR",
+  value: { amount_minor: 4_250_000, currency: "EUR" },
+  expected_close_on: inDays(30),
+  products: [product],
+});
+async function register(as, customer, product, key) {
+  const reply = await as("POST", "/deals", deal(customer, product), key ? { "Idempotency-Key": key } : {});
+  expect(reply.status === 201, `registering ${customer} answered ${reply.status}, not 201`);
+  expect(typeof reply.body?.reference === "string", "a registered deal has a reference");
+  return reply.body.reference;
+}
+const references = (page) => (Array.isArray(page?.items) ? page.items.map((d) => d.reference) : []);
+
+const rules = [
+  ["conflicts answer 409 naming the reference", async () => {
+    const customer = `Conformance Conflict ${run}`;
+    const ours = await register(partner, customer, "NW-SEC");
+    const theirs = await other("POST", "/deals", deal(customer.toUpperCase(), "NW-SEC"));
+    expect(theirs.status === 409, `a second company's registration answered ${theirs.status}, not 409`);
+    expect(theirs.body?.conflicting_reference === ours, `409 names ${theirs.body?.conflicting_reference}, not ${ours}`);
+  }],
+  ["an idempotent retry creates one deal", async () => {
+    const before = (await partner("GET", "/deals?limit=1")).body?.total;
+    const key = `conformance-${run}`;
+    const first = await register(partner, `Conformance Retry ${run}`, "NW-DATA", key);
+    const second = await register(partner, `Conformance Retry ${run}`, "NW-DATA", key);
+    expect(first === second, `the retry created ${second} besides ${first}`);
+    const after = (await partner("GET", "/deals?limit=1")).body?.total;
+    expect(after === before + 1, `total went from ${before} to ${after}, not up by one`);
+  }],
+  ["cursor pages stay stable while deals are added", async () => {
+    // Newest change first: a deal registered between two pages goes to the top, and the second
+    // page must still continue exactly where the first ended (an offset would repeat a row).
+    const ten = references((await partner("GET", "/deals?limit=10")).body);
+    const first = await partner("GET", "/deals?limit=5");
+    expect(first.status === 200 && first.body?.next_cursor, "a first page of 5 with a next_cursor");
+    await register(partner, `Conformance Paging ${run}`, "NW-BACKUP");
+    const second = await partner("GET", `/deals?limit=5&cursor=${encodeURIComponent(first.body.next_cursor)}`);
+    expect(second.status === 200, `the next page answered ${second.status}`);
+    const got = references(second.body);
+    expect(ten.length === 10 && JSON.stringify(got) === JSON.stringify(ten.slice(5)), `the next page is ${got.join(", ") || "empty"}, not ${ten.slice(5).join(", ")}`);
+  }],
+  ["422 names the fields", async () => {
+    const bad = { ...deal(" "), contact: { name: "Élodie Martin", email: "not-an-email" } };
+    const reply = await partner("POST", "/deals", bad);
+    expect(reply.status === 422, `an empty customer and a bad e-mail answered ${reply.status}, not 422`);
+    const fields = (reply.body?.errors ?? []).map((e) => e.field);
+    for (const field of ["customer_company", "contact.email"]) {
+      expect(fields.includes(field), `the 422 does not name ${field} (it names ${fields.join(", ") || "nothing"})`);
+    }
+  }],
+  ["ties rank 1, 2, 2, 4", async () => {
+    const boards = await partner("GET", "/leaderboards");
+    expect(boards.status === 200 && boards.body?.length > 0, "at least one board");
+    for (const board of boards.body) {
+      const page = await partner("GET", `/leaderboards/${encodeURIComponent(board.id)}?limit=100`);
+      expect(page.status === 200, `board ${board.id} answered ${page.status}`);
+      const entries = page.body?.entries ?? [];
+      entries.forEach((entry, i) => {
+        const higher = entries.filter((e) => e.score > entry.score).length;
+        expect(entry.rank === higher + 1, `${board.id}: position ${i + 1} (score ${entry.score}) has rank ${entry.rank}, not ${higher + 1}`);
+      });
+    }
+  }],
+  ["a partner never sees another's data", async () => {
+    const customer = `Conformance Private ${run}`;
+    const ours = await register(partner, customer, "NW-CLOUD");
+    const direct = await other("GET", `/deals/${ours}`);
+    expect(direct.status === 404, `another company reads our deal: ${direct.status}`);
+    const listed = await other("GET", `/deals?limit=100&q=${encodeURIComponent(customer)}`);
+    expect(!references(listed.body).includes(ours), "another company finds our deal by searching");
+    const step = await other("POST", `/deals/${ours}/steps`, { step: "withdraw" });
+    expect(step.status === 404, `another company withdraws our deal: ${step.status}`);
+    const feed = await other("GET", "/notifications");
+    expect(!JSON.stringify(feed.body ?? {}).includes(customer), "another company's feed mentions our customer");
+  }],
+  ["the deal conversation round-trips", async () => {
+    const customer = `Conformance Conversation ${run}`;
+    const reference = await register(partner, customer, "NW-SUPPORT");
+    const step = (as, prefix, body) => as("POST", `${prefix}/deals/${reference}/steps`, body);
+    expect((await step(ops, "/ops", { step: "start_review" })).status === 200, "the channel team starts a review");
+    const question = "Which sites does the customer run?";
+    const asked = await step(ops, "/ops", { step: "request_information", note: question });
+    expect(asked.status === 200 && asked.body?.status === "more_info_requested", `asking answered ${asked.status} ${asked.body?.status}`);
+    const seen = (await partner("GET", `/deals/${reference}`)).body;
+    const last = seen?.timeline?.at(-1);
+    expect(last?.step === "information_requested" && last?.note === question, "the partner sees the question on the timeline");
+    const feed = (await partner("GET", "/notifications")).body;
+    expect(feed?.items?.some((n) => n.kind === "deal_question" && n.subject?.id === reference && n.note === question), "the question is in the partner's notifications");
+    const answered = await step(partner, "", { step: "answer", note: "Two: Lyon and Grenoble." });
+    expect(answered.status === 200 && answered.body?.status === "under_review", `answering answered ${answered.status} ${answered.body?.status}`);
+    const again = await step(partner, "", { step: "answer", note: "Twice?" });
+    expect(again.status === 409, `answering twice answered ${again.status}, not 409`);
+    const vendor = (await ops("GET", `/ops/deals/${reference}`)).body;
+    expect(vendor?.timeline?.at(-1)?.note === "Two: Lyon and Grenoble.", "the channel team sees the answer");
+    const until = inDays(90);
+    const approved = await step(ops, "/ops", { step: "approve", protection_ends_on: until });
+    expect(approved.body?.protection_expires_on === until, "approval sets the protection end");
+    const after = (await partner("GET", `/deals/${reference}`)).body;
+    expect(after?.status === "approved" && after?.protection_expires_on === until, "the partner sees the approval");
+  }],
+  ["the notification feed answers 304 while nothing changed", async () => {
+    const first = await partner("GET", "/notifications");
+    const tag = first.headers.get("etag");
+    expect(first.status === 200 && tag, "the feed carries an ETag");
+    const again = await partner("GET", "/notifications", undefined, { "If-None-Match": tag });
+    expect(again.status === 304, `a poll with the same tag answered ${again.status}, not 304`);
+  }],
+  ["each side's credentials stay on its side", async () => {
+    const partnerOnOps = await partner("GET", "/ops/deals/DR-0000-00000");
+    expect(partnerOnOps.status === 403, `a partner on the operations API answered ${partnerOnOps.status}, not 403`);
+    const keyOnPartner = await ops("GET", "/me");
+    expect(keyOnPartner.status === 403, `an API key on /me answered ${keyOnPartner.status}, not 403`);
+  }],
+];
+
+let failed = 0;
+for (const [name, check] of rules) {
+  try {
+    await check();
+    console.log(`ok    ${name}`);
+  } catch (error) {
+    failed += 1;
+    const why = error instanceof Broken ? error.message : `${error.name}: ${error.message}`;
+    console.log(`FAIL  ${name}: ${why}`);
+  }
+}
+console.log(`conformance: ${rules.length - failed} passed, ${failed} failed (${base})`);
+process.exit(failed ? 1 : 0);
