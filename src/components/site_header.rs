@@ -87,7 +87,7 @@ pub fn SiteHeader(
                     on:click=move |_| set_menu_open.update(|open| *open = !*open)
                 >
                     <span class="pp-menu-button__icon" aria-hidden="true"></span>
-                    "Menu"
+                    <span class="pp-menu-button__label">"Menu"</span>
                 </button>
                 <nav
                     id="pp-primary-nav"

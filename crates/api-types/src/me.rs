@@ -62,6 +62,9 @@ pub struct Me {
     pub user: PartnerUser,
     /// Their company.
     pub company: Company,
+    /// What the company's current tier gives it.
+    #[serde(default)]
+    pub tier_benefits: Vec<String>,
     /// Requirement by requirement progress to the next tier; absent at the top tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_tier: Option<TierProgress>,
@@ -111,6 +114,9 @@ pub struct TierProgress {
     pub tier: TierLevel,
     /// Each requirement with current and target numbers.
     pub requirements: Vec<TierRequirement>,
+    /// What that tier gives, beyond the current one's.
+    #[serde(default)]
+    pub benefits: Vec<String>,
 }
 
 /// One requirement of a tier, e.g. "2 of 3 certified engineers".

@@ -428,3 +428,124 @@ fn what_the_lms_reports_shows_in_training_and_the_feed() {
     assert_eq!(feed["items"][0]["kind"], "certification_revoked");
     assert_eq!(feed["items"][1]["kind"], "certification_granted");
 }
+
+fn requirement(me: &Value, id: &str) -> Value {
+    me["next_tier"]["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap()["current"]
+        .clone()
+}
+
+fn board_score(server: &Server, board: &str) -> u64 {
+    server
+        .get(&format!("/leaderboards/{board}?period=month"))
+        .body["me"]["entry"]["score"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn a_won_deal_a_finished_course_and_a_certification_move_the_partners_numbers() {
+    let partner = start(AuthMode::Demo);
+    let channel = partner.with_token(DEMO_OPS_KEY);
+    let me = partner.get("/me").body;
+    assert_eq!(me["next_tier"]["tier"], "gold");
+    assert!(!me["tier_benefits"].as_array().unwrap().is_empty());
+    assert!(!me["next_tier"]["benefits"].as_array().unwrap().is_empty());
+    let (points, revenue) = (
+        board_score(&partner, "engagement"),
+        board_score(&partner, "revenue"),
+    );
+
+    // Registering counts at once (engagement and registered revenue); winning, on tier progress.
+    let reference = partner
+        .post("/deals", &new_deal("Numbers Bistro", "NW-DATA"), &[])
+        .body["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(board_score(&partner, "engagement"), points + 10);
+    assert_eq!(
+        board_score(&partner, "revenue"),
+        revenue + 45_900,
+        "€42,500 in US dollars"
+    );
+    let ops = format!("/ops/deals/{reference}/steps");
+    channel.post(
+        &ops,
+        &json!({"step": "approve", "protection_ends_on": in_days(90)}),
+        &[],
+    );
+    let won_before = requirement(&partner.get("/me").body, "revenue")["value"]["amount_minor"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        channel
+            .post(&ops, &json!({"step": "record_won"}), &[])
+            .status,
+        200
+    );
+    let won_after = requirement(&partner.get("/me").body, "revenue")["value"]["amount_minor"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        won_after - won_before,
+        4_250_000,
+        "the win adds its value to this year's revenue"
+    );
+
+    // A course finished through the LMS: courses completed, engagement points and the factor.
+    let before = partner.get("/me").body;
+    let course = partner.get("/training").body["courses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "not_started")
+        .unwrap()
+        .clone();
+    let path = format!(
+        "/ops/users/u-theo/courses/{}",
+        course["id"].as_str().unwrap()
+    );
+    let points = board_score(&partner, "engagement");
+    assert_eq!(
+        channel
+            .put(&path, &json!({"modules_done": course["modules_total"]}))
+            .status,
+        204
+    );
+    let after = partner.get("/me").body;
+    assert_eq!(
+        requirement(&after, "courses")["value"].as_u64().unwrap(),
+        requirement(&before, "courses")["value"].as_u64().unwrap() + 1
+    );
+    let training = |me: &Value| me["engagement"]["factors"][0]["points"].as_u64().unwrap();
+    assert_eq!(training(&after), (training(&before) + 5).min(25));
+    assert_eq!(board_score(&partner, "engagement"), points + 20);
+
+    // A certification for someone who held none: certified people and the certifications board.
+    let certified = requirement(&after, "engineers")["value"].as_u64().unwrap();
+    let certifications = board_score(&partner, "certifications");
+    let grant = json!({"earned_on": in_days(0), "expires_on": in_days(730)});
+    let training = partner.get("/training").body;
+    let held = training["certifications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["earned_on"].is_null())
+        .expect("a certification not yet earned")["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let granted = channel.put(
+        &format!("/ops/users/u-amelie/certifications/{held}"),
+        &grant,
+    );
+    assert_eq!(granted.status, 204);
+    let now = partner.get("/me").body;
+    assert!(requirement(&now, "engineers")["value"].as_u64().unwrap() >= certified);
+    assert_eq!(board_score(&partner, "certifications"), certifications + 1);
+}

@@ -16,7 +16,7 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
     view! {
         <section class="pp-card pp-welcome" aria-labelledby="pp-welcome-title">
             <Loaded resource=me what="your profile" lines=4 render=move |me: Me| {
-                let Me { user, company, next_tier, .. } = me;
+                let Me { user, company, next_tier, tier_benefits, .. } = me;
                 let locale = locale.clone();
                 view! {
                     <h2 id="pp-welcome-title" class="pp-card__title">{format!("Welcome back, {}", user.name)}</h2>
@@ -28,6 +28,7 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
                     <p class="pp-welcome__tier">
                         "Your tier: " <strong class=format!("pp-tier pp-tier--{}", company.tier.as_str())>{company.tier.label()}</strong>
                     </p>
+                    <Benefits heading=format!("What {} gives you", company.tier.label()) benefits=tier_benefits/>
                     {match next_tier {
                         None => view! { <p>"You are at the program's highest tier. Keep your requirements met to stay there."</p> }.into_any(),
                         Some(next) => {
@@ -51,6 +52,7 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
+                                <Benefits heading=format!("{} adds", next.tier.label()) benefits=next.benefits.clone()/>
                             }.into_any()
                         }
                     }}
@@ -58,4 +60,19 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
             }/>
         </section>
     }
+}
+
+/// A tier's benefits as the backend lists them; nothing when it lists none.
+#[component]
+fn Benefits(heading: String, benefits: Vec<String>) -> impl IntoView {
+    (!benefits.is_empty()).then(|| {
+        view! {
+            <div class="pp-benefits">
+                <h3 class="pp-benefits__title">{heading}</h3>
+                <ul class="pp-benefits__list">
+                    {benefits.into_iter().map(|benefit| view! { <li>{benefit}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }

@@ -33,14 +33,23 @@ async function unread(page) {
   return (await badge.count()) === 0 ? 0 : Number((await badge.innerText()).replace(/\D.*$/s, ""));
 }
 
+/** The partner's own score on a board this month. */
+async function boardScore(page, board) {
+  return (await (await page.request.get(`${API}/leaderboards/${board}?period=month`)).json()).me.entry.score;
+}
+
 test("the channel team asks, the partner is told without a reload, answers, and the deal is approved", async ({ page, request, shell }, testInfo) => {
   await pollOften(page);
+  await page.goto("/");
+  const points = await boardScore(page, "engagement");
   const customer = `Brasserie ${testInfo.project.name} ${Date.now()}`;
   await page.goto("/deals/new");
   await fillDeal(page, customer);
   await page.getByRole("button", { name: "Register deal" }).click();
   await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered/);
   const reference = page.url().match(/DR-\d{4}-\d{5}/)[0];
+  // Registering moved the partner's engagement points at once (other journeys may add more).
+  expect(await boardScore(page, "engagement")).toBeGreaterThanOrEqual(points + 10);
   await expect(page.getByRole("button", { name: "Withdraw this registration…" })).toBeVisible();
   await expect(page.locator(".pp-bell")).toBeVisible();
   const before = await unread(page);
@@ -85,7 +94,7 @@ test("the channel team asks, the partner is told without a reload, answers, and 
   await page.reload();
   await expect(page.locator(".pp-deal .pp-badge")).toHaveText("Approved");
   await expect(timeline.locator(".pp-timeline__event").last()).toContainText(`Protected until ${short(protectedUntil)}`);
-  await page.getByText("Ask for longer protection").click();
+  await page.getByText("Ask for longer protection", { exact: true }).click();
   await page.getByLabel(/^Protect until/).fill(inDays(150));
   await page.getByLabel(/^Why you need longer/).fill("The customer's board decides in spring.");
   await page.getByRole("button", { name: "Ask for an extension" }).click();
@@ -148,8 +157,15 @@ test("feedback answered and a course completed by the LMS reach the partner", as
   const training = await (await page.request.get(`${API}/training`)).json();
   const open = training.courses.filter((c) => c.status === "not_started" && c.level !== "expert");
   const course = open[testInfo.project.name === "phone" ? 1 : 0];
+  const me = await (await page.request.get(`${API}/me`)).json();
+  const courses = me.next_tier.requirements.find((r) => r.id === "courses").current.value;
   const report = await request.put(`${API}/ops/users/u-amelie/courses/${course.id}`, { headers: OPS, data: { modules_done: course.modules_total } });
   expect(report.status()).toBe(204);
+  // Tier progress on Home counts it.
+  await page.goto("/");
+  const requirement = page.locator(".pp-requirement", { hasText: "Courses completed by your team" });
+  await expect(requirement).toContainText(/\d+ of 10/);
+  expect(Number((await requirement.innerText()).match(/(\d+) of 10/)[1])).toBeGreaterThanOrEqual(courses + 1);
   await page.goto("/notifications");
   const completed = page.locator(".pp-notification", { hasText: `Course completed: ${course.title}` }).first();
   await expect(completed).toContainText("New");

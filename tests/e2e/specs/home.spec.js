@@ -10,11 +10,16 @@ test("home greets the demo partner with data from the backend", async ({ page, s
   await expect(page.getByText("Your tier:")).toContainText("Silver");
   await expect(page.getByText("To reach Gold: 1 of 3 requirements met")).toBeVisible();
   await expect(page.getByText("2 of 3 — 1 more needed")).toBeVisible();
-  await expect(page.getByText("€180,000 of €250,000 — €70,000 to go")).toBeVisible();
+  // Worked out from the deals won this year, so only the target and the outcome are fixed.
+  await expect(page.getByText(/of €250,000 — Met$/)).toBeVisible();
+  await expect(page.getByText("What Silver gives you")).toBeVisible();
+  await expect(page.getByText("5% rebate on won deals")).toBeVisible();
+  await expect(page.getByText("Gold adds")).toBeVisible();
   const next = page.getByRole("region", { name: "Your next steps" });
   await expect(next.getByRole("link").first()).toHaveText("Set up payout details for rebates");
   await expect(next).toContainText("Answer the channel team about");
-  await expect(page.getByRole("region", { name: "Your engagement score" })).toContainText("62 of 100, up 4 points since last month");
+  // The score follows what the company did (sign-ins too), so its shape is what is fixed.
+  await expect(page.getByRole("region", { name: "Your engagement score" })).toContainText(/\d+ of 100, (up \d+ points?|down \d+ points?|no change) since last month/);
   await expect(page.getByRole("main").getByRole("link", { name: "Leaderboard", exact: true })).toBeVisible();
   await expect(page.getByText(/^Rank \d+$/)).toBeVisible();
   await expectNoAxeViolations(page);

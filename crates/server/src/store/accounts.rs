@@ -1,8 +1,9 @@
-//! Users and their companies: the [`Caller`] every query is scoped to, and `GET /me`.
+//! Users and their companies: the [`Caller`] every query is scoped to, and `GET /me` with the
+//! tier progress and engagement worked out from what happened (`program`).
 
 use api_types::{Company, Me, PartnerUser, UserRole};
 
-use super::{parse_text, Store};
+use super::{parse_text, program, Store};
 use crate::error::AppResult;
 
 /// The signed-in partner user every query is scoped to.
@@ -40,13 +41,14 @@ impl Store {
         )?;
         let (id, name, email, role) = user;
         let mut statement = conn.prepare(
-            "SELECT id, name, partner_type, country, region, currency, tier, joined_on, next_tier_json, engagement_json
+            "SELECT id, name, partner_type, country, region, currency, tier, joined_on
              FROM companies WHERE id = ?1",
         )?;
         let mut rows = statement.query([&caller.company_id])?;
         let row = rows.next()?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         let text = |column: &str| row.get::<_, String>(column);
-        let next_tier: Option<String> = row.get("next_tier_json")?;
+        let (tier, currency) = (parse_text(&text("tier")?)?, text("currency")?);
+        let now = chrono::Utc::now();
         Ok(Me {
             user: PartnerUser {
                 id,
@@ -60,12 +62,13 @@ impl Store {
                 partner_type: parse_text(&text("partner_type")?)?,
                 country: text("country")?,
                 region: text("region")?,
-                currency: text("currency")?,
-                tier: parse_text(&text("tier")?)?,
+                currency: currency.clone(),
+                tier,
                 joined_on: parse_text(&text("joined_on")?)?,
             },
-            next_tier: next_tier.map(|j| serde_json::from_str(&j)).transpose()?,
-            engagement: serde_json::from_str(&text("engagement_json")?)?,
+            tier_benefits: program::benefits_of(&conn, tier)?,
+            next_tier: program::tier_progress(&conn, &caller.company_id, &currency, tier, now)?,
+            engagement: program::engagement(&conn, &caller.company_id, now)?,
         })
     }
 }

@@ -5,12 +5,14 @@
 use api_types::deal_flow::{
     extension_pending, take_step, DealPosition, DealStep, DealStepKind, Side, StepRefused,
 };
-use api_types::{NotificationKind, OperationsDeal, Subject, SubjectKind};
+use api_types::{DealStatus, NotificationKind, OperationsDeal, Subject, SubjectKind};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::deals::load_deal;
+use super::leaderboards::add_points;
 use super::notifications::{notify, NewNotification};
+use super::program::usd_cents;
 use super::{stamp, Store};
 use crate::error::{AppError, AppResult};
 
@@ -131,6 +133,11 @@ impl Store {
                     step.protection_ends_on().map(|d| d.to_string())
                 ],
             )?;
+            // A registration that no longer stands no longer counts as registered revenue.
+            if matches!(taken.status, DealStatus::Rejected | DealStatus::Withdrawn) {
+                let dollars = usd_cents(&summary.value) / 100;
+                add_points(tx, &current.partner_id, "revenue", -dollars)?;
+            }
             if let (Side::ChannelTeam, Some(kind)) = (actor.side, notification_for(taken.kind)) {
                 notify(
                     tx,

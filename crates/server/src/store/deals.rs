@@ -10,6 +10,8 @@ use rusqlite::types::Value as Sql;
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde_json::{json, Value};
 
+use super::leaderboards::{add_points, points};
+use super::program::usd_cents;
 use super::{parse_text, stamp, Caller, Store};
 use crate::error::{AppError, AppResult};
 
@@ -41,27 +43,6 @@ pub enum Registration {
     KeyReused,
     /// Another company's open registration covers this customer and a product.
     Conflict(String),
-}
-
-/// Reference rates (US cents per major unit) so deals in different currencies sort by value.
-const USD_CENTS_PER_UNIT: [(&str, f64); 7] = [
-    ("USD", 100.0),
-    ("EUR", 108.0),
-    ("GBP", 127.0),
-    ("JPY", 0.67),
-    ("CAD", 73.0),
-    ("AUD", 65.0),
-    ("CHF", 112.0),
-];
-
-/// A deal value in US cents at the reference rates, for sorting only.
-fn usd_cents(value: &Money) -> i64 {
-    let digits = api_types::currency_digits(&value.currency).unwrap_or(2);
-    let rate = USD_CENTS_PER_UNIT
-        .iter()
-        .find(|(c, _)| *c == value.currency)
-        .map_or(100.0, |(_, r)| *r);
-    (value.amount_minor as f64 / 10f64.powi(digits as i32) * rate).round() as i64
 }
 
 /// Normalises a company name for conflict checks: case, accents-as-written and punctuation ignored.
@@ -471,6 +452,9 @@ impl Store {
                 timeline: &[submitted],
             },
         )?;
+        let company = &caller.company_id;
+        add_points(&tx, company, "engagement", points::DEAL_REGISTERED)?;
+        add_points(&tx, company, "revenue", usd_cents(&deal.value) / 100)?;
         if let Some(key) = key {
             tx.execute(
                 "INSERT INTO idempotency_keys (company_id, key, body_json, reference) VALUES (?1, ?2, ?3, ?4)",

@@ -7,6 +7,7 @@ use api_types::{
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 
+use super::leaderboards::{add_points, points};
 use super::notifications::{notify, NewNotification};
 use super::{parse_text, stamp, to_text, Caller, Store};
 use crate::error::AppResult;
@@ -50,7 +51,7 @@ impl Store {
         feedback: &NewFeedback,
         now: DateTime<Utc>,
     ) -> AppResult<FeedbackItem> {
-        let conn = self.conn()?;
+        self.write(|conn| {
         let stamped = stamp(now);
         let at = parse_text(&stamped)?;
         let count: i64 = conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))?;
@@ -77,7 +78,9 @@ impl Store {
                 stamped
             ],
         )?;
+        add_points(conn, &caller.company_id, "engagement", points::FEEDBACK)?;
         Ok(item)
+        })
     }
 
     /// The vendor's decision on any partner's feedback, told to the person who gave it;

@@ -9,6 +9,9 @@ use api_types::{
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{Caller, Store};
+use reposition::reposition;
+
+mod reposition;
 use crate::error::{AppError, AppResult};
 
 /// A board: (id, name, metric, description).
@@ -20,6 +23,21 @@ pub const BOARDS: [BoardSpec; 3] = [
     ("certifications", "Certified teams", Metric::CertificationsEarned, "Certifications earned by your people."),
     ("revenue", "Registered revenue", Metric::RegisteredRevenue, "Value of registered deals, in US dollars at the program's reference rates."),
 ];
+
+/// What each thing a partner does adds to the engagement board (its points, not the 0–100
+/// engagement score of `/me`, which `program` works out from the same events).
+pub mod points {
+    /// A deal registered.
+    pub const DEAL_REGISTERED: i64 = 10;
+    /// A course completed.
+    pub const COURSE_COMPLETED: i64 = 20;
+    /// A certification earned.
+    pub const CERTIFICATION: i64 = 30;
+    /// Feedback sent.
+    pub const FEEDBACK: i64 = 5;
+    /// A survey answered.
+    pub const SURVEY: i64 = 10;
+}
 
 /// The league of everyone.
 const EVERYONE: (&str, &str) = ("all", "All partners");
@@ -152,9 +170,51 @@ const RANKED: &str = "WITH ranked AS (
 
 /// Ranks every board, period and league afresh from the scores: standard competition ranking
 /// ("1, 2, 2, 4"), the previous period's rank, and the listing position (ties by name).
-/// Run after scores change, in the same transaction. Ranked here rather than by SQL window
-/// functions: one read and one sort per league is about five times faster on the large seed.
+/// Run after seeding or an upgrade; events re-rank only what they touch ([`add_points`]).
+/// Ranked here rather than by SQL window functions: one read and one sort per league is about
+/// five times faster on the large seed.
 pub fn refresh_ranks(conn: &Connection) -> AppResult<()> {
+    rank(conn, None)
+}
+
+/// Adds `delta` to `company`'s score on `board` in every period (never below zero), then ranks
+/// again the leagues the company is in on that board: as events arrive, not per request.
+pub fn add_points(conn: &Connection, company: &str, board: &str, delta: i64) -> AppResult<()> {
+    if delta == 0 {
+        return Ok(());
+    }
+    for period in Period::ALL {
+        conn.execute(
+            "INSERT INTO scores (board_id, period, company_id, score) VALUES (?1, ?2, ?3, MAX(?4, 0))
+             ON CONFLICT (board_id, period, company_id) DO UPDATE SET score = MAX(score + ?4, 0)",
+            rusqlite::params![board, period.as_str(), company, delta],
+        )?;
+    }
+    let (region, partner_type, tier): (String, String, String) = conn.query_row(
+        "SELECT region, partner_type, tier FROM companies WHERE id = ?1",
+        [company],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let segments = [
+        EVERYONE.0.to_owned(),
+        format!("region:{region}"),
+        format!("type:{partner_type}"),
+        format!("tier:{tier}"),
+    ];
+    for period in Period::ALL {
+        for segment in &segments {
+            if !reposition(conn, (board, period.as_str(), segment), company)? {
+                // A partner not ranked yet: rank its leagues afresh, once.
+                return rank(conn, Some((board, company)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Ranks every group, or with `only = (board, company)` the groups of that board holding that
+/// company (every period; everyone, its region, type and tier).
+fn rank(conn: &Connection, only: Option<(&str, &str)>) -> AppResult<()> {
     struct Score {
         board: String,
         period: String,
@@ -164,13 +224,22 @@ pub fn refresh_ranks(conn: &Connection) -> AppResult<()> {
         previous: Option<i64>,
         leagues: [String; 3],
     }
+    let leagues_of: Option<[String; 3]> = match only {
+        Some((_, company)) => Some(conn.query_row(
+            "SELECT region, partner_type, tier FROM companies WHERE id = ?1",
+            [company],
+            |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
+        )?),
+        None => None,
+    };
     let mut statement = conn.prepare(
         "SELECT s.board_id, s.period, s.company_id, c.name, s.score, s.previous_score,
                 c.region, c.partner_type, c.tier
-         FROM scores s JOIN companies c ON c.id = s.company_id",
+         FROM scores s JOIN companies c ON c.id = s.company_id
+         WHERE ?1 IS NULL OR s.board_id = ?1",
     )?;
     let scores = statement
-        .query_map([], |r| {
+        .query_map([only.map(|(board, _)| board)], |r| {
             Ok(Score {
                 board: r.get(0)?,
                 period: r.get(1)?,
@@ -193,16 +262,31 @@ pub fn refresh_ranks(conn: &Connection) -> AppResult<()> {
                 .push(i)
         };
         add(EVERYONE.0.to_owned());
-        for ((prefix, _, _), value) in LEAGUES.iter().zip(&s.leagues) {
-            add(format!("{prefix}:{value}"));
+        for (((prefix, _, _), value), wanted) in LEAGUES.iter().zip(&s.leagues).zip(0..) {
+            // A partial ranking keeps only the company's own leagues.
+            if leagues_of.as_ref().is_none_or(|own| own[wanted] == *value) {
+                add(format!("{prefix}:{value}"));
+            }
         }
     }
-    conn.execute("DELETE FROM ranks", [])?;
-    let mut insert = conn.prepare(
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM ranks WHERE (?1 IS NULL OR (board_id = ?1 AND period = ?2 AND segment = ?3))",
+    )?;
+    if only.is_none() {
+        delete.execute(rusqlite::params![
+            None::<String>,
+            None::<String>,
+            None::<String>
+        ])?;
+    }
+    let mut insert = conn.prepare_cached(
         "INSERT INTO ranks (board_id, period, segment, company_id, rank, previous_rank, position)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for ((board, period, segment), mut members) in groups {
+        if only.is_some() {
+            delete.execute(rusqlite::params![board, period, segment])?;
+        }
         // Previous ranks: competition ranking of the previous scores; none without one.
         let mut by_previous: Vec<i64> =
             members.iter().filter_map(|&i| scores[i].previous).collect();

@@ -5,6 +5,7 @@ use api_types::{CertificationGrant, NotificationKind, Subject, SubjectKind};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
+use super::leaderboards::{add_points, points};
 use super::notifications::{notify, NewNotification};
 use super::Store;
 use crate::error::AppResult;
@@ -98,6 +99,7 @@ impl Store {
                     title,
                 };
                 tell(tx, &company_id, user_id, NotificationKind::CourseCompleted, subject, now)?;
+                add_points(tx, &company_id, "engagement", points::COURSE_COMPLETED)?;
             }
             Ok(Reported::Done)
         })
@@ -126,6 +128,14 @@ impl Store {
             let Some(name) = name else {
                 return Ok(Reported::NotFound);
             };
+            let held_before: bool = tx
+                .query_row(
+                    "SELECT earned_on IS NOT NULL FROM certifications WHERE id = ?1 AND user_id = ?2",
+                    [certification_id, user_id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(false);
             tx.execute(
                 "INSERT OR IGNORE INTO certifications
                    (id, user_id, name, level, requirements_json, recertification, position)
@@ -148,6 +158,10 @@ impl Store {
                 title: name,
             };
             tell(tx, &company_id, user_id, NotificationKind::CertificationGranted, subject, now)?;
+            if !held_before {
+                add_points(tx, &company_id, "certifications", 1)?;
+                add_points(tx, &company_id, "engagement", points::CERTIFICATION)?;
+            }
             Ok(Reported::Done)
         })
     }

@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS deals (
   status TEXT NOT NULL, protection_expires_on TEXT, submitted_at TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS deals_by_update ON deals (company_id, updated_at, reference);
 CREATE INDEX IF NOT EXISTS deals_by_customer ON deals (customer_key);
+-- Tier progress and engagement count a company's deals by status and by registration day.
+CREATE INDEX IF NOT EXISTS deals_by_status ON deals (company_id, status, updated_at);
+CREATE INDEX IF NOT EXISTS deals_by_submission ON deals (company_id, submitted_at);
 -- Substring search over the caller's deals, kept in step with the deals by triggers.
 CREATE VIRTUAL TABLE IF NOT EXISTS deals_search USING fts5(
   search_text, content='deals', content_rowid='seq', tokenize='trigram');
@@ -96,6 +99,10 @@ CREATE TABLE IF NOT EXISTS notifications (
 CREATE INDEX IF NOT EXISTS notifications_by_company ON notifications (company_id, seq);
 CREATE TABLE IF NOT EXISTS notification_reads (
   user_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (user_id, seq)) WITHOUT ROWID;
+-- The program's tiers in order, each with what it requires (`program::RequirementSpec`) and gives.
+CREATE TABLE IF NOT EXISTS tiers (
+  level TEXT PRIMARY KEY, position INTEGER NOT NULL, requirements_json TEXT NOT NULL,
+  benefits_json TEXT NOT NULL);
 -- The vendor's side: keys for integrations (stored as SHA-256) and channel team members, who
 -- sign in through the vendor's OpenID Connect provider.
 CREATE TABLE IF NOT EXISTS api_keys (
@@ -114,6 +121,12 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
     let upgrade = || -> crate::error::AppResult<()> {
         conn.execute_batch(SCHEMA)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let no_tiers: bool = conn.query_row("SELECT COUNT(*) = 0 FROM tiers", [], |r| r.get(0))?;
+        let seeded: bool =
+            conn.query_row("SELECT COUNT(*) > 0 FROM companies", [], |r| r.get(0))?;
+        if version < 4 && no_tiers && seeded {
+            super::seed::partners::seed_tiers(conn)?;
+        }
         if version < 4 && !has_column(conn, "deal_events", "step")? {
             conn.execute("ALTER TABLE deal_events ADD COLUMN step TEXT", [])?;
             conn.execute(

@@ -11,7 +11,7 @@ use crate::error::AppResult;
 mod deals;
 mod engagement;
 mod learning;
-mod partners;
+pub(super) mod partners;
 
 /// The demo partner user's session token (the run command's demo mode signs everyone in as them).
 pub const DEMO_TOKEN: &str = "demo-token";
@@ -68,6 +68,7 @@ fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> AppResult<()> {
     let today = now.date_naive();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let companies = partners::seed_companies(tx, size, today, &mut rng)?;
+    partners::seed_tiers(tx)?;
     partners::seed_users(tx)?;
     learning::seed_onboarding(tx, today)?;
     learning::seed_training(tx, today)?;

@@ -4,6 +4,7 @@ use api_types::{Survey, SurveyResponse, SurveySummary};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::leaderboards::{add_points, points};
 use super::{parse_text, stamp, Caller, Store};
 use crate::error::AppResult;
 
@@ -77,10 +78,12 @@ impl Store {
         response: &SurveyResponse,
         now: DateTime<Utc>,
     ) -> AppResult<()> {
-        self.conn()?.execute(
-            "INSERT INTO survey_responses (survey_id, user_id, answers_json, submitted_at) VALUES (?1, ?2, ?3, ?4)",
-            params![survey_id, caller.user_id, serde_json::to_string(&response.answers)?, stamp(now)],
-        )?;
-        Ok(())
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO survey_responses (survey_id, user_id, answers_json, submitted_at) VALUES (?1, ?2, ?3, ?4)",
+                params![survey_id, caller.user_id, serde_json::to_string(&response.answers)?, stamp(now)],
+            )?;
+            add_points(tx, &caller.company_id, "engagement", points::SURVEY)
+        })
     }
 }

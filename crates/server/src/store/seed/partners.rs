@@ -125,23 +125,98 @@ pub(super) fn seed_companies(
         ])?;
         ids.push(id);
     }
-    let next_tier = json!({"tier": "gold", "requirements": [
-        {"id": "engineers", "label": "Certified engineers", "current": {"unit": "count", "value": 2}, "target": {"unit": "count", "value": 3}},
-        {"id": "revenue", "label": "Registered revenue this year", "current": {"unit": "money", "value": {"amount_minor": 18_000_000, "currency": "EUR"}}, "target": {"unit": "money", "value": {"amount_minor": 25_000_000, "currency": "EUR"}}},
-        {"id": "courses", "label": "Courses completed by your team", "current": {"unit": "count", "value": 10}, "target": {"unit": "count", "value": 10}}
-    ]});
-    let engagement = json!({"score": 62, "change": 4, "factors": [
-        {"id": "training", "label": "Training completed", "points": 18, "max_points": 25, "hint": "Finish Cloud Foundations to earn up to 7 more points."},
-        {"id": "certifications", "label": "Certifications held", "points": 12, "max_points": 20, "hint": "Renew MSP Operations Specialist to get 4 points back."},
-        {"id": "deals", "label": "Deals registered", "points": 15, "max_points": 25, "hint": "Each registered deal this month adds 2 points."},
-        {"id": "feedback", "label": "Feedback and surveys", "points": 5, "max_points": 15, "hint": "Answer the quarterly partner pulse for 5 points."},
-        {"id": "activity", "label": "Portal activity", "points": 12, "max_points": 15, "hint": "Sign in weekly to keep these points."}
-    ]});
-    tx.execute(
-        "UPDATE companies SET next_tier_json = ?1, engagement_json = ?2 WHERE id = ?3",
-        params![next_tier.to_string(), engagement.to_string(), DEMO_COMPANY],
-    )?;
     Ok(ids)
+}
+
+/// The program's tiers: what each requires (targets in US cents for revenue, shown in each
+/// partner's currency) and what it gives. Tier progress is worked out from these on every read.
+pub(in crate::store) fn seed_tiers(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    let requirement = |id: &str, label: &str, metric: &str, target: i64| json!({"id": id, "label": label, "metric": metric, "target": target});
+    let tiers = [
+        (
+            "registered",
+            json!([]),
+            json!([
+                "Deal registration with 90 days of protection",
+                "The partner portal, training and certifications",
+            ]),
+        ),
+        (
+            "silver",
+            json!([
+                requirement("engineers", "Certified people", "certified_people", 1),
+                requirement(
+                    "revenue",
+                    "Won revenue this year",
+                    "won_revenue_year",
+                    5_400_000
+                ),
+                requirement(
+                    "courses",
+                    "Courses completed by your team",
+                    "courses_completed",
+                    3
+                ),
+            ]),
+            json!([
+                "5% rebate on won deals",
+                "Marketing development funds on request",
+            ]),
+        ),
+        (
+            "gold",
+            json!([
+                requirement("engineers", "Certified people", "certified_people", 3),
+                requirement(
+                    "revenue",
+                    "Won revenue this year",
+                    "won_revenue_year",
+                    27_000_000
+                ),
+                requirement(
+                    "courses",
+                    "Courses completed by your team",
+                    "courses_completed",
+                    10
+                ),
+            ]),
+            json!([
+                "8% rebate on won deals",
+                "A dedicated channel manager",
+                "Co-op funds every quarter",
+            ]),
+        ),
+        (
+            "platinum",
+            json!([
+                requirement("engineers", "Certified people", "certified_people", 6),
+                requirement(
+                    "revenue",
+                    "Won revenue this year",
+                    "won_revenue_year",
+                    108_000_000
+                ),
+                requirement(
+                    "courses",
+                    "Courses completed by your team",
+                    "courses_completed",
+                    25
+                ),
+            ]),
+            json!([
+                "12% rebate on won deals",
+                "Joint business planning with the vendor",
+                "Early access to the roadmap",
+            ]),
+        ),
+    ];
+    for (position, (level, requirements, benefits)) in tiers.into_iter().enumerate() {
+        tx.execute(
+            "INSERT INTO tiers (level, position, requirements_json, benefits_json) VALUES (?1, ?2, ?3, ?4)",
+            params![level, position as i64, requirements.to_string(), benefits.to_string()],
+        )?;
+    }
+    Ok(())
 }
 
 pub(super) fn seed_users(tx: &Transaction) -> rusqlite::Result<()> {
