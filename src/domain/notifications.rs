@@ -35,6 +35,8 @@ pub fn headline(entry: &Notification) -> String {
         NotificationKind::CertificationRevoked => format!("Certification revoked: {title}"),
         NotificationKind::CertificationExpiring => format!("Certification lapsing soon: {title}"),
         NotificationKind::SurveyPublished => format!("New survey: {title}"),
+        NotificationKind::OnboardingVerified => format!("Onboarding step confirmed: {title}"),
+        NotificationKind::OnboardingSentBack => format!("Onboarding step sent back: {title}"),
     }
 }
 
@@ -42,11 +44,14 @@ pub fn headline(entry: &Notification) -> String {
 pub fn tone(kind: NotificationKind) -> Tone {
     use NotificationKind::*;
     match kind {
-        DealQuestion | ProtectionEnding | CertificationExpiring | ExtensionRefused => Tone::Warning,
+        DealQuestion
+        | ProtectionEnding
+        | CertificationExpiring
+        | ExtensionRefused
+        | OnboardingSentBack => Tone::Warning,
         DealRejected | CertificationRevoked => Tone::Danger,
-        DealApproved | DealWon | ExtensionGranted | CourseCompleted | CertificationGranted => {
-            Tone::Success
-        }
+        DealApproved | DealWon | ExtensionGranted | CourseCompleted | CertificationGranted
+        | OnboardingVerified => Tone::Success,
         DealLost | FeedbackReply | SurveyPublished => Tone::Info,
     }
 }
@@ -58,6 +63,7 @@ pub fn path(entry: &Notification) -> String {
         SubjectKind::Feedback => "/feedback".into(),
         SubjectKind::Course | SubjectKind::Certification => "/training".into(),
         SubjectKind::Survey => format!("/feedback/surveys/{}", entry.subject.id),
+        SubjectKind::OnboardingItem => "/onboarding".into(),
     }
 }
 

@@ -37,6 +37,10 @@ pub enum NotificationKind {
     CertificationExpiring,
     /// A new survey is open.
     SurveyPublished,
+    /// The channel team confirmed an onboarding item.
+    OnboardingVerified,
+    /// The channel team sent an onboarding item back, saying why.
+    OnboardingSentBack,
 }
 
 /// The kind of thing a notification links to.
@@ -53,6 +57,8 @@ pub enum SubjectKind {
     Certification,
     /// A survey, by id.
     Survey,
+    /// An onboarding item, by id.
+    OnboardingItem,
 }
 
 /// What a notification links to, with its name as the backend writes it.

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Deal, FeedbackStatus};
+use crate::{Deal, FeedbackStatus, PartnerType, Question, TierLevel};
 
 /// `GET /ops/deals/{reference}`: a deal with the partner company that registered it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,3 +51,57 @@ pub struct CertificationGrant {
 
 /// Reply texts: 3 to 4000 characters once trimmed.
 pub const REPLY_CHARS: (usize, usize) = (3, 4000);
+
+/// What the channel team decided about an onboarding item it confirms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnboardingVerdict {
+    /// Confirmed: the item is done.
+    Verified,
+    /// Not yet: the partner has to do more, and the reason says what.
+    SentBack,
+}
+
+/// `PUT /ops/partners/{partnerId}/onboarding/{itemId}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnboardingDecision {
+    /// Verified or sent back.
+    pub verdict: OnboardingVerdict,
+    /// What is missing (3–2000 characters); required to send back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Who a survey is for; an empty list means any.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyAudience {
+    /// Only these kinds of partner.
+    #[serde(default)]
+    pub partner_types: Vec<PartnerType>,
+    /// Only these tiers.
+    #[serde(default)]
+    pub tiers: Vec<TierLevel>,
+    /// Only these sales regions, e.g. "EMEA".
+    #[serde(default)]
+    pub regions: Vec<String>,
+}
+
+/// `PUT /ops/surveys/{surveyId}`: a survey published to an audience.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewSurvey {
+    /// Title (3–120 characters).
+    pub title: String,
+    /// What it is about and how long it takes.
+    pub description: String,
+    /// Last day to answer; today or later.
+    #[serde(deserialize_with = "crate::dates::day")]
+    pub due_on: NaiveDate,
+    /// The questions, 1 to 20, ids unique.
+    pub questions: Vec<Question>,
+    /// Who it is for.
+    #[serde(default)]
+    pub audience: SurveyAudience,
+}

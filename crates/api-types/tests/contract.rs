@@ -63,7 +63,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 65] = [
+const OBJECT_SCHEMAS: [&str; 68] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -129,6 +129,9 @@ const OBJECT_SCHEMAS: [&str; 65] = [
     "FeedbackDecision",
     "CourseProgressReport",
     "CertificationGrant",
+    "OnboardingDecision",
+    "SurveyAudience",
+    "NewSurvey",
 ];
 
 #[test]
@@ -202,6 +205,9 @@ fn every_object_schema_example_round_trips() {
     round_trips::<FeedbackDecision>(&spec, "FeedbackDecision");
     round_trips::<CourseProgressReport>(&spec, "CourseProgressReport");
     round_trips::<CertificationGrant>(&spec, "CertificationGrant");
+    round_trips::<OnboardingDecision>(&spec, "OnboardingDecision");
+    round_trips::<SurveyAudience>(&spec, "SurveyAudience");
+    round_trips::<NewSurvey>(&spec, "NewSurvey");
 }
 
 #[test]
@@ -224,6 +230,7 @@ fn every_enum_value_in_the_spec_is_known_to_rust() {
     enum_values_parse::<StepName>(&spec, "StepName");
     enum_values_parse::<NotificationKind>(&spec, "NotificationKind");
     enum_values_parse::<SubjectKind>(&spec, "SubjectKind");
+    enum_values_parse::<OnboardingVerdict>(&spec, "OnboardingVerdict");
     let periods = enum_values_parse::<Period>(&spec, "Period");
     assert_eq!(periods, Period::ALL.map(|p| p.as_str().to_owned()));
     let codes: Vec<&str> = spec
@@ -285,6 +292,7 @@ fn every_schema_in_the_spec_is_checked_here() {
         "StepName",
         "NotificationKind",
         "SubjectKind",
+        "OnboardingVerdict",
         "CountryCode",
         "CurrencyCode",
         "ProductCode",

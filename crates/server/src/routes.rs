@@ -74,6 +74,15 @@ pub fn api() -> Router<AppState> {
             put(operations::decide_feedback),
         )
         .route(
+            "/ops/partners/{partner_id}/onboarding/{item_id}",
+            put(operations::decide_onboarding_item),
+        )
+        .route("/ops/surveys/{survey_id}", put(operations::publish_survey))
+        .route(
+            "/ops/surveys/{survey_id}/close",
+            post(operations::close_survey),
+        )
+        .route(
             "/ops/users/{user_id}/courses/{course_id}",
             put(operations::course_progress),
         )

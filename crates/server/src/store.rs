@@ -34,6 +34,7 @@ pub use accounts::Caller;
 pub use deals::Registration;
 pub use seed::{SeedSize, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
 pub use sessions::{Lifetimes, SessionLookup};
+pub use surveys::PublishRefused;
 pub use team::{InvitationDraft, InvitationRefused, Joining};
 
 /// How many read-only connections a database file gets: reads run side by side under WAL,

@@ -307,6 +307,7 @@ fn production_takes_only_keys_it_issued() {
 fn feedback_answered_reaches_the_partner_who_gave_it() {
     let partner = start(AuthMode::Demo);
     let channel = partner.with_token(DEMO_OPS_KEY);
+    partner.get("/notifications"); // what ends soon is told first, so news below is newest
     let sent = partner.post(
         "/feedback",
         &json!({"category": "portal", "title": "Deal reminders", "body": "Remind us a week before protection ends."}),
@@ -360,6 +361,7 @@ fn feedback_answered_reaches_the_partner_who_gave_it() {
 fn what_the_lms_reports_shows_in_training_and_the_feed() {
     let partner = start(AuthMode::Demo);
     let channel = partner.with_token(DEMO_OPS_KEY);
+    partner.get("/notifications"); // what ends soon is told first, so news below is newest
     let training = partner.get("/training").body;
     let course = training["courses"]
         .as_array()
@@ -548,4 +550,225 @@ fn a_won_deal_a_finished_course_and_a_certification_move_the_partners_numbers() 
     let now = partner.get("/me").body;
     assert!(requirement(&now, "engineers")["value"].as_u64().unwrap() >= certified);
     assert_eq!(board_score(&partner, "certifications"), certifications + 1);
+}
+
+#[test]
+fn what_ends_soon_is_told_once() {
+    let partner = start(AuthMode::Demo);
+    let kinds = |feed: &Value, kind: &str| {
+        feed["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["kind"] == kind)
+            .count()
+    };
+    let first = partner.get("/notifications").body;
+    let lapsing = kinds(&first, "certification_expiring");
+    assert!(
+        lapsing >= 1,
+        "Amélie's certification lapsing within 30 days: {first}"
+    );
+    let again = partner.get("/notifications").body;
+    assert_eq!(
+        kinds(&again, "certification_expiring"),
+        lapsing,
+        "told once"
+    );
+    assert_eq!(again["unread"], first["unread"]);
+    // Another person at the company is not told about Amélie's certification.
+    let theo = partner
+        .signed_in("theo.laurent@lumiere-cloud.fr", "partner-demo")
+        .get("/notifications")
+        .body;
+    let entries = theo["items"].as_array().unwrap();
+    assert!(entries
+        .iter()
+        .filter(|n| n["kind"] == "certification_expiring")
+        .all(|n| !first["items"].as_array().unwrap().contains(n)));
+
+    // A deal whose protection ends within 14 days is told to the company.
+    let channel = partner.with_token(DEMO_OPS_KEY);
+    let reference = partner
+        .post("/deals", &new_deal("Ending Soon SARL", "NW-SEC"), &[])
+        .body["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let ops = format!("/ops/deals/{reference}/steps");
+    channel.post(
+        &ops,
+        &json!({"step": "approve", "protection_ends_on": in_days(10)}),
+        &[],
+    );
+    let feed = partner.get("/notifications").body;
+    let ending = feed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "protection_ending" && n["subject"]["id"] == reference.as_str());
+    assert!(ending.is_some(), "{feed}");
+}
+
+#[test]
+fn onboarding_items_the_vendor_confirms_are_verified_or_sent_back_with_a_reason() {
+    let partner = start(AuthMode::Demo);
+    let channel = partner.with_token(DEMO_OPS_KEY);
+    partner.get("/notifications");
+    let items: Vec<Value> = partner.get("/onboarding").body["phases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["items"].as_array().unwrap().clone())
+        .collect();
+    let vendor = items
+        .iter()
+        .find(|i| i["completed_by"] == "vendor")
+        .unwrap();
+    let own = items
+        .iter()
+        .find(|i| i["completed_by"] == "partner")
+        .unwrap();
+    let path = |item: &Value| {
+        format!(
+            "/ops/partners/c-lumiere/onboarding/{}",
+            item["id"].as_str().unwrap()
+        )
+    };
+    let bare = channel.put(&path(vendor), &json!({"verdict": "sent_back"}));
+    assert_eq!(
+        (bare.status, bare.body["errors"][0]["field"].as_str()),
+        (422, Some("reason"))
+    );
+    let back = channel.put(
+        &path(vendor),
+        &json!({"verdict": "sent_back", "reason": "The insurance certificate has expired."}),
+    );
+    assert_eq!(back.status, 200, "{}", back.body);
+    assert_eq!(
+        (
+            back.body["status"].as_str(),
+            back.body["blocked_reason"].as_str()
+        ),
+        (
+            Some("blocked"),
+            Some("The insurance certificate has expired.")
+        )
+    );
+    let told = &partner.get("/notifications").body["items"][0];
+    assert_eq!(
+        (told["kind"].as_str(), told["note"].as_str()),
+        (
+            Some("onboarding_sent_back"),
+            Some("The insurance certificate has expired.")
+        )
+    );
+    let verified = channel.put(&path(vendor), &json!({"verdict": "verified"}));
+    assert_eq!(verified.body["status"], "done");
+    assert_eq!(
+        partner.get("/notifications").body["items"][0]["kind"],
+        "onboarding_verified"
+    );
+    assert_eq!(
+        channel
+            .put(&path(own), &json!({"verdict": "verified"}))
+            .status,
+        409,
+        "the partner ticks it"
+    );
+    assert_eq!(
+        channel
+            .put(
+                "/ops/partners/c-nobody/onboarding/x",
+                &json!({"verdict": "verified"})
+            )
+            .status,
+        404
+    );
+}
+
+#[test]
+fn a_survey_reaches_its_audience_only_and_closes() {
+    let partner = start(AuthMode::Demo);
+    let channel = partner.with_token(DEMO_OPS_KEY);
+    let other = partner.with_token(portal_server::OTHER_PARTNER_TOKEN);
+    partner.get("/notifications");
+    let survey = |title: &str, audience: Value| {
+        json!({
+            "title": title,
+            "description": "Two questions, one minute.",
+            "due_on": in_days(14),
+            "questions": [
+                {"id": "q-clear", "prompt": "How clear is the checklist?", "required": true, "type": "rating", "max": 5},
+                {"id": "q-more", "prompt": "What is missing?", "required": false, "type": "text", "max_length": 500}
+            ],
+            "audience": audience
+        })
+    };
+    // Lumière is an MSP in EMEA; Sakura a distributor in APAC.
+    let msps = channel.put(
+        "/ops/surveys/s-msp-check",
+        &survey(
+            "MSP check-in",
+            json!({"partner_types": ["msp"], "regions": ["EMEA"]}),
+        ),
+    );
+    assert_eq!(msps.status, 200, "{}", msps.body);
+    let listed = |server: &Server| {
+        server
+            .get("/surveys")
+            .body
+            .to_string()
+            .contains("s-msp-check")
+    };
+    assert!(listed(&partner));
+    assert!(!listed(&other), "not meant for a distributor in APAC");
+    assert_eq!(other.get("/surveys/s-msp-check").status, 404);
+    let told = &partner.get("/notifications").body["items"][0];
+    assert_eq!(
+        (told["kind"].as_str(), told["subject"]["id"].as_str()),
+        (Some("survey_published"), Some("s-msp-check"))
+    );
+    assert!(!other
+        .get("/notifications")
+        .body
+        .to_string()
+        .contains("s-msp-check"));
+
+    let broken = survey("No", json!({}));
+    let refused = channel.put("/ops/surveys/s-broken", &broken);
+    assert_eq!(
+        (refused.status, refused.body["errors"][0]["field"].as_str()),
+        (422, Some("title"))
+    );
+    let answered = partner.post(
+        "/surveys/s-msp-check/responses",
+        &json!({"answers": {"q-clear": 4}}),
+        &[],
+    );
+    assert_eq!(answered.status, 201, "{}", answered.body);
+    let changed = channel.put(
+        "/ops/surveys/s-msp-check",
+        &survey("MSP check-in, again", json!({})),
+    );
+    assert_eq!(changed.status, 409, "answered questions stay as they were");
+    let everyone = channel.put("/ops/surveys/s-all", &survey("Everyone", json!({})));
+    assert_eq!(everyone.status, 200);
+    assert!(other.get("/surveys").body.to_string().contains("s-all"));
+    assert_eq!(
+        channel
+            .call("POST", "/ops/surveys/s-all/close", &[], None)
+            .status,
+        204
+    );
+    assert!(
+        !other.get("/surveys").body.to_string().contains("s-all"),
+        "closed"
+    );
+    assert_eq!(
+        channel
+            .call("POST", "/ops/surveys/s-none/close", &[], None)
+            .status,
+        404
+    );
 }

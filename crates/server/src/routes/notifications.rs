@@ -21,7 +21,13 @@ pub async fn feed(
     let seen = headers.get(IF_NONE_MATCH).cloned();
     let store = state.store.clone();
     let reader = caller.clone();
-    let tag = state.store.run(move |s| s.feed_tag(&reader)).await?;
+    let tag = state
+        .store
+        .run(move |s| {
+            s.notice_what_ends_soon(&reader, chrono::Utc::now())?;
+            s.feed_tag(&reader)
+        })
+        .await?;
     let tag_value = HeaderValue::from_str(&tag)
         .map_err(|_| AppError::Internal("an ETag that is not a header".into()))?;
     if seen.as_ref() == Some(&tag_value) {

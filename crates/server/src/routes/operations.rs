@@ -1,5 +1,6 @@
 //! The vendor's operations API (`/ops/…`): the channel team's side of the deal conversation,
-//! decisions on feedback, and what the LMS reports. Only an [`Operator`] gets in.
+//! decisions on feedback, onboarding and surveys (`programme`), and what the LMS reports. Only an
+//! [`Operator`] gets in.
 
 use api_types::deal_flow::Side;
 use api_types::deal_rules::check_length;
@@ -20,6 +21,10 @@ use crate::extract::ApiJson;
 use crate::store::conversation::Actor;
 use crate::store::learning_reports::Reported;
 use crate::AppState;
+
+mod programme;
+
+pub use programme::{close_survey, decide_onboarding_item, publish_survey};
 
 /// `GET /ops/deals/{reference}`.
 pub async fn get_deal(

@@ -34,13 +34,14 @@ pub async fn list_surveys(
 /// `GET /surveys/{id}`.
 pub async fn get_survey(
     State(state): State<AppState>,
-    _caller: Caller,
+    caller: Caller,
     Path(id): Path<String>,
 ) -> AppResult<Json<Survey>> {
     let key = id.clone();
-    found(state.store.run(move |s| s.survey(&key)).await?, || {
-        no_survey(&id)
-    })
+    found(
+        state.store.run(move |s| s.survey(&caller, &key)).await?,
+        || no_survey(&id),
+    )
 }
 
 /// `POST /surveys/{id}/responses`: once per user, answers checked against the questions.
@@ -53,7 +54,7 @@ pub async fn submit_response(
     let (key, who) = (id.clone(), caller.clone());
     let (survey, answered) = state
         .store
-        .run(move |s| Ok((s.survey(&key)?, s.has_answered(&who, &key)?)))
+        .run(move |s| Ok((s.survey(&who, &key)?, s.has_answered(&who, &key)?)))
         .await?;
     let Json(survey) = found(survey, || no_survey(&id))?;
     if answered {

@@ -51,7 +51,97 @@ fn seq_of(id: &str) -> Option<i64> {
     id.strip_prefix("n-")?.parse().ok()
 }
 
+/// What ends soon and has not been told yet: (company, user, kind, subject kind, id, title).
+type Ending = (
+    String,
+    Option<String>,
+    &'static str,
+    &'static str,
+    String,
+    String,
+);
+
+/// Lapsing certifications (within 30 days, the caller's own) and protection ending (within 14
+/// days, the company's), each told at most once a month.
+const ENDING: &str = "
+    SELECT c.id AS subject_id, c.name AS title, u.company_id, u.id AS user_id, 'certification_expiring' AS kind
+    FROM certifications c JOIN users u ON u.id = c.user_id
+    WHERE c.user_id = ?2 AND c.earned_on IS NOT NULL AND c.expires_on BETWEEN ?3 AND ?4
+      AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = ?2 AND n.kind = 'certification_expiring'
+                      AND n.subject_id = c.id AND n.created_at > ?6)
+    UNION ALL
+    SELECT d.reference, d.customer_company, d.company_id, NULL, 'protection_ending'
+    FROM deals d
+    WHERE d.company_id = ?1 AND d.status = 'approved' AND d.protection_expires_on BETWEEN ?3 AND ?5
+      AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.company_id = ?1 AND n.kind = 'protection_ending'
+                      AND n.subject_id = d.reference AND n.created_at > ?6)";
+
 impl Store {
+    /// Writes what ends soon into the caller's feed, once: a certification of theirs lapsing
+    /// within 30 days, a deal of their company whose protection ends within 14. Read first, so
+    /// a poll with nothing new takes no write lock.
+    pub fn notice_what_ends_soon(&self, caller: &Caller, now: DateTime<Utc>) -> AppResult<()> {
+        let today = now.date_naive();
+        let days = |n: i64| (today + chrono::Duration::days(n)).to_string();
+        let args = params![
+            caller.company_id,
+            caller.user_id,
+            today.to_string(),
+            days(30),
+            days(14),
+            stamp(now - chrono::Duration::days(30))
+        ];
+        let ending: Vec<Ending> = {
+            let conn = self.reader()?;
+            let mut statement = conn.prepare_cached(ENDING)?;
+            let ending = statement
+                .query_map(args, |r| {
+                    let kind: String = r.get("kind")?;
+                    let certification = kind == "certification_expiring";
+                    Ok((
+                        r.get("company_id")?,
+                        r.get("user_id")?,
+                        if certification {
+                            "certification_expiring"
+                        } else {
+                            "protection_ending"
+                        },
+                        if certification {
+                            "certification"
+                        } else {
+                            "deal"
+                        },
+                        r.get("subject_id")?,
+                        r.get("title")?,
+                    ))
+                })?
+                .collect::<Result<_, _>>()?;
+            ending
+        };
+        if ending.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            // Looked up again under the write lock, so two polls at once tell it once.
+            let mut statement = tx.prepare_cached(ENDING)?;
+            let still: Vec<(String, String)> = statement
+                .query_map(args, |r| Ok((r.get("kind")?, r.get("subject_id")?)))?
+                .collect::<Result<_, _>>()?;
+            drop(statement);
+            for (company, user, kind, subject_kind, id, title) in &ending {
+                if !still.iter().any(|(k, s)| k == kind && s == id) {
+                    continue;
+                }
+                tx.execute(
+                    "INSERT INTO notifications (company_id, user_id, kind, subject_kind, subject_id, subject_title, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![company, user, kind, subject_kind, id, title, stamp(now)],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
     /// A tag that changes whenever the caller's feed would: a new entry or a change of read state.
     pub fn feed_tag(&self, caller: &Caller) -> AppResult<String> {
         let conn = self.reader()?;

@@ -1,10 +1,14 @@
 //! The onboarding checklist: items in phases, with "overdue" worked out on read, and ticking
 //! self-attested items off.
 
-use api_types::{CompletedBy, Onboarding, OnboardingItem, OnboardingPhase, OnboardingStatus};
+use api_types::{
+    CompletedBy, NotificationKind, Onboarding, OnboardingDecision, OnboardingItem, OnboardingPhase,
+    OnboardingStatus, OnboardingVerdict, Subject, SubjectKind,
+};
 use chrono::{NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::notifications::{notify, NewNotification};
 use super::{parse_text, stamp, Caller, Store};
 use crate::error::{AppError, AppResult};
 
@@ -135,6 +139,72 @@ impl Store {
             .pop()
             .map(|(_, item)| Ok(item))
             .ok_or_else(|| AppError::Internal("updated item vanished".into()))
+    }
+}
+
+/// What a channel team decision on an item came to.
+pub enum Decided {
+    /// The item as the partner now sees it.
+    Item(OnboardingItem),
+    /// No such partner or item.
+    NotFound,
+    /// The partner ticks this one off; the vendor does not decide it.
+    PartnerTicks,
+}
+
+impl Store {
+    /// The channel team verifies a vendor-confirmed item, or sends it back with a reason (shown
+    /// to the partner as what blocks it), and tells the partner's people.
+    pub fn decide_onboarding_item(
+        &self,
+        company_id: &str,
+        item_id: &str,
+        decision: &OnboardingDecision,
+        now: chrono::DateTime<Utc>,
+    ) -> AppResult<Decided> {
+        self.write(|tx| {
+            let current: Option<(String, String)> = tx
+                .query_row(
+                    "SELECT completed_by, title FROM onboarding_items WHERE company_id = ?1 AND id = ?2",
+                    [company_id, item_id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let Some((by, title)) = current else {
+                return Ok(Decided::NotFound);
+            };
+            if parse_text::<CompletedBy>(&by)? == CompletedBy::Partner {
+                return Ok(Decided::PartnerTicks);
+            }
+            let reason = decision.reason.as_deref().map(str::trim);
+            let (state, completed_at, blocked, kind) = match decision.verdict {
+                OnboardingVerdict::Verified => ("done", Some(stamp(now)), None, NotificationKind::OnboardingVerified),
+                OnboardingVerdict::SentBack => ("blocked", None, reason, NotificationKind::OnboardingSentBack),
+            };
+            tx.execute(
+                "UPDATE onboarding_items SET state = ?1, completed_at = ?2, blocked_reason = ?3 WHERE company_id = ?4 AND id = ?5",
+                params![state, completed_at, blocked, company_id, item_id],
+            )?;
+            notify(
+                tx,
+                &NewNotification {
+                    company_id,
+                    user_id: None,
+                    kind,
+                    subject: Subject {
+                        kind: SubjectKind::OnboardingItem,
+                        id: item_id.to_owned(),
+                        title,
+                    },
+                    note: reason,
+                    at: now,
+                },
+            )?;
+            load_items(tx, company_id, Some(item_id))?
+                .pop()
+                .map(|(_, item)| Decided::Item(item))
+                .ok_or_else(|| AppError::Internal("decided item vanished".into()))
+        })
     }
 }
 

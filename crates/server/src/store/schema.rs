@@ -113,7 +113,7 @@ CREATE TABLE IF NOT EXISTS channel_team (
 
 /// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks,
 /// 3 the removal of a user (`users.removed_at`), 4 the step of each deal event and the
-/// protection it set or asked for.
+/// protection it set or asked for, the program's tiers, and surveys' audiences and closing.
 const VERSION: i64 = 4;
 
 /// Creates what is missing and brings a database from an older build up to date.
@@ -126,6 +126,12 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
             conn.query_row("SELECT COUNT(*) > 0 FROM companies", [], |r| r.get(0))?;
         if version < 4 && no_tiers && seeded {
             super::seed::partners::seed_tiers(conn)?;
+        }
+        if !has_column(conn, "surveys", "audience_json")? {
+            conn.execute_batch(
+                "ALTER TABLE surveys ADD COLUMN audience_json TEXT NOT NULL DEFAULT '{}';
+                 ALTER TABLE surveys ADD COLUMN closed_at TEXT;",
+            )?;
         }
         if version < 4 && !has_column(conn, "deal_events", "step")? {
             conn.execute("ALTER TABLE deal_events ADD COLUMN step TEXT", [])?;
