@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Deal, FeedbackStatus, PartnerType, Question, TierLevel};
+use crate::{Deal, FeedbackStatus, FieldError, PartnerType, Question, TierLevel, UserRole};
 
 /// `GET /ops/deals/{reference}`: a deal with the partner company that registered it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,3 +105,89 @@ pub struct NewSurvey {
     #[serde(default)]
     pub audience: SurveyAudience,
 }
+
+/// `PUT /ops/partners/{partnerId}`: a partner company joining the program, or its details changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPartner {
+    /// Registered name (2–120 characters).
+    pub name: String,
+    /// How it sells.
+    pub partner_type: PartnerType,
+    /// ISO 3166-1 alpha-2 country code, from the contract's list.
+    pub country: String,
+    /// Sales region: `AMER`, `EMEA` or `APAC`.
+    pub region: String,
+    /// ISO 4217 currency it reports in, from the contract's list.
+    pub currency: String,
+    /// Its tier.
+    pub tier: TierLevel,
+}
+
+/// `PUT /ops/partners/{partnerId}/users/{userId}`: a person at a partner who may sign in
+/// (through the vendor's provider, or with a password an admin sets).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPartnerUser {
+    /// Full name (2–120 characters).
+    pub name: String,
+    /// Work e-mail; unique across the program.
+    pub email: String,
+    /// What they may do for their company.
+    pub role: UserRole,
+}
+
+/// What happened to one row of an import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// A new partner or person.
+    Created,
+    /// Details of an existing one changed (or were already so).
+    Updated,
+    /// Nothing written; `errors` says why.
+    Rejected,
+}
+
+/// One row of an import's report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRow {
+    /// The row's line number in the file (the header is line 1).
+    pub line: u32,
+    /// What happened.
+    pub outcome: ImportOutcome,
+    /// Why it was rejected, by column.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// `POST /ops/partners/import`: what each row came to, and the totals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Rows created.
+    pub created: u32,
+    /// Rows that updated an existing partner or person.
+    pub updated: u32,
+    /// Rows rejected.
+    pub rejected: u32,
+    /// Every row, in file order.
+    pub rows: Vec<ImportRow>,
+}
+
+/// The columns of a partner import, in order; the first line of the file names them.
+pub const IMPORT_COLUMNS: [&str; 11] = [
+    "partner_id",
+    "partner_name",
+    "partner_type",
+    "country",
+    "region",
+    "currency",
+    "tier",
+    "user_id",
+    "user_name",
+    "user_email",
+    "user_role",
+];
+
+/// Sales regions a partner belongs to.
+pub const REGIONS: [&str; 3] = ["AMER", "EMEA", "APAC"];

@@ -63,7 +63,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 68] = [
+const OBJECT_SCHEMAS: [&str; 72] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -132,6 +132,10 @@ const OBJECT_SCHEMAS: [&str; 68] = [
     "OnboardingDecision",
     "SurveyAudience",
     "NewSurvey",
+    "NewPartner",
+    "NewPartnerUser",
+    "ImportRow",
+    "ImportReport",
 ];
 
 #[test]
@@ -208,6 +212,10 @@ fn every_object_schema_example_round_trips() {
     round_trips::<OnboardingDecision>(&spec, "OnboardingDecision");
     round_trips::<SurveyAudience>(&spec, "SurveyAudience");
     round_trips::<NewSurvey>(&spec, "NewSurvey");
+    round_trips::<NewPartner>(&spec, "NewPartner");
+    round_trips::<NewPartnerUser>(&spec, "NewPartnerUser");
+    round_trips::<ImportRow>(&spec, "ImportRow");
+    round_trips::<ImportReport>(&spec, "ImportReport");
 }
 
 #[test]
@@ -231,6 +239,7 @@ fn every_enum_value_in_the_spec_is_known_to_rust() {
     enum_values_parse::<NotificationKind>(&spec, "NotificationKind");
     enum_values_parse::<SubjectKind>(&spec, "SubjectKind");
     enum_values_parse::<OnboardingVerdict>(&spec, "OnboardingVerdict");
+    enum_values_parse::<ImportOutcome>(&spec, "ImportOutcome");
     let periods = enum_values_parse::<Period>(&spec, "Period");
     assert_eq!(periods, Period::ALL.map(|p| p.as_str().to_owned()));
     let codes: Vec<&str> = spec
@@ -293,6 +302,7 @@ fn every_schema_in_the_spec_is_checked_here() {
         "NotificationKind",
         "SubjectKind",
         "OnboardingVerdict",
+        "ImportOutcome",
         "CountryCode",
         "CurrencyCode",
         "ProductCode",

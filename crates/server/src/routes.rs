@@ -77,6 +77,12 @@ pub fn api() -> Router<AppState> {
             "/ops/partners/{partner_id}/onboarding/{item_id}",
             put(operations::decide_onboarding_item),
         )
+        .route("/ops/partners/import", post(operations::import))
+        .route("/ops/partners/{partner_id}", put(operations::put_partner))
+        .route(
+            "/ops/partners/{partner_id}/users/{user_id}",
+            put(operations::put_person),
+        )
         .route("/ops/surveys/{survey_id}", put(operations::publish_survey))
         .route(
             "/ops/surveys/{survey_id}/close",

@@ -22,6 +22,7 @@ pub mod learning_reports;
 pub mod notifications;
 pub mod onboarding;
 mod operators;
+pub mod partners;
 pub mod program;
 mod schema;
 pub mod seed;

@@ -772,3 +772,114 @@ fn a_survey_reaches_its_audience_only_and_closes() {
         404
     );
 }
+
+#[test]
+fn the_channel_team_adds_partners_and_people_one_by_one_or_from_csv() {
+    let server = start(AuthMode::Demo);
+    let channel = server.with_token(DEMO_OPS_KEY);
+    let total = |server: &Server| {
+        server.get("/leaderboards/engagement?limit=1").body["total"]
+            .as_u64()
+            .unwrap()
+    };
+    let before = total(&server);
+    let partner = json!({"name": "Fjordlys Data AS", "partner_type": "reseller", "country": "NO", "region": "EMEA", "currency": "EUR", "tier": "registered"});
+    assert_eq!(
+        channel.put("/ops/partners/c-fjordlys", &partner).status,
+        201
+    );
+    assert_eq!(
+        channel.put("/ops/partners/c-fjordlys", &partner).status,
+        200,
+        "the same again is an update"
+    );
+    assert_eq!(
+        total(&server),
+        before + 1,
+        "a new partner is on the boards at once"
+    );
+    let bad = channel.put("/ops/partners/C_Bad", &json!({"name": "X", "partner_type": "reseller", "country": "XX", "region": "MARS", "currency": "EUR", "tier": "gold"}));
+    let fields: Vec<&str> = bad.body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["partnerId", "name", "country", "region"]);
+    let ingrid = json!({"name": "Ingrid Berg", "email": "ingrid@fjordlys.no", "role": "admin"});
+    assert_eq!(
+        channel
+            .put("/ops/partners/c-fjordlys/users/u-ingrid", &ingrid)
+            .status,
+        201
+    );
+    let clash = channel.put(
+        "/ops/partners/c-fjordlys/users/u-other",
+        &json!({"name": "Someone", "email": "INGRID@fjordlys.no", "role": "member"}),
+    );
+    assert_eq!(clash.status, 409);
+    assert_eq!(
+        channel
+            .put("/ops/partners/c-none/users/u-x", &ingrid)
+            .status,
+        404
+    );
+
+    let csv = "partner_id,partner_name,partner_type,country,region,currency,tier,user_id,user_name,user_email,user_role\n\
+        c-aurora,\"Aurora Systems, Inc.\",msp,US,AMER,USD,silver,u-maya,Maya Chen,maya@aurora.example,admin\n\
+        c-aurora,\"Aurora Systems, Inc.\",msp,US,AMER,USD,silver,u-raj,Raj Patel,raj@aurora.example,member\n\
+        c-bad,B,wholesaler,ZZ,AMER,USD,silver,,,,\n\
+        c-fjordlys,Fjordlys Data AS,reseller,NO,EMEA,EUR,silver,u-lars,Lars Berg,ingrid@fjordlys.no,member\n";
+    let imported = channel.call(
+        "POST",
+        "/ops/partners/import",
+        &[("Content-Type", "text/csv")],
+        Some(csv.as_bytes()),
+    );
+    assert_eq!(imported.status, 200, "{}", imported.body);
+    let report = &imported.body;
+    assert_eq!(
+        (
+            report["created"].as_u64(),
+            report["updated"].as_u64(),
+            report["rejected"].as_u64()
+        ),
+        (Some(2), Some(0), Some(2))
+    );
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["line"], 2);
+    let rejected: Vec<&str> = rows[2]["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(rejected, ["partner_type", "partner_name", "country"]);
+    assert_eq!(
+        rows[3]["errors"][0]["field"], "user_email",
+        "the e-mail is Ingrid's"
+    );
+    assert_eq!(
+        total(&server),
+        before + 2,
+        "Aurora joined; the rejected rows wrote nothing"
+    );
+    // The row rejected for its person left its partner unchanged (still registered tier).
+    let fjordlys = channel.put("/ops/partners/c-fjordlys", &partner);
+    assert_eq!(fjordlys.status, 200);
+    let json_body = channel.post("/ops/partners/import", &json!({}), &[]);
+    assert_eq!(json_body.status, 415);
+    let headless = channel.call(
+        "POST",
+        "/ops/partners/import",
+        &[("Content-Type", "text/csv")],
+        Some(b"partner_id,name\nc-x,X\n"),
+    );
+    assert_eq!(
+        (
+            headless.status,
+            headless.body["errors"][0]["field"].as_str()
+        ),
+        (422, Some("file"))
+    );
+}

@@ -22,8 +22,10 @@ use crate::store::conversation::Actor;
 use crate::store::learning_reports::Reported;
 use crate::AppState;
 
+mod partners;
 mod programme;
 
+pub use partners::{import, put_partner, put_person};
 pub use programme::{close_survey, decide_onboarding_item, publish_survey};
 
 /// `GET /ops/deals/{reference}`.

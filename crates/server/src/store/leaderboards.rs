@@ -9,7 +9,7 @@ use api_types::{
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::{Caller, Store};
-use reposition::reposition;
+use reposition::{enter, leave, reposition};
 
 mod reposition;
 use crate::error::{AppError, AppResult};
@@ -195,12 +195,7 @@ pub fn add_points(conn: &Connection, company: &str, board: &str, delta: i64) -> 
         [company],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let segments = [
-        EVERYONE.0.to_owned(),
-        format!("region:{region}"),
-        format!("type:{partner_type}"),
-        format!("tier:{tier}"),
-    ];
+    let segments = leagues_of(&region, &partner_type, &tier);
     for period in Period::ALL {
         for segment in &segments {
             if !reposition(conn, (board, period.as_str(), segment), company)? {
@@ -210,6 +205,72 @@ pub fn add_points(conn: &Connection, company: &str, board: &str, delta: i64) -> 
         }
     }
     Ok(())
+}
+
+/// The leagues a partner with this region, type and tier is in.
+fn leagues_of(region: &str, partner_type: &str, tier: &str) -> [String; 4] {
+    [
+        EVERYONE.0.to_owned(),
+        format!("region:{region}"),
+        format!("type:{partner_type}"),
+        format!("tier:{tier}"),
+    ]
+}
+
+/// Puts a partner on every board (score 0 where it has none), in the leagues of its region,
+/// type and tier; `was` names the leagues it was in before a change, which it leaves.
+pub fn place_partner(conn: &Connection, company: &str, was: Option<[String; 4]>) -> AppResult<()> {
+    let now: [String; 4] = conn.query_row(
+        "SELECT region, partner_type, tier FROM companies WHERE id = ?1",
+        [company],
+        |r| {
+            Ok(leagues_of(
+                &r.get::<_, String>(0)?,
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+            ))
+        },
+    )?;
+    for (board, ..) in BOARDS {
+        for period in Period::ALL {
+            conn.execute(
+                "INSERT OR IGNORE INTO scores (board_id, period, company_id, score) VALUES (?1, ?2, ?3, 0)",
+                rusqlite::params![board, period.as_str(), company],
+            )?;
+            for (i, segment) in now.iter().enumerate() {
+                let league = (board, period.as_str(), segment.as_str());
+                match &was {
+                    // Still in it: a new name may reorder it among equal scores.
+                    Some(before) if before[i] == *segment => {
+                        reposition(conn, league, company)?;
+                    }
+                    Some(before) => {
+                        leave(conn, (board, period.as_str(), before[i].as_str()), company)?;
+                        enter(conn, league, company)?;
+                    }
+                    None => enter(conn, league, company)?,
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The leagues `company` is in now, to pass to [`place_partner`] after changing it.
+pub fn leagues_now(conn: &Connection, company: &str) -> AppResult<Option<[String; 4]>> {
+    Ok(conn
+        .query_row(
+            "SELECT region, partner_type, tier FROM companies WHERE id = ?1",
+            [company],
+            |r| {
+                Ok(leagues_of(
+                    &r.get::<_, String>(0)?,
+                    &r.get::<_, String>(1)?,
+                    &r.get::<_, String>(2)?,
+                ))
+            },
+        )
+        .optional()?)
 }
 
 /// Ranks every group, or with `only = (board, company)` the groups of that board holding that

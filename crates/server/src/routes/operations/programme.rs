@@ -7,7 +7,7 @@ use api_types::deal_flow::NOTE_CHARS;
 use api_types::deal_rules::check_length;
 use api_types::{
     FieldError, NewSurvey, OnboardingDecision, OnboardingItem, OnboardingVerdict, QuestionKind,
-    Survey,
+    Survey, REGIONS,
 };
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -63,6 +63,23 @@ fn survey_errors(survey: &NewSurvey, today: chrono::NaiveDate) -> Vec<FieldError
         add(
             "title".into(),
             "Give the survey a title of 3 to 120 characters.",
+        );
+    }
+    if survey.description.chars().count() > 1000 {
+        add(
+            "description".into(),
+            "Describe the survey in at most 1000 characters.",
+        );
+    }
+    if let Some(i) = survey
+        .audience
+        .regions
+        .iter()
+        .position(|r| !REGIONS.contains(&r.as_str()))
+    {
+        add(
+            format!("audience.regions[{i}]"),
+            "A region is AMER, EMEA or APAC.",
         );
     }
     if survey.due_on < today {
@@ -121,13 +138,76 @@ fn survey_errors(survey: &NewSurvey, today: chrono::NaiveDate) -> Vec<FieldError
     errors
 }
 
+/// A question's parts as the contract types them, whatever its kind: the typed question
+/// ignores the parts of other kinds (a `max_length` on a rating), so the raw JSON is read.
+fn stray_parts(raw: &serde_json::Value) -> Vec<FieldError> {
+    let questions = raw["questions"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut errors = Vec::new();
+    for (i, question) in questions.iter().enumerate() {
+        let at = |part: &str| format!("questions[{i}].{part}");
+        for (limit, least, most) in [
+            ("max", 2, 10),
+            ("max_length", 1, u64::MAX),
+            ("max_selected", 1, u64::MAX),
+        ] {
+            if question
+                .get(limit)
+                .is_some_and(|v| !v.as_u64().is_some_and(|n| (least..=most).contains(&n)))
+            {
+                errors.push(FieldError::new(
+                    &at(limit),
+                    "This limit is a whole number in the contract's range.",
+                ));
+            }
+        }
+        let kinds = ["nps", "rating", "single_choice", "multiple_choice", "text"];
+        if !question["type"]
+            .as_str()
+            .is_some_and(|t| kinds.contains(&t))
+        {
+            errors.push(FieldError::new(
+                &at("type"),
+                "The kind is nps, rating, single_choice, multiple_choice or text.",
+            ));
+        }
+        for text in ["id", "prompt"] {
+            if !question[text].is_string() {
+                errors.push(FieldError::new(&at(text), "This is a text."));
+            }
+        }
+        if !question["required"].is_boolean() {
+            errors.push(FieldError::new(&at("required"), "This is true or false."));
+        }
+        let option_ok = |o: &serde_json::Value| o["id"].is_string() && o["label"].is_string();
+        if question
+            .get("options")
+            .is_some_and(|v| !v.as_array().is_some_and(|list| list.iter().all(option_ok)))
+        {
+            errors.push(FieldError::new(
+                &at("options"),
+                "Options are a list of ids with labels.",
+            ));
+        }
+    }
+    errors
+}
+
 /// `PUT /ops/surveys/{id}`.
 pub async fn publish_survey(
     State(state): State<AppState>,
     _operator: Operator,
     Path(id): Path<String>,
-    ApiJson(survey): ApiJson<NewSurvey>,
+    ApiJson(raw): ApiJson<serde_json::Value>,
 ) -> AppResult<Json<Survey>> {
+    let stray = stray_parts(&raw);
+    if !stray.is_empty() {
+        return Err(AppError::Invalid(stray));
+    }
+    let survey: NewSurvey =
+        serde_json::from_value(raw).map_err(|e| AppError::Undecodable(e.to_string()))?;
     let id_ok = !id.is_empty()
         && id.len() <= 40
         && id
