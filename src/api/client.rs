@@ -290,6 +290,11 @@ impl Api {
         self.get("/me").await
     }
 
+    /// `GET /program`: the program's promises (review time, protection).
+    pub async fn program(&self) -> Result<ProgramPolicies, ApiError> {
+        self.get("/program").await
+    }
+
     /// `GET /onboarding`: the checklist in phases.
     pub async fn onboarding(&self) -> Result<Onboarding, ApiError> {
         self.get("/onboarding").await

@@ -37,11 +37,29 @@ pub fn DealPage() -> impl IntoView {
     // Names come from the backend's catalogue; until it answers (or if it cannot), codes show.
     let catalogue = use_read(|api| async move { api.products().await });
     let products = Signal::derive(move || catalogue.get().and_then(Result::ok).unwrap_or_default());
+    // The review time is the program's promise, as the backend states it.
+    let program = use_read(|api| async move { api.program().await });
+    let registered = {
+        let reference = reference.clone();
+        move || {
+            let promise = program
+                .get()
+                .and_then(Result::ok)
+                .map(|p| {
+                    format!(
+                        "The channel team decides on new registrations within {} business days; ",
+                        p.review_business_days
+                    )
+                })
+                .unwrap_or_else(|| "The channel team will review it; ".into());
+            format!("Deal {reference} is registered. {promise}you will see their decision here.")
+        }
+    };
     view! {
         <Page title=format!("Deal {reference}")>
             {just_registered.then(|| view! {
                 <Notice tone=Tone::Success>
-                    <p>{format!("Deal {reference} is registered. The channel team reviews new registrations within two business days; you will see their decision here.")}</p>
+                    <p>{registered.clone()}</p>
                 </Notice>
             })}
             <p><a href=href("/deals")>"Back to your deals"</a></p>

@@ -191,3 +191,14 @@ pub const IMPORT_COLUMNS: [&str; 11] = [
 
 /// Sales regions a partner belongs to.
 pub const REGIONS: [&str; 3] = ["AMER", "EMEA", "APAC"];
+
+/// `GET /program`, `PUT /ops/program`: the promises the program makes, which the portal shows
+/// as the backend states them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramPolicies {
+    /// Business days within which the channel team decides on a new registration (1–30).
+    pub review_business_days: u32,
+    /// Days an approved registration is usually protected (1–365).
+    pub protection_days: u32,
+}

@@ -63,7 +63,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 72] = [
+const OBJECT_SCHEMAS: [&str; 73] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -136,6 +136,7 @@ const OBJECT_SCHEMAS: [&str; 72] = [
     "NewPartnerUser",
     "ImportRow",
     "ImportReport",
+    "ProgramPolicies",
 ];
 
 #[test]
@@ -216,6 +217,7 @@ fn every_object_schema_example_round_trips() {
     round_trips::<NewPartnerUser>(&spec, "NewPartnerUser");
     round_trips::<ImportRow>(&spec, "ImportRow");
     round_trips::<ImportReport>(&spec, "ImportReport");
+    round_trips::<ProgramPolicies>(&spec, "ProgramPolicies");
 }
 
 #[test]

@@ -44,6 +44,8 @@ pub fn api() -> Router<AppState> {
             delete(team::withdraw_invitation),
         )
         .route("/me", get(me::get_me))
+        .route("/program", get(me::get_program))
+        .route("/ops/program", put(operations::put_program))
         .route("/onboarding", get(onboarding::get_onboarding))
         .route(
             "/onboarding/items/{item_id}/completion",

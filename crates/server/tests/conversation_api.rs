@@ -883,3 +883,22 @@ fn the_channel_team_adds_partners_and_people_one_by_one_or_from_csv() {
         (422, Some("file"))
     );
 }
+
+#[test]
+fn the_program_states_its_promises_and_the_channel_team_changes_them() {
+    let partner = start(AuthMode::Demo);
+    let channel = partner.with_token(DEMO_OPS_KEY);
+    assert_eq!(
+        partner.get("/program").body,
+        json!({"review_business_days": 2, "protection_days": 90})
+    );
+    let changed = json!({"review_business_days": 3, "protection_days": 120});
+    assert_eq!(channel.put("/ops/program", &changed).status, 200);
+    assert_eq!(partner.get("/program").body, changed);
+    let wrong = channel.put(
+        "/ops/program",
+        &json!({"review_business_days": 0, "protection_days": 400}),
+    );
+    assert_eq!(wrong.body["errors"].as_array().unwrap().len(), 2);
+    assert_eq!(partner.put("/ops/program", &changed).status, 403);
+}

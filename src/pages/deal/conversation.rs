@@ -223,7 +223,7 @@ fn ExtensionForm(ends: NaiveDate, form: StepForm, send: Sender) -> impl IntoView
             <form class="pp-form" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(StepName::RequestExtension); }>
                 <ErrorSummary errors summary id_prefix="extension"/>
                 <Field state=until label="Protect until" required=true>
-                    <input id="extension-protection_ends_on" class="pp-input" type="date" min=earliest
+                    <input id="extension-protection-ends-on" class="pp-input" type="date" min=earliest
                         prop:value=move || draft.with(|d| d.until.clone())
                         on:input=move |e| draft.update(|d| d.until = event_target_value(&e))
                         aria-invalid=until_invalid aria-describedby=until_described/>

@@ -28,7 +28,8 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
                     <p class="pp-welcome__tier">
                         "Your tier: " <strong class=format!("pp-tier pp-tier--{}", company.tier.as_str())>{company.tier.label()}</strong>
                     </p>
-                    <Benefits heading=format!("What {} gives you", company.tier.label()) benefits=tier_benefits/>
+
+                    <Benefits tier=company.tier.label() own=tier_benefits next=next_tier.as_ref().map(|n| (n.tier.label(), n.benefits.clone()))/>
                     {match next_tier {
                         None => view! { <p>"You are at the program's highest tier. Keep your requirements met to stay there."</p> }.into_any(),
                         Some(next) => {
@@ -52,7 +53,7 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
                                         }
                                     }).collect_view()}
                                 </ul>
-                                <Benefits heading=format!("{} adds", next.tier.label()) benefits=next.benefits.clone()/>
+
                             }.into_any()
                         }
                     }}
@@ -62,17 +63,29 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
     }
 }
 
-/// A tier's benefits as the backend lists them; nothing when it lists none.
+/// The tier's benefits and what the next tier adds, as the backend lists them, folded into one
+/// line until opened (so the card keeps its size as it loads); nothing when none are listed.
 #[component]
-fn Benefits(heading: String, benefits: Vec<String>) -> impl IntoView {
-    (!benefits.is_empty()).then(|| {
+fn Benefits(
+    tier: &'static str,
+    own: Vec<String>,
+    next: Option<(&'static str, Vec<String>)>,
+) -> impl IntoView {
+    let next = next.filter(|(_, benefits)| !benefits.is_empty());
+    let list = |benefits: Vec<String>| {
+        view! { <ul class="pp-benefits__list">{benefits.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul> }
+    };
+    let summary = match &next {
+        Some((next, _)) => format!("What {tier} gives you, and what {next} adds"),
+        None => format!("What {tier} gives you"),
+    };
+    (!own.is_empty() || next.is_some()).then(|| {
         view! {
-            <div class="pp-benefits">
-                <h3 class="pp-benefits__title">{heading}</h3>
-                <ul class="pp-benefits__list">
-                    {benefits.into_iter().map(|benefit| view! { <li>{benefit}</li> }).collect_view()}
-                </ul>
-            </div>
+            <details class="pp-benefits">
+                <summary class="pp-benefits__title">{summary}</summary>
+                {(!own.is_empty()).then(|| view! { <h3 class="pp-benefits__heading">{tier}</h3> {list(own)} })}
+                {next.map(|(next, benefits)| view! { <h3 class="pp-benefits__heading">{format!("{next} adds")}</h3> {list(benefits)} })}
+            </details>
         }
     })
 }

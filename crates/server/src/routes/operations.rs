@@ -6,7 +6,7 @@ use api_types::deal_flow::Side;
 use api_types::deal_rules::check_length;
 use api_types::{
     CertificationGrant, CourseProgressReport, DealStepRequest, FeedbackDecision, FeedbackItem,
-    FeedbackStatus, OperationsDeal, REPLY_CHARS,
+    FeedbackStatus, FieldError, OperationsDeal, ProgramPolicies, REPLY_CHARS,
 };
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -145,4 +145,31 @@ pub async fn revoke_certification(
         .run(move |s| s.revoke_certification(&user_id, &certification_id, Utc::now()))
         .await?;
     reported(outcome, "earned certification")
+}
+
+/// `PUT /ops/program`: review time 1–30 business days, protection 1–365 days.
+pub async fn put_program(
+    State(state): State<AppState>,
+    _operator: Operator,
+    ApiJson(policies): ApiJson<ProgramPolicies>,
+) -> AppResult<Json<ProgramPolicies>> {
+    let mut errors = Vec::new();
+    if !(1..=30).contains(&policies.review_business_days) {
+        errors.push(FieldError::new(
+            "review_business_days",
+            "Promise a decision within 1 to 30 business days.",
+        ));
+    }
+    if !(1..=365).contains(&policies.protection_days) {
+        errors.push(FieldError::new(
+            "protection_days",
+            "Protection lasts 1 to 365 days.",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let stored = policies.clone();
+    state.store.run(move |s| s.set_policies(&stored)).await?;
+    Ok(Json(policies))
 }

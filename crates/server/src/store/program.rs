@@ -4,8 +4,8 @@
 //! out on every read and can never be stale.
 
 use api_types::{
-    currency_digits, Engagement, EngagementFactor, Measure, Money, TierLevel, TierProgress,
-    TierRequirement,
+    currency_digits, Engagement, EngagementFactor, Measure, Money, ProgramPolicies, TierLevel,
+    TierProgress, TierRequirement,
 };
 use chrono::{DateTime, Datelike, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -188,6 +188,31 @@ pub fn tier_progress(
         requirements,
         benefits,
     }))
+}
+
+impl super::Store {
+    /// The program's promises.
+    pub fn policies(&self) -> AppResult<ProgramPolicies> {
+        Ok(self.reader()?.query_row(
+            "SELECT review_business_days, protection_days FROM program_policies WHERE id = 1",
+            [],
+            |r| {
+                Ok(ProgramPolicies {
+                    review_business_days: r.get(0)?,
+                    protection_days: r.get(1)?,
+                })
+            },
+        )?)
+    }
+
+    /// Changes the program's promises.
+    pub fn set_policies(&self, policies: &ProgramPolicies) -> AppResult<()> {
+        self.conn()?.execute(
+            "UPDATE program_policies SET review_business_days = ?1, protection_days = ?2 WHERE id = 1",
+            params![policies.review_business_days, policies.protection_days],
+        )?;
+        Ok(())
+    }
 }
 
 /// One factor's rule: points per thing counted, at most `max`.

@@ -103,6 +103,10 @@ CREATE TABLE IF NOT EXISTS notification_reads (
 CREATE TABLE IF NOT EXISTS tiers (
   level TEXT PRIMARY KEY, position INTEGER NOT NULL, requirements_json TEXT NOT NULL,
   benefits_json TEXT NOT NULL);
+-- The program's promises, one row.
+CREATE TABLE IF NOT EXISTS program_policies (
+  id INTEGER PRIMARY KEY CHECK (id = 1), review_business_days INTEGER NOT NULL, protection_days INTEGER NOT NULL);
+INSERT OR IGNORE INTO program_policies (id, review_business_days, protection_days) VALUES (1, 2, 90);
 -- The vendor's side: keys for integrations (stored as SHA-256) and channel team members, who
 -- sign in through the vendor's OpenID Connect provider.
 CREATE TABLE IF NOT EXISTS api_keys (
