@@ -1,5 +1,6 @@
 //! Component tests in headless Chromium: the shell renders, navigation marks the current
-//! section, the phone menu works, and a broken config gets a readable page.
+//! section, the bell counts unread notifications, the phone menu works, and a broken config gets
+//! a readable page.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::Cell;
@@ -77,7 +78,9 @@ async fn shell_renders_navigates_and_its_menu_works() {
         r#"const path = new URL(typeof url === 'string' ? url : url.url, location.href).pathname;
            const session = {user: {id: 'u-1', name: 'Jonas Schäfer', email: 'jonas@example.de', role: 'admin'},
                             company_id: 'c-1', company_name: 'Müller & Söhne'};
-           const [status, body] = path.endsWith('/session') ? [200, JSON.stringify(session)] : [404, '{}'];
+           const feed = {unread: 3, items: []};
+           const [status, body] = path.endsWith('/session') ? [200, JSON.stringify(session)]
+             : path.endsWith('/notifications') ? [200, JSON.stringify(feed)] : [404, '{}'];
            return Promise.resolve(new Response(body, {status, headers: {'Content-Type': 'application/json'}}));"#,
     );
     let host = browser::host();
@@ -101,6 +104,13 @@ async fn shell_renders_navigates_and_its_menu_works() {
         find(&host, "nav").get_attribute("aria-label").unwrap(),
         "Primary"
     );
+    // The bell says how many notifications are unread, in its name and on its badge.
+    let bell = find(&host, ".pp-bell");
+    browser::until("the unread count on the bell", || {
+        bell.get_attribute("aria-label").as_deref() == Some("Notifications, 3 unread")
+    })
+    .await;
+    assert_eq!(find(&host, ".pp-bell__count").text_content().unwrap(), "3");
     // Six sections, and Team for a partner admin.
     assert_eq!(
         host.query_selector_all(".pp-nav__link").unwrap().length(),
