@@ -133,9 +133,7 @@ fn NotificationsLink(unread: Signal<Option<u32>>) -> impl IntoView {
     };
     view! {
         <A href=href("/notifications") attr:class="pp-bell" attr:aria-label=name>
-            <svg class="pp-bell__icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-                <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"/>
-            </svg>
+            <span class="pp-bell__icon" aria-hidden="true"></span>
             {move || count().map(|n| view! {
                 <span class="pp-bell__count" aria-hidden="true">{if n > 99 { "99+".to_owned() } else { n.to_string() }}</span>
             })}

@@ -94,9 +94,9 @@ impl Notifications {
         let tag = self.tag.get_value();
         spawn_local(async move {
             // A failed poll changes nothing: the next one tries again.
-            if let Ok(Polled::Changed(feed, tag)) = api.notifications(tag.as_deref()).await {
+            if let Ok(Polled::Changed(unread, tag)) = api.notifications(tag.as_deref()).await {
                 self.tag.set_value(tag);
-                self.unread.set(Some(feed.unread));
+                self.unread.set(Some(unread));
                 self.changed.update(|n| *n += 1);
             }
             self.polling.set_value(false);

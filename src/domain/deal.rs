@@ -118,7 +118,7 @@ impl StepDraft {
         let request = DealStepRequest {
             step,
             note: (!note.is_empty()).then(|| note.to_owned()),
-            protection_ends_on: self.until.parse().ok(),
+            protection_ends_on: api_types::dates::parse_day(&self.until),
         };
         let (min, max) = NOTE_CHARS;
         let words = match step {

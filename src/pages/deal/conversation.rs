@@ -179,94 +179,120 @@ pub(super) fn Conversation(
     }
 }
 
+/// How one step's form reads: the ids' prefix, the note's label, whether a day is asked for
+/// (with the hint under it), and the button.
+struct StepCopy {
+    step: StepName,
+    prefix: &'static str,
+    note_label: &'static str,
+    note_required: bool,
+    date_hint: Option<String>,
+    submit: &'static str,
+    /// The button's classes: a withdrawal looks like what it is.
+    submit_class: &'static str,
+}
+
+/// One step's form: the error summary, the day (if asked for), the note and the button. The
+/// three steps share it, so its code is compiled once.
 #[component]
-fn AnswerForm(question: String, form: StepForm, send: Sender) -> impl IntoView {
+fn StepFields(copy: StepCopy, form: StepForm, send: Sender) -> impl IntoView {
     let StepForm {
         draft,
         errors,
         summary,
     } = form;
-    let note = FieldState::new("answer", "note", errors, None);
-    let invalid = note.invalid();
+    let step = copy.step;
+    let note = FieldState::new(copy.prefix, "note", errors, None);
+    let note_invalid = note.invalid();
+    let date = copy.date_hint.map(|hint| {
+        let until = FieldState::new(copy.prefix, "protection_ends_on", errors, Some(&hint));
+        let (invalid, described) = (until.invalid(), until.described_by());
+        let id = until.id.clone();
+        view! {
+            <Field state=until label="Protect until" required=true>
+                <input id=id class="pp-input" type="date"
+                    prop:value=move || draft.with(|d| d.until.clone())
+                    on:input=move |e| draft.update(|d| d.until = event_target_value(&e))
+                    aria-invalid=invalid aria-describedby=described/>
+            </Field>
+        }
+    });
+    let note_id = note.id.clone();
     view! {
-        <form class="pp-form pp-step" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(StepName::Answer); }>
-            <h3 class="pp-step__title">"The channel team asks"</h3>
-            <blockquote class="pp-step__question"><p>{question}</p></blockquote>
-            <ErrorSummary errors summary id_prefix="answer"/>
-            <Field state=note label="Your answer" required=true>
-                <textarea id="answer-note" class="pp-input" rows="4" maxlength="2000"
+        <form class="pp-form" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(step); }>
+            <ErrorSummary errors summary id_prefix=copy.prefix/>
+            {date}
+            <Field state=note label=copy.note_label required=copy.note_required>
+                <textarea id=note_id class="pp-input" rows="3" maxlength="2000"
                     prop:value=move || draft.with(|d| d.note.clone())
                     on:input=move |e| draft.update(|d| d.note = event_target_value(&e))
-                    aria-invalid=invalid></textarea>
+                    aria-invalid=note_invalid></textarea>
             </Field>
-            <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>"Send answer"</button>
+            <button type="submit" class=copy.submit_class disabled=move || send.pending().get()>{copy.submit}</button>
         </form>
     }
 }
 
+/// The channel team's question, and the answer.
+#[component]
+fn AnswerForm(question: String, form: StepForm, send: Sender) -> impl IntoView {
+    let copy = StepCopy {
+        step: StepName::Answer,
+        prefix: "answer",
+        note_label: "Your answer",
+        note_required: true,
+        date_hint: None,
+        submit: "Send answer",
+        submit_class: "pp-button pp-button--primary",
+    };
+    view! {
+        <div class="pp-step">
+            <h3 class="pp-step__title">"The channel team asks"</h3>
+            <blockquote class="pp-step__question"><p>{question}</p></blockquote>
+            <StepFields copy form send/>
+        </div>
+    }
+}
+
+/// Asking for protection until a later day, folded until opened.
 #[component]
 fn ExtensionForm(ends: NaiveDate, form: StepForm, send: Sender) -> impl IntoView {
-    let StepForm {
-        draft,
-        errors,
-        summary,
-    } = form;
-    let hint = format!("Protection now ends on {}.", short_date(ends));
-    let until = FieldState::new("extension", "protection_ends_on", errors, Some(&hint));
-    let note = FieldState::new("extension", "note", errors, None);
-    let (until_invalid, until_described) = (until.invalid(), until.described_by());
-    let note_invalid = note.invalid();
-    let earliest = (ends + chrono::Duration::days(1)).to_string();
+    let copy = StepCopy {
+        step: StepName::RequestExtension,
+        prefix: "extension",
+        note_label: "Why you need longer",
+        note_required: true,
+        date_hint: Some(format!("Protection now ends on {}.", short_date(ends))),
+        submit: "Ask for an extension",
+        submit_class: "pp-button",
+    };
     view! {
-        <details class="pp-step pp-step--extension" open=move || draft.with(|d| !d.note.is_empty() || !d.until.is_empty())>
+        <details class="pp-step pp-step--extension">
             <summary class="pp-step__title">"Ask for longer protection"</summary>
-            <form class="pp-form" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(StepName::RequestExtension); }>
-                <ErrorSummary errors summary id_prefix="extension"/>
-                <Field state=until label="Protect until" required=true>
-                    <input id="extension-protection-ends-on" class="pp-input" type="date" min=earliest
-                        prop:value=move || draft.with(|d| d.until.clone())
-                        on:input=move |e| draft.update(|d| d.until = event_target_value(&e))
-                        aria-invalid=until_invalid aria-describedby=until_described/>
-                </Field>
-                <Field state=note label="Why you need longer" required=true>
-                    <textarea id="extension-note" class="pp-input" rows="3" maxlength="2000"
-                        prop:value=move || draft.with(|d| d.note.clone())
-                        on:input=move |e| draft.update(|d| d.note = event_target_value(&e))
-                        aria-invalid=note_invalid></textarea>
-                </Field>
-                <button type="submit" class="pp-button" disabled=move || send.pending().get()>"Ask for an extension"</button>
-            </form>
+            <StepFields copy form send/>
         </details>
     }
 }
 
+/// Withdrawing, after a confirmation with an optional reason.
 #[component]
 fn Withdrawal(forms: StepForms, send: Sender) -> impl IntoView {
-    let StepForm {
-        draft,
-        errors,
-        summary,
-    } = forms.withdrawal;
     let confirming = forms.confirming_withdrawal;
     let confirm = move || {
-        let note = FieldState::new("withdrawal", "note", errors, None);
-        let invalid = note.invalid();
+        let copy = StepCopy {
+            step: StepName::Withdraw,
+            prefix: "withdrawal",
+            note_label: "Why (for the channel team)",
+            note_required: false,
+            date_hint: None,
+            submit: "Withdraw",
+            submit_class: "pp-button pp-button--danger",
+        };
         view! {
-                <form class="pp-form" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(StepName::Withdraw); }>
-                    <h3 class="pp-step__title">"Withdraw this registration?"</h3>
-                    <p>"The customer is no longer protected for you, and the deal closes as withdrawn."</p>
-                    <ErrorSummary errors summary id_prefix="withdrawal"/>
-                    <Field state=note label="Why (for the channel team)">
-                        <textarea id="withdrawal-note" class="pp-input" rows="2" maxlength="2000"
-                            prop:value=move || draft.with(|d| d.note.clone())
-                            on:input=move |e| draft.update(|d| d.note = event_target_value(&e))
-                            aria-invalid=invalid></textarea>
-                    </Field>
-                    <div class="pp-step__actions">
-                        <button type="submit" class="pp-button pp-button--danger" disabled=move || send.pending().get()>"Withdraw"</button>
-                        <button type="button" class="pp-button" on:click=move |_| confirming.set(false)>"Keep it"</button>
-                    </div>
-                </form>
+            <h3 class="pp-step__title">"Withdraw this registration?"</h3>
+            <p>"The customer is no longer protected for you, and the deal closes as withdrawn."</p>
+            <StepFields copy form=forms.withdrawal send/>
+            <button type="button" class="pp-button" on:click=move |_| confirming.set(false)>"Keep it"</button>
         }
     };
     view! {
