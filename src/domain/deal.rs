@@ -7,7 +7,6 @@ use api_types::deal_flow::{
 };
 use api_types::{Deal, DealStatus, DealStepKind, DealStepRequest, FieldError, StepName};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use crate::text::dates::{days_until, short_date};
 
@@ -98,7 +97,7 @@ pub fn next_step(deal: &Deal, today: NaiveDate) -> String {
 }
 
 /// What the partner typed for a step, kept across reloads until it is sent.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StepDraft {
     /// The answer or reason.
     pub note: String,
@@ -107,6 +106,20 @@ pub struct StepDraft {
 }
 
 impl StepDraft {
+    /// The draft from what storage kept (`[note, day]`); anything else starts empty.
+    pub fn from_parts(parts: Vec<String>) -> Self {
+        let mut parts = parts.into_iter();
+        Self {
+            note: parts.next().unwrap_or_default(),
+            until: parts.next().unwrap_or_default(),
+        }
+    }
+
+    /// What storage keeps.
+    pub fn parts(&self) -> Vec<String> {
+        vec![self.note.clone(), self.until.clone()]
+    }
+
     /// The request for `step` on a deal at `position`, or what to fix, in the partner's words.
     pub fn request(
         &self,

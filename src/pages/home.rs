@@ -31,17 +31,15 @@ pub fn HomePage() -> impl IntoView {
     let me = use_read(|api| async move { api.me().await });
     let onboarding = use_read(|api| async move { api.onboarding().await });
     let training = use_read(|api| async move { api.training().await });
-    let waiting = use_read(|api| async move {
-        let params = DealListParams {
+    // Deals waiting for the partner: questions to answer, and approved deals whose protection
+    // ends first (those within two weeks become next steps). One read, two requests.
+    let deals = use_read(|api| async move {
+        let questions = DealListParams {
             statuses: vec![DealStatus::MoreInfoRequested],
             limit: Some(10),
             ..DealListParams::default()
         };
-        api.deals(&params).await
-    });
-    // Approved deals whose protection ends first: those within two weeks become next steps.
-    let ending = use_read(|api| async move {
-        let params = DealListParams {
+        let ending = DealListParams {
             statuses: vec![DealStatus::Approved],
             sort: DealSort {
                 key: DealSortKey::ProtectionExpiresOn,
@@ -51,7 +49,8 @@ pub fn HomePage() -> impl IntoView {
             limit: Some(20),
             ..DealListParams::default()
         };
-        api.deals(&params).await
+        let questions = api.deals(&questions).await?.items;
+        Ok((questions, api.deals(&ending).await?.items))
     });
     let surveys = use_read(|api| async move { api.surveys().await });
     let pipeline = use_read(|api| async move { api.pipeline().await });
@@ -63,7 +62,7 @@ pub fn HomePage() -> impl IntoView {
         };
         api.leaderboard("engagement", &params).await
     });
-    let deals = {
+    let deals_figures = {
         let locale = locale.clone();
         move |stages: Vec<PipelineStage>| deals_summary(stages, &locale)
     };
@@ -72,11 +71,11 @@ pub fn HomePage() -> impl IntoView {
         <Page title="Home">
             <div class="pp-home">
                 <WelcomeCard me/>
-                <NextSteps onboarding training waiting ending surveys/>
+                <NextSteps onboarding training deals surveys/>
                 <section class="pp-home__summaries" aria-label="Your sections at a glance">
                     <SummaryCard title="Onboarding" path="/onboarding"><Loaded resource=onboarding what="onboarding" lines=2 render=onboarding_summary/></SummaryCard>
                     <SummaryCard title="Training" path="/training"><Loaded resource=training what="training" lines=2 render=training_summary/></SummaryCard>
-                    <SummaryCard title="Deals" path="/deals"><Loaded resource=pipeline what="your deals" lines=3 render=deals/></SummaryCard>
+                    <SummaryCard title="Deals" path="/deals"><Loaded resource=pipeline what="your deals" lines=3 render=deals_figures/></SummaryCard>
                     <SummaryCard title="Leaderboard" path="/leaderboards"><Loaded resource=standing what="your rank" lines=2 render=rank/></SummaryCard>
                 </section>
                 <EngagementCard me/>

@@ -154,3 +154,17 @@ fn drafts_become_requests_or_say_what_to_fix() {
         ["note"]
     );
 }
+
+#[test]
+fn a_draft_is_kept_as_two_texts_and_read_back_leniently() {
+    let draft = StepDraft {
+        note: "Two sites".into(),
+        until: "2027-03-31".into(),
+    };
+    assert_eq!(StepDraft::from_parts(draft.parts()), draft);
+    assert_eq!(StepDraft::from_parts(vec![]), StepDraft::default());
+    assert_eq!(
+        StepDraft::from_parts(vec!["only a note".into()]).note,
+        "only a note"
+    );
+}

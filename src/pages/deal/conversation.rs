@@ -28,8 +28,10 @@ struct StepForm {
 
 impl StepForm {
     fn new(key: String) -> Self {
-        let draft = RwSignal::new(storage::load::<StepDraft>(&key).unwrap_or_default());
-        Effect::new(move |_| draft.with(|d| storage::save(&key, d)));
+        // Kept as `[note, day]`: a list of texts, which the portal already knows how to read.
+        let saved = storage::load::<Vec<String>>(&key).unwrap_or_default();
+        let draft = RwSignal::new(StepDraft::from_parts(saved));
+        Effect::new(move |_| draft.with(|d| storage::save(&key, &d.parts())));
         Self {
             draft,
             errors: RwSignal::new(Vec::new()),

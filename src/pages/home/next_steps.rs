@@ -1,6 +1,6 @@
 //! "Your next steps": the most urgent things across sections, each linking to where it is done.
 
-use api_types::{DealSummary, Onboarding, Page as ResultPage, SurveySummary, Training};
+use api_types::{DealSummary, Onboarding, SurveySummary, Training};
 use leptos::prelude::*;
 
 use crate::components::{EmptyState, Skeleton};
@@ -14,15 +14,14 @@ use crate::text::dates::today;
 pub(super) fn NextSteps(
     onboarding: ApiRead<Onboarding>,
     training: ApiRead<Training>,
-    waiting: ApiRead<ResultPage<DealSummary>>,
-    ending: ApiRead<ResultPage<DealSummary>>,
+    deals: ApiRead<(Vec<DealSummary>, Vec<DealSummary>)>,
     surveys: ApiRead<Vec<SurveySummary>>,
 ) -> impl IntoView {
     let loaded = move || {
         Some((
             onboarding.get()?,
             training.get()?,
-            (waiting.get()?, ending.get()?),
+            deals.get()?,
             surveys.get()?,
         ))
     };
@@ -31,12 +30,12 @@ pub(super) fn NextSteps(
             <h2 id="pp-next-title" class="pp-card__title">"Your next steps"</h2>
             {move || match loaded() {
                 None => view! { <Skeleton lines=4 label="Finding your next steps"/> }.into_any(),
-                Some((onboarding, training, (waiting, ending), surveys)) => {
+                Some((onboarding, training, deals, surveys)) => {
                     let mut unchecked = Vec::new();
                     for (failed, name) in [
                         (onboarding.is_err(), "onboarding"),
                         (training.is_err(), "training"),
-                        (waiting.is_err() || ending.is_err(), "deals"),
+                        (deals.is_err(), "deals"),
                         (surveys.is_err(), "surveys"),
                     ] {
                         if failed {
@@ -46,8 +45,8 @@ pub(super) fn NextSteps(
                     let sources = Sources {
                         onboarding: onboarding.as_ref().ok().map(|o| o.phases.as_slice()),
                         certifications: training.as_ref().ok().map(|t| t.certifications.as_slice()),
-                        deals: waiting.as_ref().ok().map(|p| p.items.as_slice()),
-                        protected: ending.as_ref().ok().map(|p| p.items.as_slice()),
+                        deals: deals.as_ref().ok().map(|(waiting, _)| waiting.as_slice()),
+                        protected: deals.as_ref().ok().map(|(_, ending)| ending.as_slice()),
                         surveys: surveys.as_ref().ok().map(Vec::as_slice),
                     };
                     let actions = next_actions(sources, today(), 5);
