@@ -190,12 +190,11 @@ pub fn add_points(conn: &Connection, company: &str, board: &str, delta: i64) -> 
             rusqlite::params![board, period.as_str(), company, delta],
         )?;
     }
-    let (region, partner_type, tier): (String, String, String) = conn.query_row(
-        "SELECT region, partner_type, tier FROM companies WHERE id = ?1",
-        [company],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    let segments = leagues_of(&region, &partner_type, &tier);
+    let Some(segments) = leagues_now(conn, company)? else {
+        return Err(AppError::Internal(format!(
+            "no partner {company:?} to score"
+        )));
+    };
     for period in Period::ALL {
         for segment in &segments {
             if !reposition(conn, (board, period.as_str(), segment), company)? {
@@ -220,17 +219,11 @@ fn leagues_of(region: &str, partner_type: &str, tier: &str) -> [String; 4] {
 /// Puts a partner on every board (score 0 where it has none), in the leagues of its region,
 /// type and tier; `was` names the leagues it was in before a change, which it leaves.
 pub fn place_partner(conn: &Connection, company: &str, was: Option<[String; 4]>) -> AppResult<()> {
-    let now: [String; 4] = conn.query_row(
-        "SELECT region, partner_type, tier FROM companies WHERE id = ?1",
-        [company],
-        |r| {
-            Ok(leagues_of(
-                &r.get::<_, String>(0)?,
-                &r.get::<_, String>(1)?,
-                &r.get::<_, String>(2)?,
-            ))
-        },
-    )?;
+    let Some(now) = leagues_now(conn, company)? else {
+        return Err(AppError::Internal(format!(
+            "no partner {company:?} to place"
+        )));
+    };
     for (board, ..) in BOARDS {
         for period in Period::ALL {
             conn.execute(

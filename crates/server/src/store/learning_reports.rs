@@ -53,6 +53,14 @@ fn tell(
     )
 }
 
+fn certification(id: &str, name: String) -> Subject {
+    Subject {
+        kind: SubjectKind::Certification,
+        id: id.to_owned(),
+        title: name,
+    }
+}
+
 impl Store {
     /// Records `modules_done` of a course for a user; finishing the last module completes it.
     pub fn report_course_progress(
@@ -152,11 +160,7 @@ impl Store {
                     grant.expires_on.to_string()
                 ],
             )?;
-            let subject = Subject {
-                kind: SubjectKind::Certification,
-                id: certification_id.to_owned(),
-                title: name,
-            };
+            let subject = certification(certification_id, name);
             tell(tx, &company_id, user_id, NotificationKind::CertificationGranted, subject, now)?;
             if !held_before {
                 add_points(tx, &company_id, "certifications", 1)?;
@@ -188,11 +192,7 @@ impl Store {
             let Some(name) = name else {
                 return Ok(Reported::NotFound);
             };
-            let subject = Subject {
-                kind: SubjectKind::Certification,
-                id: certification_id.to_owned(),
-                title: name,
-            };
+            let subject = certification(certification_id, name);
             tell(
                 tx,
                 &company_id,
