@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::deal_rules::{check_length, Broken, Rule};
+use crate::wire_name::wire_names;
 use crate::{DealEvent, DealStatus};
 
 /// Who takes a step.
@@ -18,8 +19,7 @@ pub enum Side {
 }
 
 /// What happened at one point of a deal's timeline (the step, in the past tense).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DealStepKind {
     /// The partner registered it.
     Submitted,
@@ -49,6 +49,22 @@ pub enum DealStepKind {
     ExtensionRefused,
 }
 
+wire_names!(DealStepKind {
+    Submitted = "submitted",
+    ReviewStarted = "review_started",
+    InformationRequested = "information_requested",
+    Answered = "answered",
+    Approved = "approved",
+    Rejected = "rejected",
+    Won = "won",
+    Lost = "lost",
+    Expired = "expired",
+    Withdrawn = "withdrawn",
+    ExtensionRequested = "extension_requested",
+    ExtensionGranted = "extension_granted",
+    ExtensionRefused = "extension_refused",
+});
+
 impl DealStepKind {
     /// The step that leads to `status` when a timeline names no step (older records).
     pub fn reaching(status: DealStatus) -> Self {
@@ -64,30 +80,10 @@ impl DealStepKind {
             DealStatus::Withdrawn => Self::Withdrawn,
         }
     }
-
-    /// The wire name, e.g. `information_requested`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::ReviewStarted => "review_started",
-            Self::InformationRequested => "information_requested",
-            Self::Answered => "answered",
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-            Self::Won => "won",
-            Self::Lost => "lost",
-            Self::Expired => "expired",
-            Self::Withdrawn => "withdrawn",
-            Self::ExtensionRequested => "extension_requested",
-            Self::ExtensionGranted => "extension_granted",
-            Self::ExtensionRefused => "extension_refused",
-        }
-    }
 }
 
 /// The step a request asks for, by its wire name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StepName {
     /// Channel team: start looking at it.
     StartReview,
@@ -112,6 +108,20 @@ pub enum StepName {
     /// Channel team: keep the end date, with a reason (`note`).
     RefuseExtension,
 }
+
+wire_names!(StepName {
+    StartReview = "start_review",
+    RequestInformation = "request_information",
+    Answer = "answer",
+    Approve = "approve",
+    Reject = "reject",
+    RecordWon = "record_won",
+    RecordLost = "record_lost",
+    Withdraw = "withdraw",
+    RequestExtension = "request_extension",
+    GrantExtension = "grant_extension",
+    RefuseExtension = "refuse_extension",
+});
 
 /// `POST /deals/{reference}/steps` and its operations twin: one step with what it needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

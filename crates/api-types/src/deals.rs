@@ -4,11 +4,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::deal_flow::DealStepKind;
+use crate::wire_name::wire_names;
 use crate::Money;
 
 /// Where a registered deal stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DealStatus {
     /// Received, not yet looked at.
     Submitted,
@@ -30,40 +30,19 @@ pub enum DealStatus {
     Withdrawn,
 }
 
+wire_names!(DealStatus {
+    Submitted = "submitted",
+    UnderReview = "under_review",
+    MoreInfoRequested = "more_info_requested",
+    Approved = "approved",
+    Rejected = "rejected",
+    Won = "won",
+    Lost = "lost",
+    Expired = "expired",
+    Withdrawn = "withdrawn",
+});
+
 impl DealStatus {
-    /// Every status, in the order a deal moves through them.
-    pub const ALL: [DealStatus; 9] = [
-        Self::Submitted,
-        Self::UnderReview,
-        Self::MoreInfoRequested,
-        Self::Approved,
-        Self::Rejected,
-        Self::Won,
-        Self::Lost,
-        Self::Expired,
-        Self::Withdrawn,
-    ];
-
-    /// The wire name, e.g. `more_info_requested`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::UnderReview => "under_review",
-            Self::MoreInfoRequested => "more_info_requested",
-            Self::Approved => "approved",
-            Self::Rejected => "rejected",
-            Self::Won => "won",
-            Self::Lost => "lost",
-            Self::Expired => "expired",
-            Self::Withdrawn => "withdrawn",
-        }
-    }
-
-    /// Parses a wire name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-
     /// Whether the registration still claims its customer (and so can conflict with others).
     pub fn is_open(self) -> bool {
         matches!(
@@ -98,8 +77,9 @@ pub struct DealSummary {
     pub updated_at: DateTime<Utc>,
 }
 
-/// One deal with everything about it.
+/// One deal with everything about it (read in one pass: `flat_readers.rs`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "crate::flat_readers::DealFields")]
 pub struct Deal {
     /// The list fields.
     #[serde(flatten)]

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::wire_name::wire_names;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -37,8 +38,9 @@ pub struct Survey {
     pub questions: Vec<Question>,
 }
 
-/// One question.
+/// One question (read in one pass: `flat_readers.rs`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "crate::flat_readers::QuestionFields")]
 pub struct Question {
     /// Stable id; answers are keyed by it.
     pub id: String,
@@ -51,8 +53,8 @@ pub struct Question {
     pub kind: QuestionKind,
 }
 
-/// The kind of answer a question takes.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// The kind of answer a question takes (read with its question).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
     /// "How likely are you to recommend…", 0–10; answered with an integer.
@@ -90,8 +92,9 @@ pub struct ChoiceOption {
     pub label: String,
 }
 
-/// An answer: a number (NPS, rating), a text or option id, or a list of option ids.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// An answer: a number (NPS, rating), a text or option id, or a list of option ids (read by
+/// `flat_readers.rs`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Answer {
     /// For NPS and rating questions.
@@ -121,8 +124,7 @@ pub struct SurveyReceipt {
 }
 
 /// What a piece of feedback is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FeedbackCategory {
     /// The vendor's products.
     Product,
@@ -136,9 +138,16 @@ pub enum FeedbackCategory {
     Other,
 }
 
+wire_names!(FeedbackCategory {
+    Product = "product",
+    Program = "program",
+    Portal = "portal",
+    Support = "support",
+    Other = "other",
+});
+
 /// What happened to a piece of feedback.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FeedbackStatus {
     /// Read, not yet decided.
     Received,
@@ -149,6 +158,13 @@ pub enum FeedbackStatus {
     /// Will not be done; the reply says why.
     Declined,
 }
+
+wire_names!(FeedbackStatus {
+    Received = "received",
+    Planned = "planned",
+    Done = "done",
+    Declined = "declined",
+});
 
 /// A piece of feedback the partner gave.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,10 @@
 //! Leaderboards that count engagement as well as revenue.
 
+use crate::wire_name::wire_names;
 use serde::{Deserialize, Serialize};
 
 /// What a board ranks by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Metric {
     /// Engagement points (training, certifications, feedback, deals).
     EngagementPoints,
@@ -14,9 +14,14 @@ pub enum Metric {
     RegisteredRevenue,
 }
 
+wire_names!(Metric {
+    EngagementPoints = "engagement_points",
+    CertificationsEarned = "certifications_earned",
+    RegisteredRevenue = "registered_revenue",
+});
+
 /// The time span a board covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Period {
     /// This calendar month.
     Month,
@@ -26,24 +31,11 @@ pub enum Period {
     AllTime,
 }
 
-impl Period {
-    /// Every period, shortest first.
-    pub const ALL: [Period; 3] = [Self::Month, Self::Quarter, Self::AllTime];
-
-    /// The wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Month => "month",
-            Self::Quarter => "quarter",
-            Self::AllTime => "all_time",
-        }
-    }
-
-    /// Parses a wire name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.as_str() == name)
-    }
-}
+wire_names!(Period {
+    Month = "month",
+    Quarter = "quarter",
+    AllTime = "all_time",
+});
 
 /// A league partners can be compared within, e.g. "EMEA" or "MSPs".
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ pub mod deal_rules;
 mod deals;
 mod feedback;
 pub mod feedback_rules;
+mod flat_readers;
 mod leaderboards;
 mod list_params;
 mod me;
@@ -21,6 +22,7 @@ mod survey_rules;
 mod team;
 pub mod team_rules;
 mod training;
+mod wire_name;
 
 pub use common::*;
 pub use deal_flow::{DealStepKind, DealStepRequest, StepName};

@@ -3,11 +3,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::wire_name::wire_names;
 use crate::Money;
 
 /// How a partner company sells the vendor's products.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PartnerType {
     /// Buys and resells; cares about margins and deal protection.
     Reseller,
@@ -19,9 +19,15 @@ pub enum PartnerType {
     Distributor,
 }
 
+wire_names!(PartnerType {
+    Reseller = "reseller",
+    Msp = "msp",
+    Referral = "referral",
+    Distributor = "distributor",
+});
+
 /// The partner's level in the program.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TierLevel {
     /// Entry level.
     Registered,
@@ -33,27 +39,26 @@ pub enum TierLevel {
     Platinum,
 }
 
-impl TierLevel {
-    /// The wire name, e.g. `gold` (also the tier's CSS modifier).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Registered => "registered",
-            Self::Silver => "silver",
-            Self::Gold => "gold",
-            Self::Platinum => "platinum",
-        }
-    }
-}
+wire_names!(TierLevel {
+    Registered = "registered",
+    Silver = "silver",
+    Gold = "gold",
+    Platinum = "platinum",
+});
 
 /// What a user may do for their company.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UserRole {
     /// Manages the company's people and sees everything.
     Admin,
     /// A sales rep or engineer.
     Member,
 }
+
+wire_names!(UserRole {
+    Admin = "admin",
+    Member = "member",
+});
 
 /// `GET /me`: who is signed in and where their company stands.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

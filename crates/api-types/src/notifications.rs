@@ -2,12 +2,12 @@
 //! certifications and new surveys, each linking to its subject, with read state kept by the
 //! backend.
 
+use crate::wire_name::wire_names;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What a notification is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NotificationKind {
     /// The channel team asked about a deal.
     DealQuestion,
@@ -43,9 +43,27 @@ pub enum NotificationKind {
     OnboardingSentBack,
 }
 
+wire_names!(NotificationKind {
+    DealQuestion = "deal_question",
+    DealApproved = "deal_approved",
+    DealRejected = "deal_rejected",
+    DealWon = "deal_won",
+    DealLost = "deal_lost",
+    ExtensionGranted = "extension_granted",
+    ExtensionRefused = "extension_refused",
+    ProtectionEnding = "protection_ending",
+    FeedbackReply = "feedback_reply",
+    CourseCompleted = "course_completed",
+    CertificationGranted = "certification_granted",
+    CertificationRevoked = "certification_revoked",
+    CertificationExpiring = "certification_expiring",
+    SurveyPublished = "survey_published",
+    OnboardingVerified = "onboarding_verified",
+    OnboardingSentBack = "onboarding_sent_back",
+});
+
 /// The kind of thing a notification links to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SubjectKind {
     /// A deal, by reference.
     Deal,
@@ -60,6 +78,15 @@ pub enum SubjectKind {
     /// An onboarding item, by id.
     OnboardingItem,
 }
+
+wire_names!(SubjectKind {
+    Deal = "deal",
+    Feedback = "feedback",
+    Course = "course",
+    Certification = "certification",
+    Survey = "survey",
+    OnboardingItem = "onboarding_item",
+});
 
 /// What a notification links to, with its name as the backend writes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

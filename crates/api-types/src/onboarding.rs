@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::wire_name::wire_names;
 use crate::ResourceLink;
 
 /// `GET /onboarding`: the checklist in phases.
@@ -29,8 +30,7 @@ pub struct OnboardingPhase {
 }
 
 /// What kind of step an item is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnboardingItemKind {
     /// Something to do.
     Task,
@@ -42,9 +42,15 @@ pub enum OnboardingItemKind {
     Profile,
 }
 
+wire_names!(OnboardingItemKind {
+    Task = "task",
+    Course = "course",
+    Document = "document",
+    Profile = "profile",
+});
+
 /// Where an item stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnboardingStatus {
     /// Not started.
     Todo,
@@ -58,15 +64,27 @@ pub enum OnboardingStatus {
     Blocked,
 }
 
+wire_names!(OnboardingStatus {
+    Todo = "todo",
+    InProgress = "in_progress",
+    Done = "done",
+    Overdue = "overdue",
+    Blocked = "blocked",
+});
+
 /// Who marks an item done.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompletedBy {
     /// The partner ticks it off themselves.
     Partner,
     /// The vendor confirms it.
     Vendor,
 }
+
+wire_names!(CompletedBy {
+    Partner = "partner",
+    Vendor = "vendor",
+});
 
 /// One step of the checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

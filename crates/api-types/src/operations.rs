@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::wire_name::wire_names;
 use crate::{Deal, FeedbackStatus, FieldError, PartnerType, Question, TierLevel, UserRole};
 
 /// `GET /ops/deals/{reference}`: a deal with the partner company that registered it.
@@ -53,14 +54,18 @@ pub struct CertificationGrant {
 pub const REPLY_CHARS: (usize, usize) = (3, 4000);
 
 /// What the channel team decided about an onboarding item it confirms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnboardingVerdict {
     /// Confirmed: the item is done.
     Verified,
     /// Not yet: the partner has to do more, and the reason says what.
     SentBack,
 }
+
+wire_names!(OnboardingVerdict {
+    Verified = "verified",
+    SentBack = "sent_back",
+});
 
 /// `PUT /ops/partners/{partnerId}/onboarding/{itemId}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -138,8 +143,7 @@ pub struct NewPartnerUser {
 }
 
 /// What happened to one row of an import.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportOutcome {
     /// A new partner or person.
     Created,
@@ -148,6 +152,12 @@ pub enum ImportOutcome {
     /// Nothing written; `errors` says why.
     Rejected,
 }
+
+wire_names!(ImportOutcome {
+    Created = "created",
+    Updated = "updated",
+    Rejected = "rejected",
+});
 
 /// One row of an import's report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

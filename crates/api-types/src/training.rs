@@ -1,5 +1,6 @@
 //! Courses, learning paths, certifications and badges.
 
+use crate::wire_name::wire_names;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +18,7 @@ pub struct Training {
 }
 
 /// A single course or a learning path of several.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CourseKind {
     /// One course.
     Course,
@@ -26,9 +26,13 @@ pub enum CourseKind {
     LearningPath,
 }
 
+wire_names!(CourseKind {
+    Course = "course",
+    LearningPath = "learning_path",
+});
+
 /// Difficulty level of a course or certification.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// For newcomers.
     Foundation,
@@ -38,9 +42,14 @@ pub enum Level {
     Expert,
 }
 
+wire_names!(Level {
+    Foundation = "foundation",
+    Professional = "professional",
+    Expert = "expert",
+});
+
 /// How far a user is through a course.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CourseStatus {
     /// No module done.
     NotStarted,
@@ -49,6 +58,12 @@ pub enum CourseStatus {
     /// All modules done.
     Completed,
 }
+
+wire_names!(CourseStatus {
+    NotStarted = "not_started",
+    InProgress = "in_progress",
+    Completed = "completed",
+});
 
 /// A course or learning path with the user's progress.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,8 +98,7 @@ pub struct Recommendation {
 }
 
 /// Where a certification stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CertificationStatus {
     /// No requirement met yet.
     NotStarted,
@@ -97,6 +111,14 @@ pub enum CertificationStatus {
     /// No longer valid; recertify.
     Expired,
 }
+
+wire_names!(CertificationStatus {
+    NotStarted = "not_started",
+    InProgress = "in_progress",
+    Earned = "earned",
+    Expiring = "expiring",
+    Expired = "expired",
+});
 
 /// A certification and what it takes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

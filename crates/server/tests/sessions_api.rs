@@ -5,7 +5,7 @@ mod support;
 
 use portal_server::{AuthMode, DEMO_PASSWORD};
 use serde_json::json;
-use support::{new_deal, session_cookie, sign_in, start, Reply, Server};
+use support::{new_deal, session_cookie, sign_in, start};
 
 const AMELIE: &str = "amelie.dubois@lumiere-cloud.fr";
 
