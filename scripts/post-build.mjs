@@ -1,6 +1,6 @@
 // Trunk's post-build hook (see Trunk.toml): finishes the portal in Trunk's staging folder.
 //   1. the WebAssembly, split by route (build-wasm.mjs);
-//   2. one stylesheet instead of one per file of style/ (static-assets.mjs);
+//   2. one stylesheet instead of one per file of style/, minified in a release (static-assets.mjs);
 //   3. brotli (quality 11) and gzip copies beside every shipped file, for servers that send
 //      precompressed files (the reference backend does; see README "Hosting").
 import { buildWasm } from "./build-wasm.mjs";
@@ -12,8 +12,9 @@ if (!staging) {
   process.exit(1);
 }
 try {
-  buildWasm(staging, process.env.TRUNK_PROFILE === "release");
-  bundleStyles(staging);
+  const release = process.env.TRUNK_PROFILE === "release";
+  buildWasm(staging, release);
+  bundleStyles(staging, release);
   precompress(staging);
 } catch (error) {
   console.error(`post-build: ${error.message}`);

@@ -2,16 +2,27 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
+import { createRequire } from "node:module";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
-/** Joins the hashed stylesheets Trunk linked, in their order, into `portal-<hash>.css`. */
-export function bundleStyles(staging) {
+const root = new URL("..", import.meta.url).pathname;
+
+/**
+ * Joins the hashed stylesheets Trunk linked, in their order, into `portal-<hash>.css`; in a
+ * release, minified by csso (from npm) without reordering rules: 2 KiB less brotli on every
+ * first screen. The commented sources stay in style/ for designers.
+ */
+export function bundleStyles(staging, release) {
   const indexPath = join(staging, "index.html");
   let html = readFileSync(indexPath, "utf8");
   const link = /\n\s*<link rel="stylesheet" href="([^"]*?)([\w]+-[0-9a-f]{16}\.css)" integrity="[^"]*"\/>/g;
   const found = [...html.matchAll(link)];
   if (found.length === 0) throw new Error("static-assets: index.html links no built stylesheet");
-  const css = found.map(([, , file]) => `/* ${file.replace(/-[0-9a-f]{16}/, "")} */\n${readFileSync(join(staging, file), "utf8")}`).join("\n");
+  let css = found.map(([, , file]) => `/* ${file.replace(/-[0-9a-f]{16}/, "")} */\n${readFileSync(join(staging, file), "utf8")}`).join("\n");
+  if (release) {
+    const csso = createRequire(join(root, "tools/package.json"))("csso");
+    css = csso.minify(css, { restructure: false }).css;
+  }
   const name = `portal-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
   writeFileSync(join(staging, name), css);
   for (const [, , file] of found) rmSync(join(staging, file));

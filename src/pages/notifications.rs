@@ -8,7 +8,7 @@ use crate::components::{Badge, EmptyState, Loaded, Page};
 use crate::context::{use_notifications, use_read};
 use crate::domain::notifications::{headline, path, tone};
 use crate::platform::paths::href;
-use crate::text::dates::short_date;
+use crate::text::dates::{machine_instant, moment};
 
 /// The notifications page.
 #[component]
@@ -67,7 +67,7 @@ fn Entry(entry: Notification) -> impl IntoView {
             </div>
             {entry.note.map(|note| view! { <p class="pp-notification__note">{note}</p> })}
             <p class="pp-meta">
-                <time datetime=entry.created_at.to_rfc3339()>{format!("{} at {} UTC", short_date(entry.created_at.date_naive()), entry.created_at.format("%H:%M"))}</time>
+                <time datetime=machine_instant(entry.created_at)>{moment(entry.created_at)}</time>
             </p>
         </li>
     }

@@ -50,7 +50,7 @@ pub fn deal_line(deal: &DealSummary) -> String {
         deal.protection_expires_on
             .map(|d| d.to_string())
             .unwrap_or_default(),
-        deal.updated_at.to_rfc3339(),
+        crate::text::dates::machine_instant(deal.updated_at),
     ])
 }
 
@@ -84,6 +84,6 @@ mod tests {
             protection_expires_on: None,
             updated_at: "2026-11-02T14:05:00Z".parse().unwrap(),
         };
-        assert_eq!(deal_line(&deal), "DR-2026-00001,株式会社東京データ,JP,1250000,JPY,2027-01-31,more_info_requested,,2026-11-02T14:05:00+00:00\r\n");
+        assert_eq!(deal_line(&deal), "DR-2026-00001,株式会社東京データ,JP,1250000,JPY,2027-01-31,more_info_requested,,2026-11-02T14:05:00Z\r\n");
     }
 }

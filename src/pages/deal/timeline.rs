@@ -4,7 +4,7 @@ use api_types::{DealEvent, DealStepKind};
 use leptos::prelude::*;
 
 use crate::components::Badge;
-use crate::text::dates::short_date;
+use crate::text::dates::{machine_instant, moment, short_date};
 use crate::text::labels::Label;
 
 /// Every step, oldest first.
@@ -23,7 +23,7 @@ pub(super) fn Timeline(events: Vec<DealEvent>) -> impl IntoView {
                         <li class="pp-timeline__event">
                             <div class="pp-timeline__when">
                                 <Badge text=event.step.label() tone=event.step.tone()/>
-                                <time datetime=event.at.to_rfc3339()>{format!(" {} at {} UTC", short_date(event.at.date_naive()), event.at.format("%H:%M"))}</time>
+                                <time datetime=machine_instant(event.at)>{format!(" {}", moment(event.at))}</time>
                             </div>
                             <p class="pp-timeline__who">{format!("By {}", event.actor)}</p>
                             {protection.map(|text| view! { <p class="pp-timeline__protection">{text}</p> })}

@@ -10,7 +10,7 @@ use crate::context::ApiRead;
 use crate::domain::deals::{DealColumn, DealListQuery, PAGE_SIZE};
 use crate::platform::paths::href;
 use crate::platform::url_state::href as list_href;
-use crate::text::dates::{days_until, short_date, today};
+use crate::text::dates::{days_until, machine_instant, short_date, today};
 use crate::text::format::{count, money};
 
 const COLUMNS: [(&str, Option<DealColumn>); 7] = [
@@ -118,7 +118,7 @@ fn DealRow(deal: DealSummary, locale: String) -> impl IntoView {
             <td role="cell" data-label="Expected close">{short_date(deal.expected_close_on)}</td>
             <td role="cell" class="pp-deal-table__status"><DealStatusBadge status=deal.status/></td>
             <td role="cell" data-label="Protected until">{protection.unwrap_or_else(|| "—".into())}</td>
-            <td role="cell" data-label="Last update"><time datetime=deal.updated_at.to_rfc3339()>{short_date(deal.updated_at.date_naive())}</time></td>
+            <td role="cell" data-label="Last update"><time datetime=machine_instant(deal.updated_at)>{short_date(deal.updated_at.date_naive())}</time></td>
         </tr>
     }
 }
