@@ -10,6 +10,7 @@ pub mod notifications;
 pub mod onboarding;
 pub mod register_deal;
 pub mod sign_in;
+pub mod stable_sort;
 pub mod survey;
 pub mod team;
 pub mod training;

@@ -165,7 +165,7 @@ impl UrlState for DealListQuery {
         if query.cursor.is_none() {
             query.page = 1;
         }
-        query.statuses.sort();
+        super::stable_sort::sort_by_key(&mut query.statuses, |s| *s);
         query
     }
 
@@ -215,7 +215,7 @@ impl DealListQuery {
             next.statuses.remove(i);
         } else {
             next.statuses.push(status);
-            next.statuses.sort();
+            super::stable_sort::sort_by_key(&mut next.statuses, |s| *s);
         }
         next
     }

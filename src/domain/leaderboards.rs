@@ -141,36 +141,38 @@ pub fn pinned(me: &LeaderboardEntry, entries: &[LeaderboardEntry]) -> Pinned {
     }
 }
 
-/// One bar of the score chart, in SVG units.
+/// One bar of the score chart, in whole SVG units (integers: formatting a float would bring
+/// 11 KiB of float printing into the page for no visible difference).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     /// Left edge.
-    pub x: f64,
+    pub x: u64,
     /// Top edge.
-    pub y: f64,
+    pub y: u64,
     /// Width.
-    pub width: f64,
+    pub width: u64,
     /// Height.
-    pub height: f64,
+    pub height: u64,
     /// Period label under the bar.
     pub label: String,
     /// The score.
     pub score: u64,
 }
 
-/// Bars for `history` in a `width` × `height` plot, scaled to the highest score.
-pub fn bars(history: &[ScorePoint], width: f64, height: f64) -> Vec<Bar> {
-    let highest = history.iter().map(|p| p.score).max().unwrap_or(0).max(1) as f64;
-    let slot = width / history.len().max(1) as f64;
+/// Bars for `history` in a `width` × `height` plot, scaled to the highest score; each bar
+/// takes the middle 70 % of its slot.
+pub fn bars(history: &[ScorePoint], width: u64, height: u64) -> Vec<Bar> {
+    let highest = history.iter().map(|p| p.score).max().unwrap_or(0).max(1);
+    let slots = history.len().max(1) as u64;
     history
         .iter()
-        .enumerate()
-        .map(|(i, point)| {
-            let bar_height = point.score as f64 / highest * height;
+        .zip(0..)
+        .map(|(point, i)| {
+            let bar_height = point.score.min(highest) * height / highest;
             Bar {
-                x: i as f64 * slot + slot * 0.15,
+                x: (i * 100 + 15) * width / (100 * slots),
                 y: height - bar_height,
-                width: slot * 0.7,
+                width: 70 * width / (100 * slots),
                 height: bar_height,
                 label: point.label.clone(),
                 score: point.score,
@@ -254,21 +256,24 @@ mod tests {
                 score: 100,
             },
         ];
-        let plotted = bars(&history, 200.0, 100.0);
-        assert_eq!((plotted[0].height, plotted[0].y), (50.0, 50.0));
-        assert_eq!((plotted[1].height, plotted[1].x), (100.0, 115.0));
+        let plotted = bars(&history, 200, 100);
+        assert_eq!((plotted[0].height, plotted[0].y), (50, 50));
+        assert_eq!(
+            (plotted[1].height, plotted[1].x, plotted[1].width),
+            (100, 115, 70)
+        );
         assert!(
             bars(
                 &[ScorePoint {
                     label: "x".into(),
                     score: 0
                 }],
-                100.0,
-                50.0
+                100,
+                50
             )[0]
             .height
-                == 0.0
+                == 0
         );
-        assert!(bars(&[], 100.0, 50.0).is_empty());
+        assert!(bars(&[], 100, 50).is_empty());
     }
 }

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use api_types::QueryString;
 
+use super::stable_sort::sort_by_key;
 use super::UrlState;
 use crate::text::dates::days_until;
 
@@ -187,7 +188,7 @@ pub fn visible_courses(
         .cloned()
         .collect();
     match sort {
-        CourseSort::Progress => shown.sort_by_key(|c| {
+        CourseSort::Progress => sort_by_key(&mut shown, |c| {
             // Unfinished courses by share done (descending), finished ones last.
             let finished = c.status == CourseStatus::Completed;
             let share = if c.modules_total == 0 {
@@ -197,10 +198,10 @@ pub fn visible_courses(
             };
             (finished, std::cmp::Reverse(share))
         }),
-        CourseSort::Title => shown.sort_by_key(|c| c.title.to_lowercase()),
-        CourseSort::TimeLeft => {
-            shown.sort_by_key(|c| (c.status == CourseStatus::Completed, c.minutes_left))
-        }
+        CourseSort::Title => sort_by_key(&mut shown, |c| c.title.to_lowercase()),
+        CourseSort::TimeLeft => sort_by_key(&mut shown, |c| {
+            (c.status == CourseStatus::Completed, c.minutes_left)
+        }),
     }
     shown
 }

@@ -36,14 +36,24 @@ pub fn expiry_phrase(expires: NaiveDate, today: NaiveDate) -> String {
 /// "12 Dec 2026 at 14:05 UTC": when something happened, to the minute. Written by hand, as
 /// is [`machine_instant`]: chrono's `format` would bring its pattern parser (8 KiB of wasm).
 pub fn moment(at: DateTime<Utc>) -> String {
-    format!("{} at {:02}:{:02} UTC", short_date(at.date_naive()), at.hour(), at.minute())
+    format!(
+        "{} at {:02}:{:02} UTC",
+        short_date(at.date_naive()),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// The instant for machines (`<time datetime>`, CSV): `2026-11-02T14:05:00Z`.
 pub fn machine_instant(at: DateTime<Utc>) -> String {
     let day = at.date_naive();
     let (y, mo, d) = (day.year(), day.month(), day.day());
-    format!("{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}Z", at.hour(), at.minute(), at.second())
+    format!(
+        "{y:04}-{mo:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
 }
 
 /// "12 Dec 2026": unambiguous in every locale (no 12/11 vs 11/12 confusion).
@@ -78,7 +88,9 @@ mod tests {
 
     #[test]
     fn moments_read_to_the_minute_and_machines_get_iso_8601() {
-        let at = DateTime::parse_from_rfc3339("2026-03-02T04:05:09Z").unwrap().to_utc();
+        let at = DateTime::parse_from_rfc3339("2026-03-02T04:05:09Z")
+            .unwrap()
+            .to_utc();
         assert_eq!(moment(at), "2 Mar 2026 at 04:05 UTC");
         assert_eq!(machine_instant(at), "2026-03-02T04:05:09Z");
     }

@@ -169,7 +169,7 @@ pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<Nex
             rank: (4, days_until(survey.due_on, today)),
         });
     }
-    actions.sort_by_key(|a| a.rank);
+    crate::domain::stable_sort::sort_by_key(&mut actions, |a| a.rank);
     actions.truncate(limit);
     actions
 }

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::domain::leaderboards::bars;
 
-const WIDTH: f64 = 480.0;
-const HEIGHT: f64 = 160.0;
+const WIDTH: u64 = 480;
+const HEIGHT: u64 = 160;
 /// Room above the tallest bar for its value.
-const TOP: f64 = 16.0;
+const TOP: u64 = 16;
 
 /// The chart and its table.
 #[component]
@@ -24,12 +24,12 @@ pub(super) fn ScoreChart(history: Vec<ScorePoint>) -> impl IntoView {
     view! {
         <section class="pp-card pp-chart" aria-labelledby="pp-chart-title">
             <h2 id="pp-chart-title" class="pp-card__title">"Your score over time"</h2>
-            <svg class="pp-chart__svg" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img" aria-label=summary>
+            <svg class="pp-chart__svg" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40) role="img" aria-label=summary>
                 {plotted.into_iter().map(|bar| view! {
                     <g>
                         <rect class="pp-chart__bar" x=bar.x y=bar.y + TOP width=bar.width height=bar.height rx="3"></rect>
-                        <text class="pp-chart__value" x=bar.x + bar.width / 2.0 y=bar.y + TOP - 4.0 text-anchor="middle">{bar.score}</text>
-                        <text class="pp-chart__label" x=bar.x + bar.width / 2.0 y=HEIGHT + TOP + 18.0 text-anchor="middle">{bar.label}</text>
+                        <text class="pp-chart__value" x=bar.x + bar.width / 2 y=bar.y + TOP - 4 text-anchor="middle">{bar.score}</text>
+                        <text class="pp-chart__label" x=bar.x + bar.width / 2 y=HEIGHT + TOP + 18 text-anchor="middle">{bar.label}</text>
                     </g>
                 }).collect_view()}
             </svg>
