@@ -129,7 +129,7 @@ pub fn OnboardingPage() -> impl IntoView {
 
     view! {
         <Page title="Onboarding">
-            <p class="pp-lead">"Your first 90 days in the program, step by step. Tick off what you have done; the channel team confirms the rest."</p>
+            <p class="pp-lead">"Your start in the program, step by step. Tick off what you have done; the channel team confirms the rest."</p>
             <p class="pp-visually-hidden" role="status" aria-live="polite">
                 {move || ticks.celebrated.get().map(|phase| format!("Well done: you finished {phase}."))}
             </p>

@@ -54,6 +54,18 @@ pub fn RegisterDealPage() -> impl IntoView {
     let focus_summary = move || focus_when_shown(summary);
 
     let catalogue = use_read(|api| async move { api.products().await });
+    // How long approval protects a deal is the program's promise, as the backend states it.
+    let program = use_read(|api| async move { api.program().await });
+    let lead = move || {
+        let days = program
+            .get()
+            .and_then(Result::ok)
+            .map(|p| p.protection_days);
+        format!(
+            "Tell us about the opportunity. Once approved, it is protected for you{}: no other partner can register the same customer for the same products.",
+            days.map(|d| format!(" for {d} days")).unwrap_or_default()
+        )
+    };
     // The action handles its own answer: one place says what success and each failure do.
     let submit = ApiWrite::new(move |deal: &NewDeal| {
         let (api, deal, key, navigate) = (
@@ -116,7 +128,7 @@ pub fn RegisterDealPage() -> impl IntoView {
 
     view! {
         <Page title="Register a deal">
-            <p class="pp-lead">"Tell us about the opportunity. Once approved, it is protected for you for 90 days: no other partner can register the same customer for the same products."</p>
+            <p class="pp-lead">{lead}</p>
             {was_restored.then(|| view! {
                 <Notice>
                     <p>"We kept what you typed last time. "

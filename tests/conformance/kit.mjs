@@ -58,7 +58,10 @@ function expect(condition, message) {
   if (!condition) throw new Broken(message);
 }
 const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-const deal = (customer, product = "NW-EDGE") => ({
+// Registrations name a product the backend's own catalogue offers (its first one).
+const offered = await partner("GET", "/products").catch(() => null);
+const PRODUCT = (Array.isArray(offered?.body) && offered.body[0]?.code) || "NW-EDGE";
+const deal = (customer, product = PRODUCT) => ({
   customer_company: customer,
   contact: { name: "Élodie Martin", email: "elodie.martin@example.fr" },
   country: "FR",
@@ -77,16 +80,16 @@ const references = (page) => (Array.isArray(page?.items) ? page.items.map((d) =>
 const rules = [
   ["conflicts answer 409 naming the reference", async () => {
     const customer = `Conformance Conflict ${run}`;
-    const ours = await register(partner, customer, "NW-SEC");
-    const theirs = await other("POST", "/deals", deal(customer.toUpperCase(), "NW-SEC"));
+    const ours = await register(partner, customer, PRODUCT);
+    const theirs = await other("POST", "/deals", deal(customer.toUpperCase(), PRODUCT));
     expect(theirs.status === 409, `a second company's registration answered ${theirs.status}, not 409`);
     expect(theirs.body?.conflicting_reference === ours, `409 names ${theirs.body?.conflicting_reference}, not ${ours}`);
   }],
   ["an idempotent retry creates one deal", async () => {
     const before = (await partner("GET", "/deals?limit=1")).body?.total;
     const key = `conformance-${run}`;
-    const first = await register(partner, `Conformance Retry ${run}`, "NW-DATA", key);
-    const second = await register(partner, `Conformance Retry ${run}`, "NW-DATA", key);
+    const first = await register(partner, `Conformance Retry ${run}`, PRODUCT, key);
+    const second = await register(partner, `Conformance Retry ${run}`, PRODUCT, key);
     expect(first === second, `the retry created ${second} besides ${first}`);
     const after = (await partner("GET", "/deals?limit=1")).body?.total;
     expect(after === before + 1, `total went from ${before} to ${after}, not up by one`);
@@ -97,7 +100,7 @@ const rules = [
     const ten = references((await partner("GET", "/deals?limit=10")).body);
     const first = await partner("GET", "/deals?limit=5");
     expect(first.status === 200 && first.body?.next_cursor, "a first page of 5 with a next_cursor");
-    await register(partner, `Conformance Paging ${run}`, "NW-BACKUP");
+    await register(partner, `Conformance Paging ${run}`, PRODUCT);
     const second = await partner("GET", `/deals?limit=5&cursor=${encodeURIComponent(first.body.next_cursor)}`);
     expect(second.status === 200, `the next page answered ${second.status}`);
     const got = references(second.body);
@@ -127,7 +130,7 @@ const rules = [
   }],
   ["a partner never sees another's data", async () => {
     const customer = `Conformance Private ${run}`;
-    const ours = await register(partner, customer, "NW-CLOUD");
+    const ours = await register(partner, customer, PRODUCT);
     const direct = await other("GET", `/deals/${ours}`);
     expect(direct.status === 404, `another company reads our deal: ${direct.status}`);
     const listed = await other("GET", `/deals?limit=100&q=${encodeURIComponent(customer)}`);
@@ -139,7 +142,7 @@ const rules = [
   }],
   ["the deal conversation round-trips", async () => {
     const customer = `Conformance Conversation ${run}`;
-    const reference = await register(partner, customer, "NW-SUPPORT");
+    const reference = await register(partner, customer, PRODUCT);
     const step = (as, prefix, body) => as("POST", `${prefix}/deals/${reference}/steps`, body);
     expect((await step(ops, "/ops", { step: "start_review" })).status === 200, "the channel team starts a review");
     const question = "Which sites does the customer run?";

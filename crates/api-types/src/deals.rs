@@ -179,13 +179,3 @@ pub const COUNTRIES: [&str; 37] = [
     "HK", "IE", "IL", "IN", "IT", "JP", "KR", "LU", "MX", "NL", "NO", "NZ", "PL", "PT", "SA", "SE",
     "SG", "TR", "TW", "US", "ZA",
 ];
-
-/// The product catalogue deals are registered against: (code, name).
-pub const PRODUCTS: [(&str, &str); 6] = [
-    ("NW-CLOUD", "Northwind Cloud Platform"),
-    ("NW-EDGE", "Edge Gateway"),
-    ("NW-SEC", "Secure Access"),
-    ("NW-DATA", "Data Lake"),
-    ("NW-BACKUP", "Backup & Recovery"),
-    ("NW-SUPPORT", "Premium Support"),
-];

@@ -1,6 +1,7 @@
 //! The partner portal's API contract (`api/openapi.yaml`) as serde types, shared by the app
 //! and the reference backend so the two cannot disagree about a field.
 
+pub mod catalogue;
 mod common;
 pub mod dates;
 pub mod deal_flow;
@@ -24,6 +25,10 @@ pub mod team_rules;
 mod training;
 mod wire_name;
 
+pub use catalogue::{
+    CourseDefinition, ProductDefinition, ProductUpdate, TierDefinition, TierMetric,
+    TierRequirementDefinition, TierUpdate,
+};
 pub use common::*;
 pub use deal_flow::{DealStepKind, DealStepRequest, StepName};
 pub use deals::*;

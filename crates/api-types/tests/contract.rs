@@ -63,7 +63,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 73] = [
+const OBJECT_SCHEMAS: [&str; 79] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -137,6 +137,12 @@ const OBJECT_SCHEMAS: [&str; 73] = [
     "ImportRow",
     "ImportReport",
     "ProgramPolicies",
+    "ProductUpdate",
+    "ProductDefinition",
+    "CourseDefinition",
+    "TierRequirementDefinition",
+    "TierUpdate",
+    "TierDefinition",
 ];
 
 #[test]
@@ -218,6 +224,12 @@ fn every_object_schema_example_round_trips() {
     round_trips::<ImportRow>(&spec, "ImportRow");
     round_trips::<ImportReport>(&spec, "ImportReport");
     round_trips::<ProgramPolicies>(&spec, "ProgramPolicies");
+    round_trips::<ProductUpdate>(&spec, "ProductUpdate");
+    round_trips::<ProductDefinition>(&spec, "ProductDefinition");
+    round_trips::<CourseDefinition>(&spec, "CourseDefinition");
+    round_trips::<TierRequirementDefinition>(&spec, "TierRequirementDefinition");
+    round_trips::<TierUpdate>(&spec, "TierUpdate");
+    round_trips::<TierDefinition>(&spec, "TierDefinition");
 }
 
 #[test]
@@ -242,6 +254,7 @@ fn every_enum_value_in_the_spec_is_known_to_rust() {
     enum_values_parse::<SubjectKind>(&spec, "SubjectKind");
     enum_values_parse::<OnboardingVerdict>(&spec, "OnboardingVerdict");
     enum_values_parse::<ImportOutcome>(&spec, "ImportOutcome");
+    enum_values_parse::<TierMetric>(&spec, "TierMetric");
     let periods = enum_values_parse::<Period>(&spec, "Period");
     assert_eq!(periods, Period::ALL.map(|p| p.as_str().to_owned()));
     let codes: Vec<&str> = spec
@@ -268,10 +281,14 @@ fn catalogues_match_the_spec() {
         string_enum(&spec, "CurrencyCode"),
         CURRENCIES.iter().map(|(c, _)| c.to_string()).collect()
     );
-    assert_eq!(
-        string_enum(&spec, "ProductCode"),
-        PRODUCTS.iter().map(|(c, _)| c.to_string()).collect()
-    );
+    // Products are the backend's (`/ops/products`): a pattern, not a list, in the contract.
+    let pattern = spec["components"]["schemas"]["ProductCode"]["pattern"]
+        .as_str()
+        .unwrap();
+    assert_eq!(pattern, "^[A-Z0-9][A-Z0-9-]{1,31}$");
+    assert!(spec["components"]["schemas"]["ProductCode"]
+        .get("enum")
+        .is_none());
 }
 
 #[test]
@@ -305,6 +322,7 @@ fn every_schema_in_the_spec_is_checked_here() {
         "SubjectKind",
         "OnboardingVerdict",
         "ImportOutcome",
+        "TierMetric",
         "CountryCode",
         "CurrencyCode",
         "ProductCode",

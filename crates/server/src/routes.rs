@@ -46,6 +46,10 @@ pub fn api() -> Router<AppState> {
         .route("/me", get(me::get_me))
         .route("/program", get(me::get_program))
         .route("/ops/program", put(operations::put_program))
+        .route("/ops/products/{code}", put(operations::put_product))
+        .route("/ops/courses/{course_id}", put(operations::put_course))
+        .route("/ops/tiers", get(operations::list_tiers))
+        .route("/ops/tiers/{level}", put(operations::put_tier))
         .route("/onboarding", get(onboarding::get_onboarding))
         .route(
             "/onboarding/items/{item_id}/completion",

@@ -14,6 +14,7 @@ use rusqlite::{Connection, Transaction};
 use crate::error::{AppError, AppResult};
 
 mod accounts;
+mod catalogue;
 pub mod conversation;
 pub mod deals;
 mod feedback;

@@ -1,6 +1,6 @@
 //! Reading deals: the filtered, sorted, cursor-paginated list, one deal, the pipeline, products.
 
-use api_types::{Deal, DealListParams, DealSummary, Page, PipelineStage, Product, PRODUCTS};
+use api_types::{Deal, DealListParams, DealSummary, Page, PipelineStage, Product};
 use axum::extract::{Path, State};
 use axum::Json;
 
@@ -46,15 +46,10 @@ pub async fn pipeline(
     Ok(Json(state.store.run(move |s| s.pipeline(&caller)).await?))
 }
 
-/// `GET /products`: the contract's catalogue.
-pub async fn list_products(_caller: Caller) -> Json<Vec<Product>> {
-    Json(
-        PRODUCTS
-            .iter()
-            .map(|(code, name)| Product {
-                code: (*code).into(),
-                name: (*name).into(),
-            })
-            .collect(),
-    )
+/// `GET /products`: the products offered for new registrations, as the channel team keeps them.
+pub async fn list_products(
+    State(state): State<AppState>,
+    _caller: Caller,
+) -> AppResult<Json<Vec<Product>>> {
+    Ok(Json(state.store.run(|s| s.products()).await?))
 }

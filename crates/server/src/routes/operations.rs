@@ -22,9 +22,11 @@ use crate::store::conversation::Actor;
 use crate::store::learning_reports::Reported;
 use crate::AppState;
 
+mod catalogue;
 mod partners;
 mod programme;
 
+pub use catalogue::{list_tiers, put_course, put_product, put_tier};
 pub use partners::{import, put_partner, put_person};
 pub use programme::{close_survey, decide_onboarding_item, publish_survey};
 

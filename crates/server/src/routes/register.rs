@@ -2,7 +2,7 @@
 //! idempotent retries.
 
 use api_types::deal_rules::{check_new_deal, Rule};
-use api_types::{FieldError, NewDeal, PRODUCTS};
+use api_types::{FieldError, NewDeal};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -14,9 +14,10 @@ use crate::extract::ApiJson;
 use crate::store::{Caller, Registration};
 use crate::AppState;
 
-/// Every rule the contract states for a registration, in the backend's words, all at once.
-pub fn validate(deal: &NewDeal, today: NaiveDate) -> Vec<FieldError> {
-    let known = |code: &str| PRODUCTS.iter().any(|(c, _)| *c == code);
+/// Every rule the contract states for a registration, in the backend's words, all at once;
+/// `offered` are the product codes the catalogue offers now.
+pub fn validate(deal: &NewDeal, today: NaiveDate, offered: &[String]) -> Vec<FieldError> {
+    let known = |code: &str| offered.iter().any(|c| c == code);
     check_new_deal(deal, today, known)
         .into_iter()
         .map(|broken| FieldError {
@@ -68,7 +69,14 @@ pub async fn register_deal(
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
     let now = Utc::now();
-    let errors = validate(&deal, now.date_naive());
+    let offered: Vec<String> = state
+        .store
+        .run(|s| s.products())
+        .await?
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
+    let errors = validate(&deal, now.date_naive(), &offered);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
@@ -111,6 +119,10 @@ mod tests {
     use api_types::{Contact, Money};
     use chrono::Duration;
 
+    fn offered() -> Vec<String> {
+        vec!["NW-CLOUD".into(), "NW-EDGE".into()]
+    }
+
     fn good(today: NaiveDate) -> NewDeal {
         NewDeal {
             customer_company: "Hôtel Beaumont SA".into(),
@@ -137,7 +149,7 @@ mod tests {
     #[test]
     fn a_complete_registration_closing_today_is_valid() {
         let today: NaiveDate = "2026-11-23".parse().unwrap();
-        assert!(validate(&good(today), today).is_empty());
+        assert!(validate(&good(today), today, &offered()).is_empty());
     }
 
     #[test]
@@ -154,7 +166,7 @@ mod tests {
         deal.expected_close_on = today - Duration::days(1);
         deal.products = vec!["NW-CLOUD".into(), "NW-CLOUD".into()];
         assert_eq!(
-            fields(validate(&deal, today)),
+            fields(validate(&deal, today, &offered())),
             [
                 "customer_company",
                 "contact.email",

@@ -9,35 +9,12 @@ use api_types::{
 };
 use chrono::{DateTime, Datelike, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 
 use super::{parse_text, stamp};
 use crate::error::AppResult;
 
-/// What a tier requirement counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TierMetric {
-    /// People with at least one certification that has not lapsed.
-    CertifiedPeople,
-    /// Value of deals won this calendar year (target in US cents, shown in the company's currency).
-    WonRevenueYear,
-    /// Courses completed, summed over the company's people.
-    CoursesCompleted,
-}
-
-/// One requirement of a tier as the catalogue stores it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequirementSpec {
-    /// Stable id.
-    pub id: String,
-    /// What partners read.
-    pub label: String,
-    /// What it counts.
-    pub metric: TierMetric,
-    /// The target: a count, or US cents for revenue.
-    pub target: i64,
-}
+/// One requirement of a tier as the catalogue keeps it (the contract's definition).
+pub use api_types::{TierMetric, TierRequirementDefinition as RequirementSpec};
 
 /// Reference rates (US cents per major unit), so money in any currency compares.
 const USD_CENTS_PER_UNIT: [(&str, f64); 7] = [

@@ -103,6 +103,9 @@ CREATE TABLE IF NOT EXISTS notification_reads (
 CREATE TABLE IF NOT EXISTS tiers (
   level TEXT PRIMARY KEY, position INTEGER NOT NULL, requirements_json TEXT NOT NULL,
   benefits_json TEXT NOT NULL);
+-- The products deals are registered for; a retired one (`active` 0) stays on its deals.
+CREATE TABLE IF NOT EXISTS products (
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, active INTEGER NOT NULL, position INTEGER NOT NULL);
 -- The program's promises, one row.
 CREATE TABLE IF NOT EXISTS program_policies (
   id INTEGER PRIMARY KEY CHECK (id = 1), review_business_days INTEGER NOT NULL, protection_days INTEGER NOT NULL);
@@ -117,8 +120,9 @@ CREATE TABLE IF NOT EXISTS channel_team (
 
 /// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks,
 /// 3 the removal of a user (`users.removed_at`), 4 the step of each deal event and the
-/// protection it set or asked for, the program's tiers, and surveys' audiences and closing.
-const VERSION: i64 = 4;
+/// protection it set or asked for, the program's tiers, and surveys' audiences and closing,
+/// 5 the product catalogue in the database (it was compiled in).
+const VERSION: i64 = 5;
 
 /// Creates what is missing and brings a database from an older build up to date.
 pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
@@ -130,6 +134,9 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
             conn.query_row("SELECT COUNT(*) > 0 FROM companies", [], |r| r.get(0))?;
         if version < 4 && no_tiers && seeded {
             super::seed::partners::seed_tiers(conn)?;
+        }
+        if version < 5 && seeded {
+            super::seed::deals::seed_products(conn)?;
         }
         if !has_column(conn, "surveys", "audience_json")? {
             conn.execute_batch(

@@ -8,7 +8,7 @@ use rusqlite::Transaction;
 use super::Store;
 use crate::error::AppResult;
 
-mod deals;
+pub(super) mod deals;
 mod engagement;
 mod learning;
 pub(super) mod partners;
@@ -69,6 +69,7 @@ fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> AppResult<()> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let companies = partners::seed_companies(tx, size, today, &mut rng)?;
     partners::seed_tiers(tx)?;
+    deals::seed_products(tx)?;
     partners::seed_users(tx)?;
     learning::seed_onboarding(tx, today)?;
     learning::seed_training(tx, today)?;

@@ -56,14 +56,36 @@ const CONTACTS: [&str; 12] = [
     "Hannah O'Brien",
 ];
 
-const PRODUCT_CODES: [&str; 6] = [
-    "NW-CLOUD",
-    "NW-EDGE",
-    "NW-SEC",
-    "NW-DATA",
-    "NW-BACKUP",
-    "NW-SUPPORT",
+/// The demo program's product catalogue: (code, name). The channel team keeps its own through
+/// `PUT /ops/products/{code}`.
+pub(in crate::store) const PRODUCTS: [(&str, &str); 6] = [
+    ("NW-CLOUD", "Northwind Cloud Platform"),
+    ("NW-EDGE", "Edge Gateway"),
+    ("NW-SEC", "Secure Access"),
+    ("NW-DATA", "Data Lake"),
+    ("NW-BACKUP", "Backup & Recovery"),
+    ("NW-SUPPORT", "Premium Support"),
 ];
+
+const PRODUCT_CODES: [&str; 6] = [
+    PRODUCTS[0].0,
+    PRODUCTS[1].0,
+    PRODUCTS[2].0,
+    PRODUCTS[3].0,
+    PRODUCTS[4].0,
+    PRODUCTS[5].0,
+];
+
+/// The catalogue's products, in order.
+pub(in crate::store) fn seed_products(tx: &rusqlite::Connection) -> rusqlite::Result<()> {
+    for (position, (code, name)) in PRODUCTS.iter().enumerate() {
+        tx.execute(
+            "INSERT OR IGNORE INTO products (code, name, active, position) VALUES (?1, ?2, 1, ?3)",
+            rusqlite::params![code, name, position as i64],
+        )?;
+    }
+    Ok(())
+}
 /// The path a seeded deal took: the statuses after `submitted`, with notes.
 fn deal_path(final_status: &str) -> Vec<(&'static str, Option<&'static str>)> {
     let review = ("under_review", None);
