@@ -207,3 +207,25 @@ mod tests {
         assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
     }
 }
+
+/// Refuses an address whose escapes do not decode to text (`/deals/%FF`) with a problem+json
+/// 400, before any extractor answers it in plain text.
+pub async fn readable_path(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if percent_encoding::percent_decode_str(request.uri().path())
+        .decode_utf8()
+        .is_err()
+    {
+        return problem_response(
+            Problem::new(
+                400,
+                "Bad request",
+                "The address has escapes that are not UTF-8 text.",
+            ),
+            false,
+        );
+    }
+    next.run(request).await
+}

@@ -146,9 +146,33 @@ pub fn set_password(store: &Store, email: &str, password: &str) -> Result<(), St
     }
 }
 
-/// The whole HTTP application: the API under `/api/v1` and the portal's files beside it.
+/// The whole HTTP application: the API under `/api/v1` and the portal's files beside it,
+/// inside the [`safety_net`].
 pub fn app(settings: &Settings, state: AppState) -> Router {
+    safety_net(site(settings, state))
+}
+
+/// A handler that panics answers a problem+json 500 and the server goes on serving.
+pub fn safety_net(router: Router) -> Router {
+    router.layer(tower_http::catch_panic::CatchPanicLayer::custom(
+        |_: Box<dyn std::any::Any + Send>| {
+            eprintln!("portal-server: a request handler panicked; answered 500");
+            error::problem_response(
+                api_types::Problem::new(
+                    500,
+                    "Something went wrong",
+                    "The server could not answer this request. Try again; if it keeps failing, tell the channel team.",
+                ),
+                false,
+            )
+        },
+    ))
+}
+
+/// The API and the portal's files, without the safety net (tests add routes to it).
+pub fn site(settings: &Settings, state: AppState) -> Router {
     let api = routes::api()
+        .layer(axum::middleware::from_fn(error::readable_path))
         .layer(DefaultBodyLimit::max(256 * 1024))
         .layer(
             ServiceBuilder::new()

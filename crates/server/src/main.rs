@@ -1,5 +1,6 @@
 //! Runs the reference backend, e.g. `portal-server --addr 127.0.0.1:8080 --static-dir dist`.
 
+use std::future::IntoFuture;
 use std::process::ExitCode;
 
 use axum::serve::ListenerExt;
@@ -85,16 +86,61 @@ async fn main() -> ExitCode {
     });
     // The peer address counts failed sign-ins per address.
     let service = app(&settings, state).into_make_service_with_connect_info::<SocketAddr>();
-    let served = axum::serve(listener, service)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
+    // On SIGTERM or Ctrl-C: stop accepting, let requests in flight finish, and give up on
+    // them after DRAIN_DEADLINE.
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
+    let serving = axum::serve(listener, service)
+        .with_graceful_shutdown(async move {
+            stop_signal().await;
+            println!("portal-server: stopping; finishing the requests in flight");
+            let _ = stopping.send(());
         })
-        .await;
+        .into_future();
+    let deadline = async {
+        if stopped.await.is_ok() {
+            tokio::time::sleep(DRAIN_DEADLINE).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    let served = tokio::select! {
+        served = serving => served,
+        () = deadline => {
+            eprintln!("portal-server: requests still running after {DRAIN_DEADLINE:?}; stopping anyway");
+            Ok(())
+        }
+    };
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("portal-server: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// How long requests in flight may take to finish once the server is told to stop.
+const DRAIN_DEADLINE: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Waits for SIGTERM (how service managers stop a server) or Ctrl-C.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = tokio::signal::ctrl_c() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }

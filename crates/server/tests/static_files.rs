@@ -102,3 +102,53 @@ async fn precompressed_copies_go_to_browsers_that_take_them() {
         "no gzip copy: the file itself, compressed on the fly or not"
     );
 }
+
+#[tokio::test]
+async fn a_missing_file_is_a_404_that_is_never_kept() {
+    let s = settings("");
+    for path in [
+        "/partner-portal-ffffffffffffffff_bg.wasm",
+        "/wasm-0123456789abcdef/pack_gone.bin",
+        "/favicon.ico",
+    ] {
+        let (status, cache, body) = get(&s, path).await;
+        assert_eq!(
+            (status, cache.as_str()),
+            (StatusCode::NOT_FOUND, "no-store"),
+            "{path}"
+        );
+        assert!(
+            !body.contains("<title>portal</title>"),
+            "{path} answered the app page"
+        );
+    }
+    for probe in [
+        "/../Cargo.toml",
+        "/%2e%2e/Cargo.toml",
+        "/wasm-0123456789abcdef/..%2f..%2fCargo.toml",
+    ] {
+        let (status, _, body) = get(&s, probe).await;
+        assert!(
+            matches!(status, StatusCode::BAD_REQUEST | StatusCode::NOT_FOUND),
+            "{probe}: {status}"
+        );
+        assert!(
+            !body.contains("[package]"),
+            "{probe} read outside the portal"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_api_addresses_answer_problem_json() {
+    let s = settings("");
+    for path in ["/api/v2/deals", "/api", "/api/v1/nothing-here"] {
+        let (status, cache, body) = get(&s, path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(body.contains("\"status\":404"), "{path}: {body}");
+        assert_ne!(cache, "public, max-age=31536000, immutable");
+    }
+    let (status, _, body) = get(&s, "/api/v1/deals/%FF").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("\"status\":400"), "{body}");
+}
