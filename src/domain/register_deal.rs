@@ -92,6 +92,9 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
 fn words(field: &str, rule: Rule) -> &'static str {
     match (field, rule) {
         ("customer_company", Rule::Missing) => "Enter the customer's company name.",
+        ("customer_company" | "contact.name", Rule::Unreadable) => {
+            "Use letters or digits, without control or text-direction characters."
+        }
         ("customer_company", _) => "The company name must be 2 to 120 characters.",
         ("contact.name", Rule::Missing) => "Enter the name of your contact at the customer.",
         ("contact.name", _) => "The contact's name must be 2 to 120 characters.",

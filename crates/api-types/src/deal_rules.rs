@@ -31,6 +31,9 @@ pub enum Rule {
     TooFarAhead,
     /// Products: none, more than [`MAX_PRODUCTS`], repeated or not in the catalogue.
     ProductChoice,
+    /// A name with no letter or digit, or with control or text-direction characters (which can
+    /// make one name look like another).
+    Unreadable,
 }
 
 /// A broken rule at a field, named as the contract names it (`contact.email`).
@@ -119,6 +122,19 @@ pub fn check_products(products: &[String], is_known: impl Fn(&str) -> bool) -> O
     (!fine).then_some(Rule::ProductChoice)
 }
 
+/// A person's or company's name: 2 to 120 characters, at least one letter or digit, and no
+/// control or text-direction characters.
+pub fn check_name(name: &str) -> Option<Rule> {
+    check_length(name, NAME_CHARS).or_else(|| {
+        let hidden = |c: char| {
+            c.is_control()
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+        };
+        (name.chars().any(hidden) || !name.chars().any(char::is_alphanumeric))
+            .then_some(Rule::Unreadable)
+    })
+}
+
 /// Every rule the contract states for a registration, in field order, all at once.
 pub fn check_new_deal(
     deal: &NewDeal,
@@ -136,8 +152,8 @@ pub fn check_new_deal(
         .is_some_and(|n| n.chars().count() > NOTES_MAX_CHARS);
     // One rule result per field, in the order of [`FIELDS`].
     let rules = [
-        check_length(&deal.customer_company, NAME_CHARS),
-        check_length(&deal.contact.name, NAME_CHARS),
+        check_name(&deal.customer_company),
+        check_name(&deal.contact.name),
         check_email(&deal.contact.email),
         phone_too_long.then_some(Rule::Length {
             min: 0,
@@ -165,6 +181,16 @@ pub fn check_new_deal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_need_a_letter_and_no_hidden_characters() {
+        assert_eq!(check_name("Hôtel Beaumont SA"), None);
+        assert_eq!(check_name("株式会社東京データ"), None);
+        assert_eq!(check_name("!!!"), Some(Rule::Unreadable));
+        assert_eq!(check_name("Acme\u{202e}GmbH"), Some(Rule::Unreadable));
+        assert_eq!(check_name("Acme\u{0007}"), Some(Rule::Unreadable));
+        assert_eq!(check_name(" "), Some(Rule::Missing));
+    }
 
     /// The catalogue these tests register against.
     fn known(code: &str) -> bool {

@@ -83,6 +83,32 @@ fn a_registration_conflicting_with_another_partner_is_409_naming_it() {
 }
 
 #[test]
+fn one_customer_typed_another_way_is_still_the_same_customer() {
+    let server = start(AuthMode::Demo);
+    let ours = server.post("/deals", &new_deal("Müller Präzision GmbH", "NW-DATA"), &[]);
+    assert_eq!(ours.status, 201, "{}", ours.body);
+    let other = [("Authorization", format!("Bearer {OTHER_PARTNER_TOKEN}"))];
+    let other: Vec<(&str, &str)> = other.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for variant in [
+        "Mu\u{308}ller Pra\u{308}zision GmbH",
+        "MÜLLER PRÄZISION GMBH",
+        "ＭÜＬＬＥＲ　ＰＲÄＺＩＳＩＯＮ　ＧｍｂＨ",
+    ] {
+        let theirs = server.post("/deals", &new_deal(variant, "NW-DATA"), &other);
+        assert_eq!(theirs.status, 409, "{variant:?}: {}", theirs.body);
+    }
+    let hidden = server.post(
+        "/deals",
+        &new_deal("Müller\u{202e}Präzision", "NW-DATA"),
+        &other,
+    );
+    assert_eq!(
+        (hidden.status, hidden.body["errors"][0]["field"].as_str()),
+        (422, Some("customer_company"))
+    );
+}
+
+#[test]
 fn invalid_registrations_get_422_with_every_field_named() {
     let server = start(AuthMode::Demo);
     let mut body = new_deal("Hôtel Beaumont SA", "NW-CLOUD");

@@ -29,6 +29,9 @@ pub fn validate(deal: &NewDeal, today: NaiveDate, offered: &[String]) -> Vec<Fie
 
 fn message(field: &str, rule: Rule) -> &'static str {
     match (field, rule) {
+        ("customer_company" | "contact.name", Rule::Unreadable) => {
+            "Use letters or digits, without control or text-direction characters."
+        }
         ("customer_company", _) => "Enter the customer's company name (2 to 120 characters).",
         ("contact.name", _) => "Enter the contact's name (2 to 120 characters).",
         ("contact.email", _) => "Enter an e-mail address like name@company.com.",

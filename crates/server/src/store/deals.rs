@@ -45,11 +45,16 @@ pub enum Registration {
     Conflict(String),
 }
 
-/// Normalises a company name for conflict checks: case, accents-as-written and punctuation ignored.
+/// Normalises a company name for conflict checks, so one customer is one key however it is
+/// typed: compatibility forms unified (NFKC: full-width letters, a combining umlaut and `ü`
+/// are the same), case folded, spaces and punctuation ignored.
 pub fn customer_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc()
         .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .nfkc()
         .collect()
 }
 
@@ -471,6 +476,21 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_customer_is_one_key_however_it_is_typed() {
+        let key = customer_key("Müller GmbH");
+        assert_eq!(key, "müllergmbh");
+        for variant in [
+            "Mu\u{308}ller GmbH",
+            "MÜLLER GMBH",
+            "ＭＵ\u{308}ＬＬＥＲ　ＧｍｂＨ",
+            "müller-gmbh.",
+        ] {
+            assert_eq!(customer_key(variant), key, "{variant:?}");
+        }
+        assert_ne!(customer_key("Muller GmbH"), key);
+    }
 
     #[test]
     fn cursors_round_trip_and_reject_tampering() {

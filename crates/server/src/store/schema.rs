@@ -121,8 +121,9 @@ CREATE TABLE IF NOT EXISTS channel_team (
 /// What `PRAGMA user_version` says a database has: 2 added the search index and the ranks,
 /// 3 the removal of a user (`users.removed_at`), 4 the step of each deal event and the
 /// protection it set or asked for, the program's tiers, and surveys' audiences and closing,
-/// 5 the product catalogue in the database (it was compiled in).
-const VERSION: i64 = 5;
+/// 5 the product catalogue in the database (it was compiled in), 6 customer keys under NFKC
+/// and case folding (`deals::customer_key`).
+const VERSION: i64 = 6;
 
 /// Creates what is missing and brings a database from an older build up to date.
 pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
@@ -134,6 +135,16 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
             conn.query_row("SELECT COUNT(*) > 0 FROM companies", [], |r| r.get(0))?;
         if version < 4 && no_tiers && seeded {
             super::seed::partners::seed_tiers(conn)?;
+        }
+        if version < 6 {
+            let deals: Vec<(i64, String)> = conn
+                .prepare("SELECT seq, customer_company FROM deals")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let mut rekey = conn.prepare("UPDATE deals SET customer_key = ?2 WHERE seq = ?1")?;
+            for (seq, name) in deals {
+                rekey.execute(rusqlite::params![seq, super::deals::customer_key(&name)])?;
+            }
         }
         if version < 5 && seeded {
             super::seed::deals::seed_products(conn)?;
