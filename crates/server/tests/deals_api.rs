@@ -83,6 +83,27 @@ fn a_registration_conflicting_with_another_partner_is_409_naming_it() {
 }
 
 #[test]
+fn a_retry_is_answered_from_what_was_stored_before_the_rules_run_again() {
+    let server = start(AuthMode::Demo);
+    let channel = server.with_token(portal_server::DEMO_OPS_KEY);
+    let body = new_deal("Replay Werke AG", "NW-SUPPORT");
+    let key = [("Idempotency-Key", "retry-after-a-change-1")];
+    let first = server.post("/deals", &body, &key);
+    assert_eq!(first.status, 201, "{}", first.body);
+    // The rules would refuse it now (the product is retired), as they would a close date
+    // that became "past" at midnight: the retry still answers the deal it created.
+    let retired = channel.put(
+        "/ops/products/NW-SUPPORT",
+        &serde_json::json!({"name": "Premium Support", "active": false}),
+    );
+    assert_eq!(retired.status, 200);
+    let retry = server.post("/deals", &body, &key);
+    assert_eq!((retry.status, &retry.body), (201, &first.body));
+    let fresh = server.post("/deals", &new_deal("Replay Werke AG", "NW-SUPPORT"), &[]);
+    assert_eq!(fresh.status, 422);
+}
+
+#[test]
 fn one_customer_typed_another_way_is_still_the_same_customer() {
     let server = start(AuthMode::Demo);
     let ours = server.post("/deals", &new_deal("Müller Präzision GmbH", "NW-DATA"), &[]);
@@ -112,7 +133,7 @@ fn one_customer_typed_another_way_is_still_the_same_customer() {
 fn invalid_registrations_get_422_with_every_field_named() {
     let server = start(AuthMode::Demo);
     let mut body = new_deal("Hôtel Beaumont SA", "NW-CLOUD");
-    body["expected_close_on"] = json!(in_days(-1));
+    body["expected_close_on"] = json!(in_days(-2));
     body["contact"]["email"] = json!("not-an-email");
     body["value"]["amount_minor"] = json!(0);
     let reply = server.post("/deals", &body, &[]);

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
@@ -63,6 +63,12 @@ fn idempotency_key(headers: &HeaderMap) -> AppResult<Option<String>> {
     Ok(Some(key.to_owned()))
 }
 
+/// The earliest calendar day it is anywhere now (UTC−12): a partner's "today" is never
+/// earlier, so a close date on it is never "in the past", whatever their time zone.
+pub fn earliest_today(now: DateTime<Utc>) -> NaiveDate {
+    (now - Duration::hours(12)).date_naive()
+}
+
 /// `POST /deals`.
 pub async fn register_deal(
     State(state): State<AppState>,
@@ -71,6 +77,19 @@ pub async fn register_deal(
     ApiJson(deal): ApiJson<NewDeal>,
 ) -> AppResult<Response> {
     let key = idempotency_key(&headers)?;
+    let customer = deal.customer_company.trim().to_owned();
+    // A retry is answered from what the first attempt stored, before the rules are checked
+    // again (a retry after midnight must not be refused for a close date now "past").
+    if let Some(key) = key.clone() {
+        let (c, d) = (caller.clone(), deal.clone());
+        if let Some(earlier) = state
+            .store
+            .run(move |s| s.earlier_registration(&c, &d, &key))
+            .await?
+        {
+            return answer(earlier, &customer);
+        }
+    }
     let now = Utc::now();
     let offered: Vec<String> = state
         .store
@@ -79,15 +98,19 @@ pub async fn register_deal(
         .into_iter()
         .map(|p| p.code)
         .collect();
-    let errors = validate(&deal, now.date_naive(), &offered);
+    let errors = validate(&deal, earliest_today(now), &offered);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let customer = deal.customer_company.trim().to_owned();
     let registration = state
         .store
         .run(move |s| s.register_deal(&caller, &deal, key.as_deref(), now))
         .await?;
+    answer(registration, &customer)
+}
+
+/// A registration's outcome as the contract answers it.
+fn answer(registration: Registration, customer: &str) -> AppResult<Response> {
     let deal = match registration {
         Registration::Created(deal) | Registration::Replayed(deal) => deal,
         Registration::KeyReused => {
@@ -100,8 +123,7 @@ pub async fn register_deal(
             return Err(AppError::Conflict {
                 title: "This customer is already registered".into(),
                 detail: format!(
-                    "Another partner's registration {reference} already covers {} for one of these products. Contact your channel manager if you believe you should have protection.",
-                    customer
+                    "Another partner's registration {reference} already covers {customer} for one of these products. Contact your channel manager if you believe you should have protection."
                 ),
                 reference: Some(reference),
             })
@@ -121,6 +143,20 @@ mod tests {
     use super::*;
     use api_types::{Contact, Money};
     use chrono::Duration;
+
+    #[test]
+    fn the_earliest_today_is_the_day_it_still_is_in_the_americas() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+        // 23:30 in Los Angeles on 23 November is 07:30 UTC on the 24th.
+        assert_eq!(
+            earliest_today(at("2026-11-24T07:30:00Z")).to_string(),
+            "2026-11-23"
+        );
+        assert_eq!(
+            earliest_today(at("2026-11-24T12:00:00Z")).to_string(),
+            "2026-11-24"
+        );
+    }
 
     fn offered() -> Vec<String> {
         vec!["NW-CLOUD".into(), "NW-EDGE".into()]

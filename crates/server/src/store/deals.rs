@@ -45,6 +45,30 @@ pub enum Registration {
     Conflict(String),
 }
 
+fn earlier_registration(
+    conn: &Connection,
+    caller: &Caller,
+    deal: &NewDeal,
+    key: &str,
+) -> AppResult<Option<Registration>> {
+    let earlier: Option<(String, String)> = conn
+        .query_row(
+            "SELECT body_json, reference FROM idempotency_keys WHERE company_id = ?1 AND key = ?2",
+            [&caller.company_id, key],
+            |r| Ok((r.get("body_json")?, r.get("reference")?)),
+        )
+        .optional()?;
+    match earlier {
+        Some((earlier_body, reference)) if earlier_body == serde_json::to_string(deal)? => {
+            load_deal(conn, Some(&caller.company_id), &reference)?
+                .map(|deal| Some(Registration::Replayed(deal)))
+                .ok_or_else(|| AppError::Internal("replayed deal vanished".into()))
+        }
+        Some(_) => Ok(Some(Registration::KeyReused)),
+        None => Ok(None),
+    }
+}
+
 /// Normalises a company name for conflict checks, so one customer is one key however it is
 /// typed: compatibility forms unified (NFKC: full-width letters, a combining umlaut and `ü`
 /// are the same), case folded, spaces and punctuation ignored.
@@ -397,6 +421,18 @@ impl Store {
         Ok(stages)
     }
 
+    /// What an earlier request with this idempotency key came to: the same body replays its
+    /// deal, another body is a reused key, and a new key is `None`. Looked up before the rules
+    /// are checked again, so a retry after midnight still answers the deal it created.
+    pub fn earlier_registration(
+        &self,
+        caller: &Caller,
+        deal: &NewDeal,
+        key: &str,
+    ) -> AppResult<Option<Registration>> {
+        earlier_registration(&*self.reader()?, caller, deal, key)
+    }
+
     /// Registers a checked deal for the caller: replays a retry, refuses a reused key or a
     /// conflict, and otherwise creates it with the next reference of the year.
     pub fn register_deal(
@@ -406,24 +442,10 @@ impl Store {
         key: Option<&str>,
         now: DateTime<Utc>,
     ) -> AppResult<Registration> {
-        let body = serde_json::to_string(deal)?;
         let mut conn = self.conn()?;
         if let Some(key) = key {
-            let earlier: Option<(String, String)> = conn
-                .query_row(
-                    "SELECT body_json, reference FROM idempotency_keys WHERE company_id = ?1 AND key = ?2",
-                    [&caller.company_id, key],
-                    |r| Ok((r.get("body_json")?, r.get("reference")?)),
-                )
-                .optional()?;
-            match earlier {
-                Some((earlier_body, reference)) if earlier_body == body => {
-                    return load_deal(&conn, Some(&caller.company_id), &reference)?
-                        .map(Registration::Replayed)
-                        .ok_or_else(|| AppError::Internal("replayed deal vanished".into()));
-                }
-                Some(_) => return Ok(Registration::KeyReused),
-                None => {}
+            if let Some(earlier) = earlier_registration(&conn, caller, deal, key)? {
+                return Ok(earlier);
             }
         }
         if let Some(reference) = conflicting(&conn, &caller.company_id, deal)? {
@@ -463,7 +485,7 @@ impl Store {
         if let Some(key) = key {
             tx.execute(
                 "INSERT INTO idempotency_keys (company_id, key, body_json, reference) VALUES (?1, ?2, ?3, ?4)",
-                params![caller.company_id, key, body, reference],
+                params![caller.company_id, key, serde_json::to_string(deal)?, reference],
             )?;
         }
         tx.commit()?;
