@@ -80,6 +80,15 @@ export const AMELIE = { email: "amelie.dubois@lumiere-cloud.fr", password: "part
 export const APIS = [`http://127.0.0.1:${ports.root}/api/v1`, `http://127.0.0.1:${ports.subPath}/portal/api/v1`];
 
 export const test = base.extend({
+  // Every journey fails on anything the Content-Security-Policy the server sends refuses.
+  page: async ({ page }, use) => {
+    const refused = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await use(page);
+    expect(refused, "Content-Security-Policy violations").toEqual([]);
+  },
   shell: async ({ page }, use) => use(new PortalShell(page)),
   // Every journey starts signed in as the demo partner, on both servers, with one session per
   // worker (signing in is tested on its own, in sign-in.spec.js, from a browser with no session).

@@ -8,6 +8,7 @@ mod auth;
 mod error;
 mod extract;
 mod routes;
+mod security;
 mod settings;
 mod static_files;
 pub mod store;
@@ -149,7 +150,14 @@ pub fn set_password(store: &Store, email: &str, password: &str) -> Result<(), St
 /// The whole HTTP application: the API under `/api/v1` and the portal's files beside it,
 /// inside the [`safety_net`].
 pub fn app(settings: &Settings, state: AppState) -> Router {
-    safety_net(site(settings, state))
+    let headers = security::SecurityHeaders::for_portal(
+        &settings.static_dir,
+        settings.oidc.as_ref().map(|o| o.issuer.as_str()),
+    );
+    safety_net(site(settings, state)).layer(axum::middleware::from_fn_with_state(
+        headers,
+        security::add_headers,
+    ))
 }
 
 /// A handler that panics answers a problem+json 500 and the server goes on serving.

@@ -152,3 +152,54 @@ async fn unknown_api_addresses_answer_problem_json() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("\"status\":400"), "{body}");
 }
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let s = settings("");
+    std::fs::write(
+        s.static_dir.join("index.html"),
+        "<!doctype html><title>portal</title><script>boot()</script>",
+    )
+    .unwrap();
+    for path in [
+        "/",
+        "/deals/DR-1042",
+        "/config.json",
+        "/wasm-0123456789abcdef/partner-portal_bg.wasm",
+        "/api/v1/me",
+        "/api/v1/nothing",
+        "/missing.js",
+    ] {
+        let state = AppState::new(Store::in_memory().unwrap(), &s);
+        let request = Request::get(path).body(Body::empty()).unwrap();
+        let response = app(&s, state).oneshot(request).await.unwrap();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default()
+        };
+        let csp = header("content-security-policy");
+        // sha256 of "boot()", the page's one inline script.
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+            "{path}: {csp}"
+        );
+        let scripts = csp
+            .split(";")
+            .find(|d| d.trim_start().starts_with("script-src"));
+        assert!(
+            !scripts.unwrap_or_default().contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"));
+        assert_eq!(header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(header("referrer-policy"), "no-referrer", "{path}");
+        assert!(!header("permissions-policy").is_empty(), "{path}");
+        if path.starts_with("/api/") {
+            assert_eq!(header("cache-control"), "no-store", "{path}");
+            assert!(header("vary").contains("Cookie"), "{path}");
+        }
+    }
+}
