@@ -4,6 +4,7 @@ mod async_states;
 mod badge;
 mod boot_splash;
 mod config_error;
+mod external_link;
 mod filter_links;
 pub mod form;
 mod loaded;
@@ -19,6 +20,7 @@ pub use async_states::{EmptyState, ErrorNotice, Skeleton};
 pub use badge::{Badge, DealStatusBadge};
 pub use boot_splash::BootSplash;
 pub use config_error::ConfigErrorPage;
+pub use external_link::ExternalLink;
 pub use filter_links::{FilterChoice, FilterLinks};
 pub use form::{
     control_id, error_for, focus_control, focus_when_shown, send_checked, ErrorSummary, Field,

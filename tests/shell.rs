@@ -1,6 +1,6 @@
 //! Component tests in headless Chromium: the shell renders, navigation marks the current
-//! section, the bell counts unread notifications, the phone menu works, and a broken config gets
-//! a readable page.
+//! section, the bell counts unread notifications, the phone menu works, a broken config gets
+//! a readable page, and a backend's link is a link only when it is a web address.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::Cell;
@@ -9,7 +9,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::task::tick;
 use partner_portal::app::PortalShell;
-use partner_portal::components::ConfigErrorPage;
+use partner_portal::components::{ConfigErrorPage, ExternalLink};
 use partner_portal::platform::config::{ConfigError, PortalConfig};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -171,4 +171,28 @@ async fn config_error_page_names_file_and_field_and_retries() {
     );
     find(&host, "button").click();
     assert_eq!(retries.get(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_backend_link_is_a_link_only_when_it_is_a_web_address() {
+    let host = browser::host();
+    let _links = leptos::mount::mount_to(host.clone(), || {
+        view! {
+            <ExternalLink url="https://learn.example.com/edge".to_owned() text="Edge basics".to_owned()/>
+            <ExternalLink url="javascript:alert(document.cookie)".to_owned() text="Run me".to_owned()/>
+        }
+    });
+    tick().await;
+    let links = host.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1);
+    let link = find(&host, "a");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://learn.example.com/edge")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    assert!(host.text_content().unwrap().contains("Run me"));
 }

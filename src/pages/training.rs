@@ -5,7 +5,7 @@ use api_types::{Badge as EarnedBadge, Certification, Course, Level, Recommendati
 use leptos::prelude::*;
 
 use crate::components::{
-    Badge, EmptyState, FilterChoice, FilterLinks, Loaded, Page, ProgressBar, Section,
+    Badge, EmptyState, ExternalLink, FilterChoice, FilterLinks, Loaded, Page, ProgressBar, Section,
 };
 use crate::context::use_read;
 use crate::domain::training::{
@@ -113,7 +113,7 @@ fn CourseCard(course: Course) -> impl IntoView {
         <li class="pp-card pp-course">
             <p class="pp-course__kind">{format!("{kind} · {}", course.level.label())}</p>
             <h3 class="pp-course__title">
-                <a href=course.url.clone() target="_blank" rel="noopener">{course.title.clone()}</a>
+                <ExternalLink url=course.url.clone() text=course.title.clone()/>
             </h3>
             <ProgressBar label=format!("{} modules", course.title) value=course.modules_done max=course.modules_total unit="modules"/>
             <p class="pp-course__left">{left}</p>
@@ -137,7 +137,7 @@ fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl I
             <ul class="pp-recommended">
                 {items.into_iter().map(|(course, reason)| view! {
                     <li class="pp-card pp-recommended__item">
-                        <a href=course.url target="_blank" rel="noopener" class="pp-recommended__title">{course.title}</a>
+                        <ExternalLink url=course.url text=course.title class="pp-recommended__title"/>
                         <p class="pp-recommended__reason">{reason}</p>
                     </li>
                 }).collect_view()}

@@ -99,6 +99,15 @@ pub struct TierDefinition {
     pub benefits: Vec<String>,
 }
 
+/// Whether `url` is a web address (`https:` or `http:`, no spaces): the only links the portal
+/// makes from what the backend sends.
+pub fn is_web_address(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && r.len() <= 2000 && !r.chars().any(char::is_whitespace))
+}
+
 /// Whether `code` can name a product: 2–32 capital letters, digits or `-`, not starting with `-`.
 pub fn is_product_code(code: &str) -> bool {
     (2..=32).contains(&code.len())
@@ -144,9 +153,7 @@ pub fn check_course(course: &CourseDefinition) -> Vec<FieldError> {
             "A module takes 1 to 600 minutes.",
         ));
     }
-    let url = &course.url;
-    let web = url.starts_with("https://") || url.starts_with("http://");
-    if !web || url.len() > 2000 || url.len() < 9 || url.chars().any(char::is_whitespace) {
+    if !is_web_address(&course.url) {
         errors.push(broken(
             "url".into(),
             "Give the course's web address (https://…).",
@@ -211,6 +218,22 @@ mod tests {
 
     fn fields(errors: Vec<FieldError>) -> Vec<String> {
         errors.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn web_addresses_are_http_or_https_and_nothing_else() {
+        assert!(is_web_address("https://learn.example.com/edge"));
+        assert!(is_web_address("http://intranet.example/x"));
+        for not in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "https://a b",
+            "//evil.example",
+            "HTTPS://x",
+        ] {
+            assert!(!is_web_address(not), "{not}");
+        }
     }
 
     #[test]

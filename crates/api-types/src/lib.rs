@@ -26,7 +26,7 @@ mod training;
 mod wire_name;
 
 pub use catalogue::{
-    CourseDefinition, ProductDefinition, ProductUpdate, TierDefinition, TierMetric,
+    is_web_address, CourseDefinition, ProductDefinition, ProductUpdate, TierDefinition, TierMetric,
     TierRequirementDefinition, TierUpdate,
 };
 pub use common::*;

@@ -5,7 +5,7 @@ use api_types::{CompletedBy, OnboardingItem, OnboardingStatus};
 use leptos::prelude::*;
 
 use super::Ticks;
-use crate::components::Badge;
+use crate::components::{Badge, ExternalLink};
 use crate::context::ApiWrite;
 use crate::domain::onboarding::partner_can_tick;
 use crate::text::dates::{due_phrase, short_date, today};
@@ -95,7 +95,7 @@ pub(super) fn ChecklistItem(
             {(!initial.links.is_empty()).then(|| view! {
                 <ul class="pp-task__links">
                     {initial.links.iter().map(|link| view! {
-                        <li><a href=link.url.clone() target="_blank" rel="noopener">{link.label.clone()}</a></li>
+                        <li><ExternalLink url=link.url.clone() text=link.label.clone()/></li>
                     }).collect_view()}
                 </ul>
             })}
