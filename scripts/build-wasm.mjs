@@ -109,8 +109,9 @@ const loader = `<link rel="modulepreload" href="${folder}/partner-portal.js">
       })();
     </script>
     <script type="module">
-      import init from "./${folder}/partner-portal.js";
-      init({ module_or_path: "./${folder}/partner-portal_bg.wasm" });
+      import("./${folder}/partner-portal.js")
+        .then(function (portal) { return portal.default({ module_or_path: "./${folder}/partner-portal_bg.wasm" }); })
+        .catch(function () { window.portalFailed("load"); });
     </script>`;
 writeFileSync(indexPath, html.replace(marker, loader));
 console.log(`build-wasm: ${folder} (${readdirSync(shipped).length} files)`);

@@ -1,6 +1,18 @@
-//! Entry point: installs the panic hook and mounts the portal.
+//! Entry point: installs the panic hook (which tells the partner) and mounts the portal.
+
+use wasm_bindgen::{JsCast, JsValue};
 
 fn main() {
-    console_error_panic_hook::set_once();
+    // A bug stops the app (WebAssembly cannot carry on after a panic): say so to the partner,
+    // with a reload, instead of a page frozen in its last state.
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let failed = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("portalFailed")).ok())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(failed) = failed {
+            let _ = failed.call1(&JsValue::NULL, &JsValue::from_str("panic"));
+        }
+    }));
     leptos::mount::mount_to_body(partner_portal::app::App);
 }
