@@ -130,6 +130,28 @@ fn one_customer_typed_another_way_is_still_the_same_customer() {
 }
 
 #[test]
+fn a_registration_of_a_quarter_mebibyte_of_products_is_refused_at_once() {
+    let server = start(AuthMode::Demo);
+    let mut body = new_deal("Grenzfall AG", "NW-EDGE");
+    let codes: Vec<String> = (0..18_000).map(|i| format!("NW-{i:08}")).collect();
+    body["products"] = json!(codes);
+    let size = serde_json::to_string(&body).unwrap().len();
+    assert!((240_000..256 * 1024).contains(&size), "{size}");
+    let started = std::time::Instant::now();
+    let reply = server.post("/deals", &body, &[]);
+    let took = started.elapsed();
+    assert_eq!(
+        (reply.status, reply.body["errors"][0]["field"].as_str()),
+        (422, Some("products"))
+    );
+    // The cap on products is checked before anything that grows with their number.
+    assert!(
+        took < std::time::Duration::from_millis(200),
+        "took {took:?}"
+    );
+}
+
+#[test]
 fn invalid_registrations_get_422_with_every_field_named() {
     let server = start(AuthMode::Demo);
     let mut body = new_deal("Hôtel Beaumont SA", "NW-CLOUD");
