@@ -42,3 +42,21 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryPairs {
         ))
     }
 }
+
+/// The `Idempotency-Key` header, when sent: 8 to 100 letters, digits, `-` or `_`; a 400 otherwise.
+pub fn idempotency_key(headers: &http::HeaderMap) -> crate::error::AppResult<Option<String>> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    let key = value.to_str().unwrap_or_default();
+    let valid = (8..=100).contains(&key.len())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid {
+        return Err(AppError::BadRequest(
+            "`Idempotency-Key` must be 8 to 100 letters, digits, - or _.".into(),
+        ));
+    }
+    Ok(Some(key.to_owned()))
+}

@@ -174,3 +174,34 @@ fn feedback_is_listed_newest_first_with_its_status() {
         422
     );
 }
+
+#[test]
+fn feedback_sent_twice_with_one_idempotency_key_is_stored_once() {
+    let server = start(AuthMode::Demo);
+    let body = json!({"category": "program", "title": "Faster approvals", "body": "Two business days is long in December."});
+    let key = [("Idempotency-Key", "feedback-retry-0001")];
+    let first = server.post("/feedback", &body, &key);
+    let again = server.post("/feedback", &body, &key);
+    assert_eq!((first.status, again.status), (201, 201));
+    assert_eq!(first.body, again.body);
+    let titled = |list: &serde_json::Value| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["title"] == "Faster approvals")
+            .count()
+    };
+    assert_eq!(titled(&server.get("/feedback").body), 1);
+    let other = json!({"category": "program", "title": "Something else", "body": "Another thing entirely."});
+    let reused = server.post("/feedback", &other, &key);
+    assert_eq!(
+        (reused.status, reused.body["errors"][0]["field"].as_str()),
+        (422, Some("Idempotency-Key"))
+    );
+    assert_eq!(
+        server
+            .post("/feedback", &body, &[("Idempotency-Key", "x")])
+            .status,
+        400
+    );
+}

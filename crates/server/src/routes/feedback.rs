@@ -39,15 +39,35 @@ pub fn validate(feedback: &NewFeedback) -> Vec<FieldError> {
 pub async fn send_feedback(
     State(state): State<AppState>,
     caller: Caller,
+    headers: http::HeaderMap,
     ApiJson(feedback): ApiJson<NewFeedback>,
 ) -> AppResult<(StatusCode, Json<FeedbackItem>)> {
+    let key = crate::extract::idempotency_key(&headers)?;
+    // A retry is answered from what was stored, before the rules run again.
+    if let Some(key) = key.clone() {
+        let (c, f) = (caller.clone(), feedback.clone());
+        match state
+            .store
+            .run(move |s| s.earlier_feedback(&c, &f, &key))
+            .await?
+        {
+            Ok(Some(item)) => return Ok((StatusCode::CREATED, Json(item))),
+            Ok(None) => {}
+            Err(()) => {
+                return Err(AppError::field(
+                    "Idempotency-Key",
+                    "This key was already used for different feedback.",
+                ))
+            }
+        }
+    }
     let errors = validate(&feedback);
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
     let item = state
         .store
-        .run(move |s| s.add_feedback(&caller, &feedback, Utc::now()))
+        .run(move |s| s.add_feedback(&caller, &feedback, key.as_deref(), Utc::now()))
         .await?;
     Ok((StatusCode::CREATED, Json(item)))
 }

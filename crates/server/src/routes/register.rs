@@ -46,23 +46,6 @@ fn message(field: &str, rule: Rule) -> &'static str {
     }
 }
 
-fn idempotency_key(headers: &HeaderMap) -> AppResult<Option<String>> {
-    let Some(value) = headers.get("idempotency-key") else {
-        return Ok(None);
-    };
-    let key = value.to_str().unwrap_or_default();
-    let valid = (8..=100).contains(&key.len())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !valid {
-        return Err(AppError::BadRequest(
-            "`Idempotency-Key` must be 8 to 100 letters, digits, - or _.".into(),
-        ));
-    }
-    Ok(Some(key.to_owned()))
-}
-
 /// The earliest calendar day it is anywhere now (UTC−12): a partner's "today" is never
 /// earlier, so a close date on it is never "in the past", whatever their time zone.
 pub fn earliest_today(now: DateTime<Utc>) -> NaiveDate {
@@ -76,7 +59,7 @@ pub async fn register_deal(
     headers: HeaderMap,
     ApiJson(deal): ApiJson<NewDeal>,
 ) -> AppResult<Response> {
-    let key = idempotency_key(&headers)?;
+    let key = crate::extract::idempotency_key(&headers)?;
     let customer = deal.customer_company.trim().to_owned();
     // A retry is answered from what the first attempt stored, before the rules are checked
     // again (a retry after midnight must not be refused for a close date now "past").

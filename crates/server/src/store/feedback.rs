@@ -44,42 +44,83 @@ impl Store {
         Ok(items)
     }
 
-    /// Stores checked feedback as received, trimmed, and answers it.
+    /// What an earlier submission with this idempotency key came to: `Ok(Some(item))` for the
+    /// same body, `Err(())` for another body, `Ok(None)` for a new key.
+    pub fn earlier_feedback(
+        &self,
+        caller: &Caller,
+        feedback: &NewFeedback,
+        key: &str,
+    ) -> AppResult<Result<Option<FeedbackItem>, ()>> {
+        let conn = self.reader()?;
+        let earlier: Option<(String, String)> = conn
+            .query_row(
+                "SELECT body_json, feedback_id FROM feedback_keys WHERE user_id = ?1 AND key = ?2",
+                params![caller.user_id, key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((body, id)) = earlier else {
+            return Ok(Ok(None));
+        };
+        if body != serde_json::to_string(feedback)? {
+            return Ok(Err(()));
+        }
+        let found = conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM feedback WHERE id = ?1"),
+                [&id],
+                |row| Ok(item(row)),
+            )
+            .optional()?
+            .transpose()?;
+        Ok(Ok(found))
+    }
+
+    /// Stores checked feedback as received, trimmed, and answers it; with an idempotency key,
+    /// remembers it, so a retry answers this item instead of storing it twice.
     pub fn add_feedback(
         &self,
         caller: &Caller,
         feedback: &NewFeedback,
+        key: Option<&str>,
         now: DateTime<Utc>,
     ) -> AppResult<FeedbackItem> {
         self.write(|conn| {
-        let stamped = stamp(now);
-        let at = parse_text(&stamped)?;
-        let count: i64 = conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))?;
-        let item = FeedbackItem {
-            id: format!("fb-{}", count + 1),
-            category: feedback.category,
-            title: feedback.title.trim().into(),
-            body: feedback.body.trim().into(),
-            status: FeedbackStatus::Received,
-            submitted_at: at,
-            updated_at: at,
-            reply: None,
-        };
-        conn.execute(
-            "INSERT INTO feedback (id, user_id, category, title, body, status, submitted_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![
-                item.id,
-                caller.user_id,
-                to_text(&item.category),
-                item.title,
-                item.body,
-                to_text(&item.status),
-                stamped
-            ],
-        )?;
-        add_points(conn, &caller.company_id, "engagement", points::FEEDBACK)?;
-        Ok(item)
+            let stamped = stamp(now);
+            let at = parse_text(&stamped)?;
+            let count: i64 = conn.query_row("SELECT COUNT(*) FROM feedback", [], |r| r.get(0))?;
+            let item = FeedbackItem {
+                id: format!("fb-{}", count + 1),
+                category: feedback.category,
+                title: feedback.title.trim().into(),
+                body: feedback.body.trim().into(),
+                status: FeedbackStatus::Received,
+                submitted_at: at,
+                updated_at: at,
+                reply: None,
+            };
+            conn.execute(
+                "INSERT INTO feedback (id, user_id, category, title, body, status, submitted_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+                params![
+                    item.id,
+                    caller.user_id,
+                    to_text(&item.category),
+                    item.title,
+                    item.body,
+                    to_text(&item.status),
+                    stamped
+                ],
+            )?;
+            if let Some(key) = key {
+                conn.execute(
+                    "INSERT INTO feedback_keys (user_id, key, body_json, feedback_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![caller.user_id, key, serde_json::to_string(feedback)?, item.id],
+                )?;
+            }
+            add_points(conn, &caller.company_id, "engagement", points::FEEDBACK)?;
+            Ok(item)
         })
     }
 

@@ -106,6 +106,10 @@ CREATE TABLE IF NOT EXISTS tiers (
 -- The products deals are registered for; a retired one (`active` 0) stays on its deals.
 CREATE TABLE IF NOT EXISTS products (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, active INTEGER NOT NULL, position INTEGER NOT NULL);
+-- Idempotency keys of feedback submissions, per person: a retry answers the stored item.
+CREATE TABLE IF NOT EXISTS feedback_keys (
+  user_id TEXT NOT NULL, key TEXT NOT NULL, body_json TEXT NOT NULL, feedback_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, key)) WITHOUT ROWID;
 -- The program's promises, one row.
 CREATE TABLE IF NOT EXISTS program_policies (
   id INTEGER PRIMARY KEY CHECK (id = 1), review_business_days INTEGER NOT NULL, protection_days INTEGER NOT NULL);
