@@ -438,8 +438,17 @@ impl Api {
         self.get("/feedback").await
     }
 
-    /// `POST /feedback`: sends new feedback.
-    pub async fn send_feedback(&self, feedback: &NewFeedback) -> Result<FeedbackItem, ApiError> {
-        self.post("/feedback", feedback, &[]).await
+    /// `POST /feedback`: sends new feedback; retries pass the same `idempotency_key`.
+    pub async fn send_feedback(
+        &self,
+        feedback: &NewFeedback,
+        idempotency_key: &str,
+    ) -> Result<FeedbackItem, ApiError> {
+        self.post(
+            "/feedback",
+            feedback,
+            &[("Idempotency-Key", idempotency_key)],
+        )
+        .await
     }
 }

@@ -22,9 +22,34 @@ pub struct FeedbackDraft {
     pub title: String,
     /// The feedback as typed.
     pub body: String,
+    /// The `Idempotency-Key` of this submission: a retry after a lost answer is stored once.
+    pub idempotency_key: String,
 }
 
 impl FeedbackDraft {
+    /// A draft saved as `[category, title, body, key]` (a list of texts, which the portal
+    /// already reads); missing parts are empty.
+    pub fn from_parts(parts: Vec<String>) -> Self {
+        let mut parts = parts.into_iter();
+        let mut next = || parts.next().unwrap_or_default();
+        Self {
+            category: next(),
+            title: next(),
+            body: next(),
+            idempotency_key: next(),
+        }
+    }
+
+    /// The draft as it is saved.
+    pub fn parts(&self) -> [&str; 4] {
+        [
+            &self.category,
+            &self.title,
+            &self.body,
+            &self.idempotency_key,
+        ]
+    }
+
     /// The feedback to send, or every problem at once, named by the contract's fields.
     pub fn validate(&self) -> Result<NewFeedback, Vec<FieldError>> {
         let category = CATEGORIES
@@ -66,6 +91,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_saved_draft_reads_back_and_a_short_one_fills_with_blanks() {
+        let draft = FeedbackDraft {
+            category: "portal".into(),
+            title: "Dark mode".into(),
+            body: "Please add a dark theme.".into(),
+            idempotency_key: "k-123456789".into(),
+        };
+        let saved: Vec<String> = draft.parts().iter().map(|p| p.to_string()).collect();
+        assert_eq!(FeedbackDraft::from_parts(saved), draft);
+        assert_eq!(FeedbackDraft::from_parts(vec!["program".into()]).title, "");
+    }
+
+    #[test]
     fn a_blank_form_names_every_field_and_a_good_one_is_trimmed() {
         let fields: Vec<String> = FeedbackDraft::default()
             .validate()
@@ -78,6 +116,7 @@ mod tests {
             category: "portal".into(),
             title: "  CSV export  ".into(),
             body: "Please add the contact's e-mail.".into(),
+            idempotency_key: String::new(),
         }
         .validate()
         .unwrap();

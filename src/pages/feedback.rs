@@ -12,6 +12,7 @@ use crate::components::{
 use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::feedback::{FeedbackDraft, CATEGORIES};
 use crate::platform::paths::href;
+use crate::platform::storage;
 use crate::text::dates::{due_phrase, short_date, today};
 use crate::text::labels::Label;
 
@@ -82,6 +83,9 @@ fn FeedbackCard(item: FeedbackItem) -> impl IntoView {
     }
 }
 
+/// Where the feedback being written is kept.
+const DRAFT_KEY: &str = "feedback-draft";
+
 /// The form's state: what was typed, the errors at fields, and the outcome of the last send.
 #[derive(Clone, Copy)]
 struct FeedbackForm {
@@ -93,8 +97,17 @@ struct FeedbackForm {
 
 impl FeedbackForm {
     fn new() -> Self {
+        // Kept in this browser for this user until sent, so a reload or a failed send loses
+        // nothing; its key makes a retry after a lost answer count once.
+        let mut restored =
+            FeedbackDraft::from_parts(storage::load::<Vec<String>>(DRAFT_KEY).unwrap_or_default());
+        if restored.idempotency_key.is_empty() {
+            restored.idempotency_key = storage::new_key();
+        }
+        let draft = RwSignal::new(restored);
+        Effect::new(move |_| draft.with(|d| storage::save(DRAFT_KEY, &d.parts())));
         Self {
-            draft: RwSignal::new(FeedbackDraft::default()),
+            draft,
             errors: RwSignal::new(Vec::new()),
             outcome: RwSignal::new(None),
             summary: NodeRef::new(),
@@ -108,7 +121,8 @@ impl FeedbackForm {
         ApiWrite::new(move |feedback: &NewFeedback| {
             let (api, feedback) = (api.clone(), feedback.clone());
             async move {
-                match api.send_feedback(&feedback).await {
+                let key = self.draft.with_untracked(|d| d.idempotency_key.clone());
+                match api.send_feedback(&feedback, &key).await {
                     Ok(item) => {
                         self.outcome.set(Some(Ok(format!(
                             "Thank you: “{}” was received. Its status will show above.",
@@ -117,6 +131,7 @@ impl FeedbackForm {
                         self.draft.update(|d| {
                             d.title.clear();
                             d.body.clear();
+                            d.idempotency_key = storage::new_key();
                         });
                     }
                     Err(error) if error.status() == Some(422) => {

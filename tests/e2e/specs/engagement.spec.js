@@ -127,6 +127,30 @@ test("send feedback and see it listed first as received", async ({ page }, testI
   await expect(page.getByLabel("Title")).toHaveValue("");
 });
 
+test("feedback being written survives a reload, and a send whose answer was lost counts once", async ({ page }, testInfo) => {
+  const title = `Shorter forms (${testInfo.project.name} ${Date.now()})`;
+  await page.goto("/feedback");
+  await page.getByLabel("About").selectOption({ label: "This portal" });
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Your feedback").fill("The registration form could ask for less at first.");
+  await page.reload();
+  await expect(page.getByLabel("Title")).toHaveValue(title);
+  await expect(page.getByLabel("Your feedback")).toHaveValue("The registration form could ask for less at first.");
+  // The server stores it, but the answer never reaches the browser.
+  await page.route("**/api/v1/feedback", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByText("What you wrote is kept; press Send feedback to try again.")).toBeVisible();
+  await page.unroute("**/api/v1/feedback");
+  await page.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByText(`Thank you: “${title}” was received.`)).toBeVisible();
+  const listed = page.getByRole("region", { name: "You said, we did" }).getByRole("listitem").filter({ hasText: title });
+  await expect(listed).toHaveCount(1);
+});
+
 test("feedback and surveys pass axe", async ({ page }, testInfo) => {
   await page.goto("/feedback");
   await expect(page.getByRole("heading", { name: "Open surveys" })).toBeVisible();
