@@ -1,5 +1,7 @@
 // Lighthouse (simulated mobile) on every route of a served portal; fails below the gate in
-// lighthouse-budget.json.
+// lighthouse-budget.json. Each route is measured three times and judged by its median run, as
+// Lighthouse's own guidance on variability advises: one run's blocking time moves by ±150 ms on a
+// shared 2-core machine, which alone swings the score by ±0.05.
 // Usage: node scripts/lighthouse.mjs http://127.0.0.1:4175 [out-dir]
 // Reports (HTML and JSON) go to out-dir, test-artifacts/lighthouse by default.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,6 +16,8 @@ const chromeLauncher = await import(require.resolve("chrome-launcher"));
 /** The gate, from lighthouse-budget.json: every route at least this score, at most this LCP, and no layout shift. */
 const budget = JSON.parse(readFileSync(join(root, "lighthouse-budget.json"), "utf8"));
 const GATE = { score: budget.min_score, lcpMs: budget.max_lcp_ms, cls: budget.max_cls };
+/** Runs per route; the median one is kept and judged. */
+const RUNS = 3;
 const ROUTES = ["/sign-in", "/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback", "/team"];
 
 const base = process.argv[2];
@@ -45,25 +49,32 @@ if (!signIn.ok || !cookie) {
 }
 const failures = [];
 const summary = [];
-console.log(`${"route".padEnd(16)}${"score".padStart(7)}${"LCP".padStart(9)}${"CLS".padStart(8)}${"TBT".padStart(8)}${"FCP".padStart(9)}`);
+console.log(`${"route".padEnd(16)}${"score".padStart(7)}${"LCP".padStart(9)}${"CLS".padStart(8)}${"TBT".padStart(8)}${"FCP".padStart(9)}  runs`);
 try {
   for (const route of ROUTES) {
-    const result = await lighthouse(new URL(route.slice(1), base.endsWith("/") ? base : `${base}/`).href, {
-      port: chrome.port,
-      output: ["html", "json"],
-      onlyCategories: ["performance"],
-      extraHeaders: { Cookie: cookie },
-      logLevel: "error",
-    });
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await lighthouse(new URL(route.slice(1), base.endsWith("/") ? base : `${base}/`).href, {
+        port: chrome.port,
+        output: ["html", "json"],
+        onlyCategories: ["performance"],
+        extraHeaders: { Cookie: cookie },
+        logLevel: "error",
+      }));
+    }
+    // The median by score; a run that failed to record counts as the lowest.
+    runs.sort((a, b) => (a.lhr.categories.performance.score ?? -1) - (b.lhr.categories.performance.score ?? -1));
+    const result = runs[Math.floor(RUNS / 2)];
     const lhr = result.lhr;
     const name = route === "/" ? "home" : route.slice(1).replaceAll("/", "-");
     writeFileSync(join(out, `${name}.html`), result.report[0]);
     writeFileSync(join(out, `${name}.json`), result.report[1]);
     const score = lhr.categories.performance.score ?? 0;
+    const scores = runs.map((run) => (run.lhr.categories.performance.score ?? 0).toFixed(2));
     const metric = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const [lcp, cls, tbt, fcp] = ["largest-contentful-paint", "cumulative-layout-shift", "total-blocking-time", "first-contentful-paint"].map(metric);
-    console.log(`${route.padEnd(16)}${score.toFixed(2).padStart(7)}${`${(lcp / 1000).toFixed(2)} s`.padStart(9)}${cls.toFixed(3).padStart(8)}${`${Math.round(tbt)} ms`.padStart(8)}${`${(fcp / 1000).toFixed(2)} s`.padStart(9)}`);
-    summary.push({ route, score, lcp_ms: Math.round(lcp), cls, tbt_ms: Math.round(tbt), fcp_ms: Math.round(fcp) });
+    console.log(`${route.padEnd(16)}${score.toFixed(2).padStart(7)}${`${(lcp / 1000).toFixed(2)} s`.padStart(9)}${cls.toFixed(3).padStart(8)}${`${Math.round(tbt)} ms`.padStart(8)}${`${(fcp / 1000).toFixed(2)} s`.padStart(9)}  ${scores.join(" ")}`);
+    summary.push({ route, score, runs: scores.map(Number), lcp_ms: Math.round(lcp), cls, tbt_ms: Math.round(tbt), fcp_ms: Math.round(fcp) });
     if (lhr.runtimeError) failures.push(`${route}: ${lhr.runtimeError.message}`);
     if (score < GATE.score) failures.push(`${route}: performance ${score} < ${GATE.score}`);
     if (!(lcp <= GATE.lcpMs)) failures.push(`${route}: LCP ${Math.round(lcp)} ms > ${GATE.lcpMs} ms`);
