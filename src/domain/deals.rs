@@ -155,7 +155,11 @@ impl UrlState for DealListQuery {
                         query.statuses.push(status);
                     }
                 }
-                "q" => query.search = value.chars().take(100).collect(),
+                // As the address writes it: trimmed, so a blank search is no search.
+                "q" => {
+                    let search: String = value.trim().chars().take(100).collect();
+                    query.search = search.trim_end().to_owned();
+                }
                 "sort" => query.sort = DealSort::parse(value),
                 "cursor" if !value.is_empty() => query.cursor = Some(value.to_owned()),
                 "page" => query.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),

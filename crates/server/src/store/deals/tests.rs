@@ -38,3 +38,18 @@ fn cursors_round_trip_and_reject_tampering() {
         json!(5)
     );
 }
+
+proptest::proptest! {
+    /// Any text as a cursor, hex or not, answers a page position or a 400, never a panic; and
+    /// the customer key of any name is computed without one.
+    #[test]
+    fn any_cursor_or_name_is_read_or_refused(
+        text in proptest::prelude::any::<String>(),
+        hex in "[0-9a-f]{0,400}",
+        sort in proptest::sample::select(DealSortKey::ALL.to_vec()),
+    ) {
+        let _ = decode_cursor(&text, sort);
+        let _ = decode_cursor(&hex, sort);
+        let _ = customer_key(&text);
+    }
+}
