@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{BootSplash, ConfigErrorPage, SiteHeader, SkipLink};
+use crate::components::{BootSplash, ConfigErrorPage, OutageNotice, SiteHeader, SkipLink};
 use crate::pages::{
     DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute, LeaderboardsRoute,
     NotFoundPage, NotificationsRoute, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute,
@@ -63,6 +63,7 @@ pub fn PortalShell(
             <SkipLink/>
             <SiteHeader brand_name logo_url signed_in unread on_sign_out/>
             <main id="main" class="pp-main" tabindex="-1">
+                <OutageNotice/>
                 <SessionGate>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/sign-in") view=SignInRoute/>

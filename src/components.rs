@@ -9,6 +9,7 @@ mod filter_links;
 pub mod form;
 mod loaded;
 mod notice;
+mod outage_notice;
 mod page;
 mod progress_bar;
 mod section;
@@ -28,6 +29,7 @@ pub use form::{
 };
 pub use loaded::Loaded;
 pub use notice::Notice;
+pub use outage_notice::OutageNotice;
 pub use page::Page;
 pub use progress_bar::ProgressBar;
 pub use section::Section;

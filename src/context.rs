@@ -12,10 +12,12 @@ use crate::platform::paths::PortalBase;
 use crate::session::SessionContext;
 
 mod notifications;
+mod outage;
 mod read;
 mod write;
 
 pub use notifications::Notifications;
+pub use outage::{outage, retry_waiting, wait_for_backend};
 pub use read::{typed, ApiRead, Erased, ErasedResult};
 pub use write::ApiWrite;
 

@@ -183,6 +183,7 @@ impl Api {
         let response = request.send().await.map_err(failed)?;
         let status = response.status();
         let etag = response.headers().get("etag");
+        let retry_after = response.headers().get("retry-after");
         let text = response.text().await.map_err(failed)?;
         let answer = |body: String| Answer {
             not_modified: status == 304,
@@ -195,7 +196,7 @@ impl Api {
         if (200..300).contains(&status) {
             return Ok(answer(text));
         }
-        let error = from_status(status, &text);
+        let error = from_status(status, &text, retry_after.as_deref());
         if error.session_ended() {
             if let Some(trigger) = &self.session_ended {
                 trigger.notify();

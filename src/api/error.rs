@@ -16,6 +16,8 @@ pub enum ApiError {
         status: u16,
         /// RFC 9457 details, if the body was a problem document.
         problem: Option<Problem>,
+        /// The seconds the server asked to wait before asking again (`Retry-After`).
+        retry_after: Option<u32>,
     },
     /// The answer does not match the contract; `field` is where decoding failed.
     Contract {
@@ -73,6 +75,24 @@ impl ApiError {
         }
     }
 
+    /// Whether the backend as a whole is out of reach (offline, down, overloaded), rather than
+    /// one request failing: the page then says so once, for every section it affects.
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            Self::Network(_) | Self::Timeout => true,
+            Self::Http { status, .. } => matches!(status, 429 | 502 | 503 | 504),
+            Self::Contract { .. } => false,
+        }
+    }
+
+    /// How long the server asked to be left alone, in seconds (`Retry-After`).
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            Self::Http { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
     /// What happened, in words a partner understands.
     pub fn message(&self) -> String {
         match self {
@@ -89,7 +109,7 @@ impl ApiError {
             Self::Http { status, .. } if *status >= 500 => {
                 "Something went wrong on our side. Please try again in a moment.".into()
             }
-            Self::Http { status, problem } => match problem {
+            Self::Http { status, problem, .. } => match problem {
                 Some(Problem { detail: Some(detail), .. }) => detail.clone(),
                 Some(problem) => problem.title.clone(),
                 None if *status == 404 => "We could not find what you asked for.".into(),
@@ -132,10 +152,26 @@ fn contract_error(body: &str, e: &serde_json::Error) -> ApiError {
     }
 }
 
+/// Whole seconds, as `Retry-After` gives them ("7"); anything else is `None`.
+fn seconds(value: &str) -> Option<u32> {
+    let digits = value.trim();
+    if digits.is_empty() || digits.len() > 6 {
+        return None;
+    }
+    digits.bytes().try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
+}
+
 /// Reads an error answer: problem details when the body is one, the bare status otherwise.
-pub fn from_status(status: u16, body: &str) -> ApiError {
+pub fn from_status(status: u16, body: &str, retry_after: Option<&str>) -> ApiError {
     let problem = serde_json::from_str::<Problem>(body).ok();
-    ApiError::Http { status, problem }
+    ApiError::Http {
+        status,
+        problem,
+        // Only the delay in seconds; the rarer HTTP-date form is left to the usual pauses.
+        retry_after: retry_after.and_then(seconds),
+    }
 }
 
 #[cfg(test)]
@@ -164,7 +200,7 @@ mod tests {
     fn problem_details_become_the_message_and_field_errors() {
         let body = r#"{"type":"about:blank","title":"Some fields need attention","status":422,
             "detail":"Please correct the fields.","errors":[{"field":"country","message":"Choose a country."}]}"#;
-        let err = from_status(422, body);
+        let err = from_status(422, body, None);
         assert_eq!(err.message(), "Please correct the fields.");
         assert_eq!(err.field_errors()[0].field, "country");
         assert_eq!(err.status(), Some(422));
@@ -173,20 +209,36 @@ mod tests {
     #[test]
     fn statuses_without_details_still_read_plainly() {
         assert_eq!(
-            from_status(404, "<html>").message(),
+            from_status(404, "<html>", None).message(),
             "We could not find what you asked for."
         );
-        assert!(from_status(503, "")
+        assert!(from_status(503, "", None)
             .message()
             .starts_with("Something went wrong on our side"));
-        assert!(from_status(503, "").is_retryable());
+        assert!(from_status(503, "", None).is_retryable());
         assert_eq!(
-            from_status(401, "").message(),
+            from_status(401, "", None).message(),
             "Your session has ended. Please sign in again."
         );
         assert!(ApiError::Timeout.is_retryable());
         assert!(ApiError::Network("offline".into())
             .message()
             .contains("connection"));
+    }
+
+    #[test]
+    fn an_unreachable_backend_is_told_apart_from_one_failing_request() {
+        let busy = from_status(503, "", Some(" 7 "));
+        assert!(busy.is_unreachable());
+        assert_eq!(busy.retry_after(), Some(7));
+        assert_eq!(
+            from_status(429, "", Some("Wed, 21 Oct 2026 07:28:00 GMT")).retry_after(),
+            None
+        );
+        assert!(ApiError::Network("offline".into()).is_unreachable());
+        assert!(ApiError::Timeout.is_unreachable());
+        // A bug in one endpoint, or a refusal, is that section's own error.
+        assert!(!from_status(500, "", None).is_unreachable());
+        assert!(!from_status(404, "", None).is_unreachable());
     }
 }

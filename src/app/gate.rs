@@ -54,7 +54,7 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
                 let retry = retry.clone();
                 view! {
                     <Page title="Signing you in">
-                        <ErrorNotice error what="your session" on_retry=retry/>
+                        <ErrorNotice error what="your session" on_retry=Callback::new(move |()| retry())/>
                     </Page>
                 }
                 .into_any()

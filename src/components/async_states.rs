@@ -42,13 +42,13 @@ pub fn ErrorNotice(
     /// What the partner was waiting for, e.g. "your profile".
     #[prop(into)]
     what: String,
-    /// Asks again.
-    on_retry: impl Fn() + Send + Sync + 'static,
+    /// Asks again (a `Callback`, so every call site shares one copy of this view).
+    on_retry: Callback<()>,
 ) -> impl IntoView {
     view! {
         <Notice tone=Tone::Danger title=format!("We could not load {what}.")>
             <p>{error.message()}</p>
-            <button type="button" class="pp-button" on:click=move |_| on_retry()>
+            <button type="button" class="pp-button" on:click=move |_| on_retry.run(())>
                 "Try again"
             </button>
         </Notice>

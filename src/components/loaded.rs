@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::{ErrorNotice, Skeleton};
 use crate::api::ApiError;
-use crate::context::{typed, ApiRead, ErasedResult};
+use crate::context::{typed, wait_for_backend, ApiRead, ErasedResult};
 
 /// What the generic part of [`Loaded`] hands to the rest: the view of one load, boxed.
 type LoadedView = Pin<Box<dyn Future<Output = AnyView> + Send>>;
@@ -49,10 +49,17 @@ where
 /// Renders an answer of the type its read knows.
 type Render = Arc<dyn Fn(ErasedResult) -> Result<AnyView, ApiError> + Send + Sync>;
 
-/// The error state, built once for every call site (kept out of the generic part).
+/// The error state, built once for every call site (kept out of the generic part). When the
+/// backend is out of reach, the shell's one notice says so and this section only waits.
 #[inline(never)]
-fn failed(error: ApiError, what: String, retry: Arc<dyn Fn() + Send + Sync>) -> AnyView {
-    view! { <ErrorNotice error what on_retry=move || retry()/> }.into_any()
+fn failed(error: ApiError, what: String, resource: LocalResource<ErasedResult>) -> AnyView {
+    if error.is_unreachable() {
+        wait_for_backend(resource, error);
+        return view! { <p class="pp-waiting">{format!("Waiting for the server to show {what}.")}</p> }
+            .into_any();
+    }
+    view! { <ErrorNotice error what on_retry=Callback::new(move |()| resource.refetch())/> }
+        .into_any()
 }
 
 /// The loading state around one load, and the reserved space when the shape is fixed.
@@ -64,13 +71,12 @@ fn frame(
     render: Render,
 ) -> AnyView {
     let loading = format!("Loading {what}");
-    let retry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || resource.refetch());
     let load = move || -> LoadedView {
-        let (render, retry, what) = (Arc::clone(&render), Arc::clone(&retry), what.clone());
+        let (render, what) = (Arc::clone(&render), what.clone());
         Box::pin(async move {
             match render(resource.await) {
                 Ok(view) => view,
-                Err(error) => failed(error, what, retry),
+                Err(error) => failed(error, what, resource),
             }
         })
     };

@@ -97,7 +97,7 @@ pub fn GalleryPage() -> impl IntoView {
             <GallerySection title="Loading, empty and error">
                 <Skeleton lines=3 label="Loading an example"/>
                 <EmptyState title="Nothing here yet"><p>"An empty state says what to do next."</p></EmptyState>
-                <ErrorNotice error=ApiError::Network("offline".into()) what="an example" on_retry=|| ()/>
+                <ErrorNotice error=ApiError::Network("offline".into()) what="an example" on_retry=Callback::new(|()| ())/>
             </GallerySection>
             <GallerySection title="Notices and announcements">
                 <p class="pp-notice pp-notice--success">"A success notice, e.g. after registering a deal."</p>

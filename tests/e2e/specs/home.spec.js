@@ -55,20 +55,49 @@ test("when the session cannot be checked, Try again asks again", async ({ page, 
   await expect(shell.heading).toHaveText("Deals");
 });
 
-test("Try again recovers once the backend answers again", async ({ page }) => {
-  await page.route("**/api/v1/me", (route) => route.abort("connectionrefused"));
+test("when the backend is out of reach, the page says so once and one Try again brings every section back", async ({ page }, testInfo) => {
+  // The session answers (so the page shows), every read of the page is refused.
+  let down = true;
+  await page.route("**/api/v1/**", (route) =>
+    down && !route.request().url().endsWith("/api/v1/session") ? route.abort("connectionrefused") : route.continue());
   await page.goto("/");
-  const alert = page.getByRole("alert").filter({ hasText: "We could not load your profile." }).first();
-  await expect(alert).toContainText("We could not reach the server.");
-  await page.unroute("**/api/v1/me");
-  await alert.getByRole("button", { name: "Try again" }).click();
+  const notice = page.getByRole("alert").filter({ hasText: "We could not load everything on this page." });
+  await expect(notice).toBeVisible();
+  await expect(page.getByText("Waiting for the server to show your profile.")).toBeVisible();
+  await expect(page.getByText("Waiting for the server to show your rank.")).toBeVisible();
+  // One cause, one notice, one button.
+  await expect(page.getByRole("alert")).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, "home-outage");
+  down = false;
+  await notice.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { name: "Welcome back, Amélie Dubois" })).toBeVisible();
-  await expect(alert).toBeHidden();
+  await expect(page.getByText(/^Rank \d+$/)).toBeVisible();
+  await expect(page.getByText(/^\d+ in progress$/)).toBeVisible();
+  await expect(notice).toBeHidden();
+  await expect(page.getByText(/^Waiting for the server/)).toHaveCount(0);
 });
 
-test("a server error shows the problem in plain words", async ({ page }) => {
+test("sections come back by themselves once the server answers, after the pause it asked for", async ({ page }) => {
+  let refused = 0;
+  await page.route("**/api/v1/me", (route) => {
+    refused += 1;
+    return refused === 1
+      ? route.fulfill({ status: 503, headers: { "Retry-After": "1" }, contentType: "application/problem+json", body: '{"type":"about:blank","title":"Busy","status":503}' })
+      : route.continue();
+  });
+  await page.goto("/");
+  await expect(page.getByText("Waiting for the server to show your profile.")).toBeVisible();
+  // No click: the read is asked again after the second the server asked for.
+  await expect(page.getByRole("heading", { name: "Welcome back, Amélie Dubois" })).toBeVisible({ timeout: 4000 });
+  await expect(page.getByRole("alert").filter({ hasText: "We could not load everything on this page." })).toBeHidden();
+  expect(refused).toBeGreaterThanOrEqual(2);
+});
+
+test("a server error in one section shows the problem in plain words there", async ({ page }) => {
   await page.route("**/api/v1/me", (route) =>
-    route.fulfill({ status: 503, contentType: "application/problem+json", body: JSON.stringify({ type: "about:blank", title: "Down", status: 503 }) }),
+    route.fulfill({ status: 500, contentType: "application/problem+json", body: JSON.stringify({ type: "about:blank", title: "Broken", status: 500 }) }),
   );
   await page.goto("/");
   await expect(page.getByRole("alert").first()).toContainText("Something went wrong on our side");

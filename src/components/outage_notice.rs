@@ -1,0 +1,21 @@
+//! The one notice a page shows while the backend is out of reach, with the one retry that
+//! brings every waiting section back (they also retry by themselves: `context::outage`).
+
+use leptos::prelude::*;
+
+use super::ErrorNotice;
+use crate::context::{outage, retry_waiting};
+
+/// Shown over the foot of the page, so its coming and going moves nothing on it.
+#[component]
+pub fn OutageNotice() -> impl IntoView {
+    move || {
+        outage().map(|error| {
+            view! {
+                <div class="pp-outage">
+                    <ErrorNotice error what="everything on this page" on_retry=Callback::new(|()| retry_waiting())/>
+                </div>
+            }
+        })
+    }
+}
