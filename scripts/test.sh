@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the portal, installing what it needs first:
-#   1. native `cargo test` (pure logic, the reference backend),
+#   1. format, CSS-token, layer and dependency checks, native `cargo test` (pure logic, the
+#      reference backend, property tests),
 #   2. component tests with wasm-bindgen-test in headless Chromium,
 #   3. the API contract: the conformance kit (behaviour and Schemathesis) against the reference
 #      backend, and its proof against a backend made only from the schemas,
@@ -39,6 +40,20 @@ echo "== 1/5 native tests (cargo test --workspace)"
 check "format" cargo fmt --all -- --check
 check "CSS uses tokens" node scripts/check-css-tokens.mjs
 check "layer boundaries" node scripts/check-boundaries.mjs
+# Dependencies: sources, licences and yanked crates always; known advisories only where their
+# services answer (counted as skipped otherwise, so it shows).
+cargo fetch --quiet 2>&1 | tail -n 3
+node scripts/audit.mjs 2>&1 | tee "$logs/audit.log"
+if [ "${PIPESTATUS[0]}" -eq 0 ]; then
+  passed=$((passed + 1))
+  if grep -q "advisories: skipped" "$logs/audit.log"; then
+    skipped=$((skipped + 1)); summary+=("dependency audit: ok; advisories skipped (their services are unreachable here)")
+  else
+    summary+=("dependency audit: ok")
+  fi
+else
+  failed=$((failed + 1)); summary+=("dependency audit: FAILED")
+fi
 cargo test --workspace 2>&1 | tee "$logs/native.log"
 count_cargo "native" "$logs/native.log" "${PIPESTATUS[0]}"
 
