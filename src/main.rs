@@ -1,5 +1,6 @@
 //! Entry point: installs the panic hook (which tells the partner) and mounts the portal.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn main() {
@@ -15,4 +16,11 @@ fn main() {
         }
     }));
     leptos::mount::mount_to_body(partner_portal::app::App);
+}
+
+/// Stops the app as a bug would, for the end-to-end journey that proves the partner is told
+/// and keeps what they typed (exported by the app's module; nothing in the portal calls it).
+#[wasm_bindgen(js_name = portalPanicForTests)]
+pub fn panic_for_tests() {
+    panic!("stopped on purpose by a test");
 }
