@@ -6,11 +6,14 @@ use leptos::prelude::*;
 use super::ErrorNotice;
 use crate::context::{outage, retry_waiting};
 
-/// Shown over the foot of the page, so its coming and going moves nothing on it.
+/// Shown over the foot of the page, so its coming and going moves nothing on it. Built once
+/// per outage: sections coming and going under it (each retry) neither rebuild it nor make a
+/// screen reader announce it again.
 #[component]
 pub fn OutageNotice() -> impl IntoView {
+    let on = Memo::new(move |_| outage().is_some());
     move || {
-        outage().map(|error| {
+        on.get().then(|| untrack(outage)).flatten().map(|error| {
             view! {
                 <div class="pp-outage">
                     <ErrorNotice error what="everything on this page" on_retry=Callback::new(|()| retry_waiting())/>

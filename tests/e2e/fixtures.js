@@ -80,14 +80,25 @@ export const AMELIE = { email: "amelie.dubois@lumiere-cloud.fr", password: "part
 export const APIS = [`http://127.0.0.1:${ports.root}/api/v1`, `http://127.0.0.1:${ports.subPath}/portal/api/v1`];
 
 export const test = base.extend({
-  // Every journey fails on anything the Content-Security-Policy the server sends refuses.
-  page: async ({ page }, use) => {
+  // Every journey fails on anything the Content-Security-Policy the server sends refuses, on an
+  // uncaught exception, and on an error in the console, except the browser's own line about a
+  // request that failed (fault journeys refuse requests on purpose). A journey that provokes
+  // errors says so with the annotation `expected-errors`.
+  page: async ({ page }, use, testInfo) => {
     const refused = [];
+    const errors = [];
     page.on("console", (message) => {
-      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+      if (message.type() !== "error") return;
+      const text = message.text();
+      if (/Content Security Policy/i.test(text)) refused.push(text);
+      else if (!/^Failed to load resource/.test(text)) errors.push(text);
     });
+    page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
     await use(page);
     expect(refused, "Content-Security-Policy violations").toEqual([]);
+    if (!testInfo.annotations.some((a) => a.type === "expected-errors")) {
+      expect(errors, "console errors and uncaught exceptions").toEqual([]);
+    }
   },
   shell: async ({ page }, use) => use(new PortalShell(page)),
   // Every journey starts signed in as the demo partner, on both servers, with one session per

@@ -41,7 +41,8 @@ test("100 route changes grow memory by less than 5 MB", async ({ page, shell, is
   expect(grew.heap + grew.wasm).toBeLessThan(5 * 1024 * 1024);
 });
 
-test("each page's code is fetched on first use, and a failed fetch offers a retry", async ({ page, shell }) => {
+test("each page's code is fetched on first use, and a failed fetch offers a retry", async ({ page, shell }, testInfo) => {
+  testInfo.annotations.push({ type: "expected-errors", description: "the split loader logs the fetch it could not make" });
   const packs = [];
   page.on("request", (r) => r.url().includes("/pack_") && packs.push(new URL(r.url()).pathname.split("/").pop()));
   await page.goto("/");
