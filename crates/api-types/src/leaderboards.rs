@@ -51,7 +51,7 @@ pub struct Segment {
 pub struct Board {
     /// Stable id used in URLs.
     pub id: String,
-    /// Name, e.g. "Engagement champions".
+    /// Name, e.g. "Program points".
     pub name: String,
     /// What it ranks by.
     pub metric: Metric,

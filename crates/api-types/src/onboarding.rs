@@ -113,6 +113,10 @@ pub struct OnboardingItem {
     pub blocked_reason: Option<String>,
     /// Help and resources.
     pub links: Vec<ResourceLink>,
+    /// What completes this step by itself when the backend sees it happen (e.g. "Done by
+    /// itself when you register a deal."), in words; the partner is not asked to tick it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completes_when: Option<String>,
 }
 
 /// `PUT /onboarding/items/{id}/completion`: tick a self-attested item off, or undo that.

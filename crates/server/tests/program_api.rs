@@ -110,7 +110,10 @@ fn leaderboards_rank_ties_together_and_always_include_me() {
     );
     let gap = me["points_to_next_rank"].as_u64().unwrap();
     assert!(gap > 0);
-    assert!(me["history"].as_array().unwrap().len() >= 3);
+    assert!(
+        me["history"].as_array().unwrap().len() >= 2,
+        "a point per month since joining"
+    );
     let msp = server.get("/leaderboards/engagement?segment=type:msp").body;
     assert!(msp["total"].as_u64().unwrap() < page["total"].as_u64().unwrap());
     assert_eq!(

@@ -24,6 +24,8 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
              ALTER TABLE deal_events DROP COLUMN step;
              ALTER TABLE deal_events DROP COLUMN protection_ends_on;
              DROP TABLE products;
+             ALTER TABLE onboarding_items DROP COLUMN observes;
+             ALTER TABLE onboarding_items DROP COLUMN completes_when;
              UPDATE deals SET customer_key = 'old:' || customer_key;
              PRAGMA user_version = 2;",
         )
@@ -36,7 +38,7 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
     let version: i64 = new
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 6);
+    assert_eq!(version, 7);
     let column = |table: &str, name: &str| -> bool {
         new.query_row(
             "SELECT COUNT(*) > 0 FROM pragma_table_info(?1) WHERE name = ?2",
@@ -46,6 +48,7 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
         .unwrap()
     };
     assert!(column("users", "removed_at"));
+    assert!(column("onboarding_items", "observes") && column("onboarding_items", "completes_when"));
     assert!(column("deal_events", "step") && column("deal_events", "protection_ends_on"));
     let products: i64 = new
         .query_row("SELECT COUNT(*) FROM products", [], |r| r.get(0))

@@ -42,6 +42,12 @@ pub async fn set_completion(
                 .into(),
             reference: None,
         }),
+        Err(TickRefusal::CompletesItself) => Err(AppError::Conflict {
+            title: "This step completes itself".into(),
+            detail: "It is marked done when the portal sees it happen; there is nothing to tick."
+                .into(),
+            reference: None,
+        }),
         Err(TickRefusal::Blocked) => Err(AppError::Conflict {
             title: "This item is blocked".into(),
             detail: "It can be ticked off once what blocks it is resolved.".into(),

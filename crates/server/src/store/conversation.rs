@@ -12,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::deals::load_deal;
 use super::leaderboards::add_points;
 use super::notifications::{notify, NewNotification};
+use super::onboarding::{observe, Observed};
 use super::program::usd_cents;
 use super::{stamp, Store};
 use crate::error::{AppError, AppResult};
@@ -133,6 +134,9 @@ impl Store {
                     step.protection_ends_on().map(|d| d.to_string())
                 ],
             )?;
+            if taken.status == DealStatus::Won {
+                observe(tx, &current.partner_id, Observed::DealWon, now)?;
+            }
             // A registration that no longer stands no longer counts as registered revenue.
             if matches!(taken.status, DealStatus::Rejected | DealStatus::Withdrawn) {
                 let dollars = usd_cents(&summary.value) / 100;

@@ -11,6 +11,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 use serde_json::{json, Value};
 
 use super::leaderboards::{add_points, points};
+use super::onboarding::{observe, Observed};
 use super::program::usd_cents;
 use super::{parse_text, stamp, Caller, Store};
 use crate::error::{AppError, AppResult};
@@ -482,6 +483,7 @@ impl Store {
         let company = &caller.company_id;
         add_points(&tx, company, "engagement", points::DEAL_REGISTERED)?;
         add_points(&tx, company, "revenue", usd_cents(&deal.value) / 100)?;
+        observe(&tx, company, Observed::DealRegistered, now)?;
         if let Some(key) = key {
             tx.execute(
                 "INSERT INTO idempotency_keys (company_id, key, body_json, reference) VALUES (?1, ?2, ?3, ?4)",

@@ -19,7 +19,7 @@ pub type BoardSpec = (&'static str, &'static str, Metric, &'static str);
 
 /// The boards on offer.
 pub const BOARDS: [BoardSpec; 3] = [
-    ("engagement", "Engagement champions", Metric::EngagementPoints, "Points for training, certifications, feedback and registered deals: every partner can climb this one."),
+    ("engagement", "Program points", Metric::EngagementPoints, "10 points for each deal registered, 20 for a course completed, 30 for a certification earned, 10 for a survey answered and 5 for feedback: every partner can climb this one."),
     ("certifications", "Certified teams", Metric::CertificationsEarned, "Certifications earned by your people."),
     ("revenue", "Registered revenue", Metric::RegisteredRevenue, "Value of registered deals, in US dollars at the program's reference rates."),
 ];

@@ -7,6 +7,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::leaderboards::{add_points, points};
 use super::notifications::{notify, NewNotification};
+use super::onboarding::{observe, Observed};
 use super::Store;
 use crate::error::AppResult;
 
@@ -108,6 +109,7 @@ impl Store {
                 };
                 tell(tx, &company_id, user_id, NotificationKind::CourseCompleted, subject, now)?;
                 add_points(tx, &company_id, "engagement", points::COURSE_COMPLETED)?;
+                observe(tx, &company_id, Observed::CourseCompleted(course_id), now)?;
             }
             Ok(Reported::Done)
         })
@@ -165,6 +167,7 @@ impl Store {
             if !held_before {
                 add_points(tx, &company_id, "certifications", 1)?;
                 add_points(tx, &company_id, "engagement", points::CERTIFICATION)?;
+                observe(tx, &company_id, Observed::CertificationEarned, now)?;
             }
             Ok(Reported::Done)
         })

@@ -5,7 +5,7 @@ use api_types::{
     CompletedBy, NotificationKind, Onboarding, OnboardingDecision, OnboardingItem, OnboardingPhase,
     OnboardingStatus, OnboardingVerdict, Subject, SubjectKind,
 };
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::notifications::{notify, NewNotification};
@@ -29,6 +29,51 @@ pub fn item_status(state: &str, due_on: NaiveDate, today: NaiveDate) -> Onboardi
     }
 }
 
+/// Something a partner did that the backend sees happen; onboarding steps that wait for it
+/// (`onboarding_items.observes`) complete themselves.
+#[derive(Clone, Copy, Debug)]
+pub enum Observed<'a> {
+    /// A deal was registered.
+    DealRegistered,
+    /// A registered deal was won.
+    DealWon,
+    /// Someone at the company earned a certification.
+    CertificationEarned,
+    /// Someone finished this course.
+    CourseCompleted(&'a str),
+    /// Someone answered this survey.
+    SurveyAnswered(&'a str),
+}
+
+impl Observed<'_> {
+    /// How `onboarding_items.observes` names it.
+    pub fn key(self) -> String {
+        match self {
+            Self::DealRegistered => "deal_registered".into(),
+            Self::DealWon => "deal_won".into(),
+            Self::CertificationEarned => "certification_earned".into(),
+            Self::CourseCompleted(id) => format!("course:{id}"),
+            Self::SurveyAnswered(id) => format!("survey:{id}"),
+        }
+    }
+}
+
+/// Completes the company's open steps that wait for `what`, as of `at`, in the caller's
+/// transaction (so a registration and the step it completes are one change).
+pub fn observe(
+    conn: &Connection,
+    company_id: &str,
+    what: Observed,
+    at: DateTime<Utc>,
+) -> AppResult<()> {
+    conn.execute(
+        "UPDATE onboarding_items SET state = 'done', completed_at = ?3, blocked_reason = NULL
+         WHERE company_id = ?1 AND observes = ?2 AND state <> 'done'",
+        params![company_id, what.key(), stamp(at)],
+    )?;
+    Ok(())
+}
+
 /// Why an item cannot be ticked off by the partner.
 pub enum TickRefusal {
     /// No such item for the caller's company.
@@ -37,6 +82,8 @@ pub enum TickRefusal {
     VendorConfirms,
     /// Something blocks it.
     Blocked,
+    /// It completes itself when the backend sees it happen.
+    CompletesItself,
 }
 
 fn load_items(
@@ -46,7 +93,7 @@ fn load_items(
 ) -> AppResult<Vec<(u8, OnboardingItem)>> {
     let today = Utc::now().date_naive();
     let mut statement = conn.prepare_cached(
-        "SELECT phase, id, title, description, kind, due_on, state, completed_by, completed_at, blocked_reason, links_json
+        "SELECT phase, id, title, description, kind, due_on, state, completed_by, completed_at, blocked_reason, links_json, completes_when
          FROM onboarding_items WHERE company_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY phase, position",
     )?;
     let mut rows = statement.query(params![company_id, only])?;
@@ -68,6 +115,7 @@ fn load_items(
                 completed_at: completed_at.map(|t| parse_text(&t)).transpose()?,
                 blocked_reason: row.get("blocked_reason")?,
                 links: serde_json::from_str(&text("links_json")?)?,
+                completes_when: row.get("completes_when")?,
             },
         ));
     }
@@ -110,16 +158,19 @@ impl Store {
         done: bool,
     ) -> AppResult<Result<OnboardingItem, TickRefusal>> {
         let conn = self.conn()?;
-        let current: Option<(String, String)> = conn
+        let current: Option<(String, String, Option<String>)> = conn
             .query_row(
-                "SELECT completed_by, state FROM onboarding_items WHERE company_id = ?1 AND id = ?2",
+                "SELECT completed_by, state, observes FROM onboarding_items WHERE company_id = ?1 AND id = ?2",
                 [&caller.company_id, item_id],
-                |r| Ok((r.get("completed_by")?, r.get("state")?)),
+                |r| Ok((r.get("completed_by")?, r.get("state")?, r.get("observes")?)),
             )
             .optional()?;
-        let Some((by, stored)) = current else {
+        let Some((by, stored, observes)) = current else {
             return Ok(Err(TickRefusal::NotFound));
         };
+        if observes.is_some() {
+            return Ok(Err(TickRefusal::CompletesItself));
+        }
         if parse_text::<CompletedBy>(&by)? == CompletedBy::Vendor {
             return Ok(Err(TickRefusal::VendorConfirms));
         }

@@ -23,7 +23,7 @@ CREATE TABLE IF NOT EXISTS onboarding_items (
   id TEXT NOT NULL, company_id TEXT NOT NULL, phase INTEGER NOT NULL, position INTEGER NOT NULL,
   title TEXT NOT NULL, description TEXT NOT NULL, kind TEXT NOT NULL, due_on TEXT NOT NULL,
   state TEXT NOT NULL, completed_by TEXT NOT NULL, completed_at TEXT, blocked_reason TEXT,
-  links_json TEXT NOT NULL, PRIMARY KEY (company_id, id));
+  links_json TEXT NOT NULL, observes TEXT, completes_when TEXT, PRIMARY KEY (company_id, id));
 CREATE TABLE IF NOT EXISTS courses (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL, level TEXT NOT NULL,
   modules_total INTEGER NOT NULL, minutes_per_module INTEGER NOT NULL, url TEXT NOT NULL, position INTEGER NOT NULL);
@@ -126,8 +126,9 @@ CREATE TABLE IF NOT EXISTS channel_team (
 /// 3 the removal of a user (`users.removed_at`), 4 the step of each deal event and the
 /// protection it set or asked for, the program's tiers, and surveys' audiences and closing,
 /// 5 the product catalogue in the database (it was compiled in), 6 customer keys under NFKC
-/// and case folding (`deals::customer_key`).
-const VERSION: i64 = 6;
+/// and case folding (`deals::customer_key`), 7 onboarding steps that complete themselves
+/// (`onboarding_items.observes`, `completes_when`).
+const VERSION: i64 = 7;
 
 /// Creates what is missing and brings a database from an older build up to date.
 pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
@@ -152,6 +153,12 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
         }
         if version < 5 && seeded {
             super::seed::deals::seed_products(conn)?;
+        }
+        if !has_column(conn, "onboarding_items", "observes")? {
+            conn.execute_batch(
+                "ALTER TABLE onboarding_items ADD COLUMN observes TEXT;
+                 ALTER TABLE onboarding_items ADD COLUMN completes_when TEXT;",
+            )?;
         }
         if !has_column(conn, "surveys", "audience_json")? {
             conn.execute_batch(

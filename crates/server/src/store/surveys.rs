@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::leaderboards::{add_points, points};
+use super::onboarding::{observe, Observed};
 use super::{parse_text, stamp, to_text, Caller, Store};
 use crate::error::{AppError, AppResult};
 
@@ -203,6 +204,7 @@ impl Store {
                 "INSERT INTO survey_responses (survey_id, user_id, answers_json, submitted_at) VALUES (?1, ?2, ?3, ?4)",
                 params![survey_id, caller.user_id, serde_json::to_string(&response.answers)?, stamp(now)],
             )?;
+            observe(tx, &caller.company_id, Observed::SurveyAnswered(survey_id), now)?;
             add_points(tx, &caller.company_id, "engagement", points::SURVEY)
         })
     }

@@ -1,10 +1,12 @@
-//! Deals in every status with believable timelines, including one known conflict.
+//! Deals: the demo partner's story (`lumiere.rs`) turned into timelines, the large seed's bulk,
+//! and a few deals of other partners, including one known conflict.
 
-use api_types::{Contact, DealEvent, DealStatus, DealStepKind, Money, NewDeal};
-use chrono::{DateTime, Datelike, Duration, Utc};
+use api_types::{currency_digits, Contact, DealEvent, DealStatus, DealStepKind, Money, NewDeal};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use rusqlite::Transaction;
 
-use super::{Rng, SeedSize, DEMO_COMPANY, VENDOR};
+use super::lumiere::{DemoDeal, Outcome, APPROVALS, DEALS};
+use super::{Rng, SeedSize, DEMO_COMPANY, JOINED_DAYS_AGO, VENDOR};
 use crate::error::AppResult;
 use crate::store::deals::{insert_deal, StoredDeal};
 
@@ -41,21 +43,6 @@ const CUSTOMERS: [(&str, &str, &str); 30] = [
     ("Boston Bay Clinics", "US", "USD"),
 ];
 
-const CONTACTS: [&str; 12] = [
-    "Élodie Martin",
-    "Jonas Müller",
-    "Søren Nielsen",
-    "María José García",
-    "Zofia Kowalska",
-    "佐藤 健",
-    "Oliver Smith",
-    "Chloé Lefèvre",
-    "Björn Lindqvist",
-    "Ayşe Yılmaz",
-    "François Petit",
-    "Hannah O'Brien",
-];
-
 /// The demo program's product catalogue: (code, name). The channel team keeps its own through
 /// `PUT /ops/products/{code}`.
 pub(in crate::store) const PRODUCTS: [(&str, &str); 6] = [
@@ -86,188 +73,302 @@ pub(in crate::store) fn seed_products(tx: &rusqlite::Connection) -> rusqlite::Re
     }
     Ok(())
 }
-/// The path a seeded deal took: the statuses after `submitted`, with notes.
-fn deal_path(final_status: &str) -> Vec<(&'static str, Option<&'static str>)> {
-    let review = ("under_review", None);
-    let approved = ("approved", Some("Protected for 90 days. Good luck!"));
-    match final_status {
-        "submitted" => vec![],
-        "under_review" => vec![review],
-        "more_info_requested" => vec![review, ("more_info_requested", Some("Please add the customer's purchasing contact and the expected number of seats."))],
-        "approved" => vec![review, approved],
-        "rejected" => vec![review, ("rejected", Some("This customer is served directly by Northwind's enterprise team."))],
-        "won" => vec![review, approved, ("won", Some("Congratulations, the win counts towards your tier."))],
-        "lost" => vec![review, approved, ("lost", Some("Customer chose to stay with their current supplier."))],
-        _ => vec![review, approved, ("expired", Some("Protection ended before the deal closed. You may register it again."))],
+/// One seeded deal before it gets its reference: who registered what, and every step since.
+struct Planned {
+    company: &'static str,
+    deal: NewDeal,
+    status: DealStatus,
+    protection: Option<NaiveDate>,
+    timeline: Vec<DealEvent>,
+}
+
+/// A deal's steps as they are written: one after another, never later than `now`.
+struct Steps {
+    now: DateTime<Utc>,
+    timeline: Vec<DealEvent>,
+}
+
+impl Steps {
+    fn new(now: DateTime<Utc>, submitted: DateTime<Utc>, by: &str) -> Self {
+        let mut steps = Self {
+            now,
+            timeline: Vec::new(),
+        };
+        steps.push(DealStatus::Submitted, submitted, by, None);
+        steps
+    }
+
+    fn last(&self) -> DateTime<Utc> {
+        self.timeline.last().map_or(self.now, |e| e.at)
+    }
+
+    fn push(&mut self, status: DealStatus, at: DateTime<Utc>, by: &str, note: Option<&str>) {
+        let at = at
+            .min(self.now - Duration::minutes(5))
+            .max(self.last().min(at));
+        self.timeline.push(DealEvent {
+            step: DealStepKind::reaching(status),
+            status,
+            at,
+            actor: by.into(),
+            note: note.map(str::to_owned),
+            protection_ends_on: (status == DealStatus::Approved)
+                .then(|| at.date_naive() + Duration::days(PROTECTION_DAYS)),
+        });
+    }
+
+    /// The next step `days` after the last one, at some hour of that day.
+    fn then(&mut self, days: i64, status: DealStatus, by: &str, note: Option<&str>, rng: &mut Rng) {
+        let at = self.last() + Duration::days(days) + Duration::minutes(20 + rng.below(240) as i64);
+        self.push(status, at, by, note);
+    }
+
+    fn protection(&self) -> Option<NaiveDate> {
+        self.timeline
+            .iter()
+            .rev()
+            .find_map(|e| e.protection_ends_on)
     }
 }
 
+/// How long an approval protects a deal (the seeded program policy).
+const PROTECTION_DAYS: i64 = 90;
+
+/// One of the demo partner's registrations, dated from the day it joined.
+fn demo_deal(d: &DemoDeal, index: usize, now: DateTime<Utc>, rng: &mut Rng) -> Planned {
+    let by = if d.by_theo {
+        "Théo Laurent"
+    } else {
+        "Amélie Dubois"
+    };
+    let submitted = now
+        - Duration::days(JOINED_DAYS_AGO - d.day)
+        - Duration::minutes(30 + rng.below(480) as i64);
+    let mut steps = Steps::new(now, submitted, by);
+    let approve = |steps: &mut Steps, rng: &mut Rng| {
+        steps.then(1, DealStatus::UnderReview, VENDOR, None, rng);
+        steps.then(
+            1,
+            DealStatus::Approved,
+            VENDOR,
+            Some(APPROVALS[index % APPROVALS.len()]),
+            rng,
+        );
+    };
+    match d.outcome {
+        Outcome::Submitted => {}
+        Outcome::UnderReview => steps.then(1, DealStatus::UnderReview, VENDOR, None, rng),
+        Outcome::Asked(question) => {
+            steps.then(1, DealStatus::UnderReview, VENDOR, None, rng);
+            steps.then(
+                1,
+                DealStatus::MoreInfoRequested,
+                VENDOR,
+                Some(question),
+                rng,
+            );
+        }
+        Outcome::Approved { .. } => approve(&mut steps, rng),
+        Outcome::Rejected(why) => {
+            steps.then(1, DealStatus::UnderReview, VENDOR, None, rng);
+            steps.then(1, DealStatus::Rejected, VENDOR, Some(why), rng);
+        }
+        Outcome::Won { after } => {
+            approve(&mut steps, rng);
+            let note = "Congratulations: the win counts towards your tier.";
+            steps.then(after, DealStatus::Won, VENDOR, Some(note), rng);
+        }
+        Outcome::Lost { after, why } => {
+            approve(&mut steps, rng);
+            steps.then(after, DealStatus::Lost, VENDOR, Some(why), rng);
+        }
+        Outcome::Withdrawn { after, why } => {
+            approve(&mut steps, rng);
+            steps.then(after, DealStatus::Withdrawn, by, Some(why), rng);
+        }
+    }
+    let status = d.outcome.status();
+    let (customer, country, currency, major) = d.customer;
+    let expected_close_on = match d.outcome {
+        Outcome::Approved { closes_in } => now.date_naive() + Duration::days(closes_in),
+        Outcome::Won { .. } | Outcome::Lost { .. } => steps.last().date_naive(),
+        // Still open, or closed without a sale: when the partner expected it to close.
+        _ => now.date_naive() + Duration::days(30 + (index as i64 * 17) % 90),
+    };
+    let minor = currency_digits(currency).map_or(100, |d| 10i64.pow(u32::from(d)));
+    Planned {
+        company: DEMO_COMPANY,
+        deal: NewDeal {
+            customer_company: customer.into(),
+            contact: Contact {
+                name: d.contact.0.into(),
+                email: d.contact.1.into(),
+                phone: Some(d.contact.2.into()),
+            },
+            country: country.into(),
+            value: Money {
+                amount_minor: major * minor,
+                currency: currency.into(),
+            },
+            expected_close_on,
+            products: d.products.iter().map(|p| (*p).to_owned()).collect(),
+            notes: d.note.map(str::to_owned),
+        },
+        status,
+        protection: steps
+            .protection()
+            .filter(|_| status == DealStatus::Approved),
+        timeline: steps.timeline,
+    }
+}
+
+/// A generated deal (the large seed's bulk and other partners'), in a status picked in turn.
+fn generated_deal(
+    company: &'static str,
+    customer: String,
+    (country, currency): (&str, &str),
+    i: usize,
+    now: DateTime<Utc>,
+    rng: &mut Rng,
+) -> Planned {
+    const STATUSES: [DealStatus; 7] = [
+        DealStatus::Submitted,
+        DealStatus::UnderReview,
+        DealStatus::MoreInfoRequested,
+        DealStatus::Approved,
+        DealStatus::Rejected,
+        DealStatus::Won,
+        DealStatus::Lost,
+    ];
+    let status = STATUSES[i % STATUSES.len()];
+    let age_days = match status {
+        DealStatus::Submitted => 0,
+        DealStatus::Approved => 5 + rng.below(30) as i64,
+        _ => 3 + rng.below(JOINED_DAYS_AGO as u64 - 5) as i64,
+    };
+    let submitted = now - Duration::days(age_days) - Duration::minutes(30 + rng.below(600) as i64);
+    let mut steps = Steps::new(now, submitted, "Partner sales");
+    if status != DealStatus::Submitted {
+        steps.then(1, DealStatus::UnderReview, VENDOR, None, rng);
+    }
+    match status {
+        DealStatus::MoreInfoRequested | DealStatus::Rejected => {
+            steps.then(1, status, VENDOR, Some("Please tell us more."), rng)
+        }
+        DealStatus::Approved | DealStatus::Won | DealStatus::Lost => {
+            steps.then(1, DealStatus::Approved, VENDOR, Some(APPROVALS[0]), rng);
+            if status != DealStatus::Approved {
+                steps.then(2, status, VENDOR, None, rng);
+            }
+        }
+        _ => {}
+    }
+    let scale: i64 = if currency == "JPY" { 150 } else { 100 };
+    let closed = matches!(
+        status,
+        DealStatus::Won | DealStatus::Lost | DealStatus::Rejected
+    );
+    Planned {
+        company,
+        deal: NewDeal {
+            customer_company: customer,
+            contact: Contact {
+                name: "Alex Morgan".into(),
+                email: format!("alex.morgan{i}@customer.example"),
+                phone: None,
+            },
+            country: country.into(),
+            value: Money {
+                amount_minor: (5_000 + rng.below(400) as i64 * 500) * scale,
+                currency: currency.into(),
+            },
+            expected_close_on: if closed {
+                steps.last().date_naive()
+            } else {
+                now.date_naive() + Duration::days(20 + rng.below(60) as i64)
+            },
+            products: vec![PRODUCT_CODES[i % PRODUCT_CODES.len()].to_owned()],
+            notes: None,
+        },
+        status,
+        protection: steps
+            .protection()
+            .filter(|_| status == DealStatus::Approved),
+        timeline: steps.timeline,
+    }
+}
+
+/// Every seeded deal: the demo partner's story (and, in the large seed, its bulk), a few deals
+/// of other partners (one the known conflict: Müller & Söhne holds "Nordwind Energie AG"),
+/// numbered in the order they were registered.
 pub(super) fn seed_deals(
     tx: &Transaction,
     size: SeedSize,
     now: DateTime<Utc>,
     rng: &mut Rng,
 ) -> AppResult<()> {
-    let statuses = [
-        "submitted",
-        "under_review",
-        "more_info_requested",
-        "approved",
-        "rejected",
-        "won",
-        "lost",
-        "expired",
-    ];
-    let demo_count = match size {
-        SeedSize::Demo => 72,
-        SeedSize::Large => 50_000,
-    };
-    // The demo partner's deals, then a few from other partners (one is the known conflict).
-    let mut plan: Vec<(&str, String, &str, &str, usize)> = (0..demo_count)
-        .map(|i| {
-            let (customer, country, currency) = CUSTOMERS[i % CUSTOMERS.len()];
-            let name = if i < CUSTOMERS.len() {
-                customer.to_owned()
-            } else {
-                format!(
-                    "{customer} ({})",
-                    ["Nord", "Sud", "Est", "Ouest"][i / CUSTOMERS.len() % 4]
-                )
-            };
-            (DEMO_COMPANY, name, country, currency, i)
-        })
-        .collect();
-    plan.push((
-        "c-mueller",
-        "Nordwind Energie AG".to_owned(),
-        "DE",
-        "EUR",
-        3,
-    ));
-    for (i, company) in ["c-sakura", "c-brightwave", "c-zurich", "c-nordic", "c-acme"]
+    let mut plan: Vec<Planned> = DEALS
         .iter()
+        .enumerate()
+        .map(|(i, d)| demo_deal(d, i, now, rng))
+        .collect();
+    if size == SeedSize::Large {
+        for i in 0..50_000 - DEALS.len() {
+            let (customer, country, currency) = CUSTOMERS[i % CUSTOMERS.len()];
+            let name = format!("{customer} {}", i / CUSTOMERS.len() + 2);
+            plan.push(generated_deal(
+                DEMO_COMPANY,
+                name,
+                (country, currency),
+                i,
+                now,
+                rng,
+            ));
+        }
+    }
+    let mut conflict = generated_deal(
+        "c-mueller",
+        "Nordwind Energie AG".into(),
+        ("DE", "EUR"),
+        3,
+        now,
+        rng,
+    );
+    conflict.deal.products = vec!["NW-CLOUD".into()];
+    plan.push(conflict);
+    for (i, company) in ["c-sakura", "c-brightwave", "c-zurich", "c-nordic", "c-acme"]
+        .into_iter()
         .enumerate()
     {
         let (customer, country, currency) = CUSTOMERS[(i * 7 + 3) % CUSTOMERS.len()];
-        plan.push((company, format!("{customer} Holding"), country, currency, i));
+        let name = format!("{customer} Holding");
+        plan.push(generated_deal(
+            company,
+            name,
+            (country, currency),
+            i,
+            now,
+            rng,
+        ));
     }
-    let years_seq = &mut std::collections::HashMap::<i32, u32>::new();
-    for (company, customer, country, currency, i) in plan {
-        let status = if company == "c-mueller" {
-            "approved"
-        } else {
-            statuses[i % statuses.len()]
-        };
-        // Approved deals are recent enough to be protected still; expired ones old enough not to be.
-        let age_days = match status {
-            "approved" => 12 + rng.below(60),
-            "expired" => 130 + rng.below(150),
-            "submitted" => rng.below(3),
-            _ => 40 + rng.below(240),
-        };
-        let submitted =
-            now - Duration::days(age_days as i64) - Duration::minutes(30 + rng.below(600) as i64);
-        let seq = years_seq.entry(submitted.year()).or_insert(0);
-        *seq += 1;
-        let reference = format!(
-            "DR-{}-{:05}",
-            submitted.year(),
-            *seq + if company == DEMO_COMPANY { 0 } else { 90_000 }
-        );
-        let scale: i64 = if currency == "JPY" { 1 } else { 100 };
-        let value =
-            (5_000 + rng.below(400) as i64 * 500) * scale * if currency == "JPY" { 150 } else { 1 };
-        let mut products: Vec<&str> = vec![PRODUCT_CODES[i % PRODUCT_CODES.len()]];
-        if i % 3 == 0 {
-            products.push(PRODUCT_CODES[(i + 2) % PRODUCT_CODES.len()]);
-        }
-        if company == "c-mueller" {
-            products = vec!["NW-CLOUD"];
-        }
-        let contact = CONTACTS[i % CONTACTS.len()];
-        let ascii = |s: &str, n: usize| -> String {
-            s.chars()
-                .filter(char::is_ascii_alphanumeric)
-                .flat_map(char::to_lowercase)
-                .take(n)
-                .collect()
-        };
-        // Names in other scripts have no ASCII letters: such contacts get a generic mailbox.
-        let local = Some(ascii(contact, 12))
-            .filter(|l| !l.is_empty())
-            .unwrap_or_else(|| format!("contact{i}"));
-        // Customers written in other scripts get a domain from their place in the list.
-        let domain = Some(ascii(&customer, 16))
-            .filter(|d| !d.is_empty())
-            .unwrap_or_else(|| format!("customer{}", i % CUSTOMERS.len()));
-        let email = format!("{local}@{domain}.example");
-        let mut at = submitted;
-        let mut events = vec![("submitted", at, None)];
-        for (next, note) in deal_path(status) {
-            at +=
-                Duration::days(1 + rng.below(3) as i64) + Duration::minutes(rng.below(300) as i64);
-            events.push((next, at.min(now - Duration::minutes(5)), note));
-        }
-        let updated = events.last().map_or(submitted, |e| e.1);
-        let expected_close = if matches!(status, "won" | "lost" | "expired" | "rejected") {
-            updated.date_naive()
-        } else {
-            now.date_naive() + Duration::days(20 + rng.below(160) as i64)
-        };
-        let protection = events
-            .iter()
-            .find(|e| e.0 == "approved")
-            .map(|e| e.1.date_naive() + Duration::days(90))
-            .filter(|_| matches!(status, "approved" | "expired"));
-        let notes = (i % 4 == 0)
-            .then_some("Customer is comparing us with two other vendors; decision by the board.");
-        let timeline: Vec<DealEvent> = events
-            .into_iter()
-            .enumerate()
-            .map(|(position, (status, at, note))| {
-                let status = DealStatus::parse(status).unwrap_or(DealStatus::Submitted);
-                DealEvent {
-                    step: DealStepKind::reaching(status),
-                    status,
-                    at,
-                    actor: if position == 0 {
-                        "Amélie Dubois"
-                    } else {
-                        VENDOR
-                    }
-                    .into(),
-                    note: note.map(str::to_owned),
-                    protection_ends_on: (status == DealStatus::Approved)
-                        .then(|| at.date_naive() + Duration::days(90)),
-                }
-            })
-            .collect();
-        let registered = NewDeal {
-            customer_company: customer,
-            contact: Contact {
-                name: contact.into(),
-                email,
-                phone: (i % 2 == 0).then(|| "+33 1 42 68 53 00".to_owned()),
-            },
-            country: country.into(),
-            value: Money {
-                amount_minor: value,
-                currency: currency.into(),
-            },
-            expected_close_on: expected_close,
-            products: products.iter().map(|p| (*p).to_owned()).collect(),
-            notes: notes.map(str::to_owned),
-        };
+    plan.sort_by_key(|p| p.timeline.first().map(|e| e.at));
+    let mut numbers = std::collections::HashMap::<i32, u32>::new();
+    for p in &plan {
+        let submitted = p.timeline.first().map_or(now, |e| e.at);
+        let number = numbers.entry(submitted.year()).or_insert(0);
+        *number += 1;
+        let offset = if p.company == DEMO_COMPANY { 0 } else { 90_000 };
+        let reference = format!("DR-{}-{:05}", submitted.year(), *number + offset);
         insert_deal(
             tx,
             &StoredDeal {
                 reference: &reference,
-                company_id: company,
-                deal: &registered,
-                status: DealStatus::parse(status).unwrap_or(DealStatus::Submitted),
-                protection_expires_on: protection,
+                company_id: p.company,
+                deal: &p.deal,
+                status: p.status,
+                protection_expires_on: p.protection,
                 submitted_at: submitted,
-                timeline: &timeline,
+                timeline: &p.timeline,
             },
         )?;
     }

@@ -4,10 +4,46 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Transaction};
 use serde_json::json;
 
-use super::DEMO_COMPANY;
+use super::{DEMO_COMPANY, JOINED_DAYS_AGO};
+
+/// The steps done by hand (by the partner, or checked by the channel team), and the day after
+/// joining each was done.
+const DONE_ON: [(&str, i64); 5] = [
+    ("ob-rules", 1),
+    ("ob-agreement", 3),
+    ("ob-profile", 5),
+    ("ob-team", 8),
+    ("ob-essentials", 12),
+];
+
+/// The steps that complete themselves when the backend sees them happen: (item, what it
+/// waits for, in `onboarding::Observed::key` terms, and in words). The seed replays the demo's
+/// events through the same `onboarding::observe` as real activity.
+const OBSERVED: [(&str, &str, &str); 4] = [
+    (
+        "ob-first-deal",
+        "deal_registered",
+        "Done by itself when you register a deal.",
+    ),
+    (
+        "ob-first-cert",
+        "certification_earned",
+        "Done by itself when someone in your team earns a certification.",
+    ),
+    (
+        "ob-survey",
+        "survey:srv-q4-pulse",
+        "Done by itself when you answer the quarterly partner pulse.",
+    ),
+    (
+        "ob-win",
+        "deal_won",
+        "Done by itself when the channel team records your first win.",
+    ),
+];
 
 pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::Result<()> {
-    let start = today - Duration::days(41);
+    let start = today - Duration::days(JOINED_DAYS_AGO);
     let docs = "https://partners.northwind.example/docs";
     // (phase, id, title, description, kind, due day, state, completed_by, blocked reason, link)
     let items: [(
@@ -29,7 +65,7 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
             "Your agreement sets your discounts and deal protection terms.",
             "document",
             5,
-            "done",
+            "todo",
             "vendor",
             None,
             ("Partner agreement (PDF)", "agreement.pdf"),
@@ -41,7 +77,7 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
             "Customers find you in the partner directory by what you fill in here.",
             "profile",
             7,
-            "done",
+            "todo",
             "partner",
             None,
             ("How to write a good profile", "profile-guide"),
@@ -53,7 +89,7 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
             "Add the sales reps and engineers who will sell and deploy Northwind.",
             "task",
             10,
-            "done",
+            "todo",
             "partner",
             None,
             ("Managing users", "users"),
@@ -65,7 +101,7 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
             "Forty minutes on tiers, benefits and how deal registration protects you.",
             "course",
             14,
-            "done",
+            "todo",
             "partner",
             None,
             ("Open the course", "essentials"),
@@ -89,7 +125,7 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
             "What can be registered, how long protection lasts, and how conflicts are settled.",
             "document",
             33,
-            "done",
+            "todo",
             "partner",
             None,
             ("Deal registration rules", "deal-rules"),
@@ -181,8 +217,8 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
         (
             3,
             "ob-second-cert",
-            "Certify a second engineer",
-            "Gold tier needs three certified engineers.",
+            "Certify a third person",
+            "Gold tier needs three certified people in your team.",
             "course",
             80,
             "todo",
@@ -216,8 +252,8 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
         ),
     ];
     let mut insert = tx.prepare(
-        "INSERT INTO onboarding_items (id, company_id, phase, position, title, description, kind, due_on, state, completed_by, completed_at, blocked_reason, links_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO onboarding_items (id, company_id, phase, position, title, description, kind, due_on, state, completed_by, completed_at, blocked_reason, links_json, observes, completes_when)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for (
         position,
@@ -225,8 +261,11 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
     ) in items.into_iter().enumerate()
     {
         let due = start + Duration::days(due_day);
-        let completed_at = (state == "done")
-            .then(|| format!("{}T09:30:00Z", (due - Duration::days(2)).min(today)));
+        let done_on = DONE_ON.iter().find(|(done, _)| *done == id);
+        let state = if done_on.is_some() { "done" } else { state };
+        let completed_at = done_on
+            .map(|(_, day)| format!("{}T09:30:00Z", (start + Duration::days(*day)).min(today)));
+        let observed = OBSERVED.iter().find(|(observed, ..)| *observed == id);
         let links = json!([{"label": label, "url": format!("{docs}/{path}")}]).to_string();
         insert.execute(params![
             id,
@@ -241,7 +280,9 @@ pub(super) fn seed_onboarding(tx: &Transaction, today: NaiveDate) -> rusqlite::R
             by,
             completed_at,
             blocked,
-            links
+            links,
+            observed.map(|(_, key, _)| key),
+            observed.map(|(.., words)| words)
         ])?;
     }
     Ok(())
@@ -348,6 +389,7 @@ pub(super) fn seed_training(tx: &Transaction, today: NaiveDate) -> rusqlite::Res
     // Théo, her pre-sales engineer: what his partner admin sees on the Team page.
     for (course, done) in [
         ("crs-essentials", 4),
+        ("crs-selling", 3),
         ("crs-edge", 2),
         ("crs-secure-access", 3),
     ] {
@@ -393,21 +435,12 @@ pub(super) fn seed_training(tx: &Transaction, today: NaiveDate) -> rusqlite::Res
             "Take the 45-minute recertification exam; your customer environments still count.",
         ),
         (
-            "cert-sales",
-            "Northwind Sales Professional",
-            "foundation",
-            day(-100),
-            day(630),
-            json!([{"label": "Complete Selling Northwind", "done": true}]),
-            "Complete the yearly sales update course.",
-        ),
-        (
             "cert-secure-access",
             "Secure Access Professional",
             "professional",
             None,
             None,
-            json!([{"label": "Complete Secure Access Deployment", "done": false}, {"label": "Complete Cloud Foundations", "done": true}, {"label": "Pass the Secure Access exam", "done": false}]),
+            json!([{"label": "Complete Secure Access Deployment", "done": false}, {"label": "Complete Cloud Foundations", "done": false}, {"label": "Pass the Secure Access exam", "done": false}]),
             "Renew every two years with the recertification exam.",
         ),
         (
@@ -430,26 +463,30 @@ pub(super) fn seed_training(tx: &Transaction, today: NaiveDate) -> rusqlite::Res
     }
     tx.execute(
         "INSERT INTO certifications (id, user_id, name, level, earned_on, expires_on, requirements_json, recertification, position) VALUES ('cert-cloud-associate', 'u-theo', 'Certified Cloud Associate', 'foundation', ?1, ?2, ?3, 'Pass the 30-minute recertification exam before it expires; your labs still count.', 0)",
-        params![day(-340), day(390), json!([{"label": "Pass the Cloud Associate exam", "done": true}, {"label": "Complete Cloud Foundations labs", "done": true}]).to_string()],
+        params![day(-21), day(709), json!([{"label": "Pass the Cloud Associate exam", "done": true}, {"label": "Complete Cloud Foundations labs", "done": true}]).to_string()],
+    )?;
+    tx.execute(
+        "INSERT INTO certifications (id, user_id, name, level, earned_on, expires_on, requirements_json, recertification, position) VALUES ('cert-sales', 'u-theo', 'Northwind Sales Professional', 'foundation', ?1, ?2, ?3, 'Complete the yearly sales update course.', 1)",
+        params![day(-18), day(712), json!([{"label": "Complete Selling Northwind", "done": true}]).to_string()],
     )?;
     for (id, name, description, offset) in [
         (
-            "badge-fast-starter",
-            "Fast starter",
-            "Finished the first onboarding phase on time.",
-            -15,
+            "badge-first-deal",
+            "First deal",
+            "Registered a first deal with Northwind.",
+            2 - JOINED_DAYS_AGO,
         ),
         (
             "badge-first-cert",
             "First certification",
-            "Earned a first Northwind certification.",
-            -100,
+            "Your team's first certification in the program.",
+            -21,
         ),
         (
             "badge-voice",
             "Partner voice",
             "Sent feedback that changed the program.",
-            -35,
+            -20,
         ),
     ] {
         tx.execute(

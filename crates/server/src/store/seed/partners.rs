@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{params, Transaction};
 use serde_json::json;
 
-use super::{Rng, SeedSize, DEMO_COMPANY, DEMO_TOKEN, OTHER_PARTNER_TOKEN};
+use super::{Rng, SeedSize, DEMO_COMPANY, DEMO_TOKEN, JOINED_DAYS_AGO, OTHER_PARTNER_TOKEN};
 
 type Company = (
     &'static str,
@@ -78,7 +78,7 @@ pub(super) fn seed_companies(
     let mut ids = Vec::new();
     for (i, (id, name, kind, country, region, currency, tier)) in COMPANIES.iter().enumerate() {
         let joined = if *id == DEMO_COMPANY {
-            today - Duration::days(41)
+            today - Duration::days(JOINED_DAYS_AGO)
         } else {
             today - Duration::days(200 + 97 * i as i64)
         };
