@@ -1,10 +1,12 @@
-//! Leaderboard logic: the board, period, segment and page held in the URL, rank changes in
-//! words, where the partner's own row goes when it is off the page, and the score chart's bars.
+//! Leaderboard logic: the board, period, segment and page held in the URL, scores in each
+//! board's own unit, rank changes in words, where the partner's own row goes when it is off
+//! the page, the page around them, and the score chart's bars.
 
-use api_types::{BoardParams, LeaderboardEntry, Period, QueryString, ScorePoint};
+use api_types::{BoardParams, LeaderboardEntry, Metric, Money, Period, QueryString, ScorePoint};
 
 use super::UrlState;
-use crate::text::format::counted;
+use crate::text::dates::month_label;
+use crate::text::format::{count, counted, money};
 
 /// Entries per page.
 pub const BOARD_PAGE: u32 = 25;
@@ -16,7 +18,7 @@ pub struct BoardView {
     pub board: String,
     /// Time span.
     pub period: Period,
-    /// Segment id (`all`, `type:msp`, …).
+    /// Segment id (`all`, `type:msp`, …); empty means the partner's own league.
     pub segment: String,
     /// First entry shown (0-based).
     pub offset: u32,
@@ -27,7 +29,7 @@ impl Default for BoardView {
         Self {
             board: String::new(),
             period: Period::Month,
-            segment: "all".into(),
+            segment: String::new(),
             offset: 0,
         }
     }
@@ -66,7 +68,7 @@ impl UrlState for BoardView {
             )
             .push_opt(
                 "segment",
-                (self.segment != "all").then(|| self.segment.clone()),
+                (!self.segment.is_empty()).then(|| self.segment.clone()),
             )
             .push_opt("offset", (self.offset > 0).then(|| self.offset.to_string()))
     }
@@ -77,7 +79,7 @@ impl BoardView {
     pub fn to_api_query(&self) -> BoardParams {
         BoardParams {
             period: self.period,
-            segment: self.segment.clone(),
+            segment: (!self.segment.is_empty()).then(|| self.segment.clone()),
             offset: self.offset,
             limit: BOARD_PAGE,
         }
@@ -100,6 +102,60 @@ impl BoardView {
             ..self.clone()
         }
     }
+}
+
+/// A score in its board's unit: "550 points", "3 certifications", "$12,500" (revenue boards
+/// count whole US dollars).
+pub fn score_text(metric: Metric, score: u64, locale: &str) -> String {
+    let unit = |one: &str, many: &str| {
+        format!(
+            "{} {}",
+            count(score, locale),
+            if score == 1 { one } else { many }
+        )
+    };
+    match metric {
+        Metric::EngagementPoints => unit("point", "points"),
+        Metric::CertificationsEarned => unit("certification", "certifications"),
+        Metric::RegisteredRevenue => money(
+            &Money {
+                amount_minor: score as i64 * 100,
+                currency: "USD".into(),
+            },
+            locale,
+        ),
+    }
+}
+
+/// What climbing one place takes, in the board's unit: "5 points to reach rank 55.", "$6,892
+/// more in registered deals to reach rank 62."
+pub fn gap_text(metric: Metric, gap: u64, rank: u32, locale: &str) -> String {
+    let more = match metric {
+        Metric::RegisteredRevenue => format!(
+            "{} more in registered deals",
+            score_text(metric, gap, locale)
+        ),
+        _ => score_text(metric, gap, locale),
+    };
+    format!("{more} to reach rank {}.", count(u64::from(rank), locale))
+}
+
+/// Where the actions that earn a board's score are done: (label, app path).
+pub fn ways_to_climb(metric: Metric) -> &'static [(&'static str, &'static str)] {
+    match metric {
+        Metric::EngagementPoints => &[
+            ("Register a deal", "/deals/new"),
+            ("Finish a course", "/training"),
+            ("Answer a survey", "/feedback"),
+        ],
+        Metric::CertificationsEarned => &[("Work towards a certification", "/training")],
+        Metric::RegisteredRevenue => &[("Register a deal", "/deals/new")],
+    }
+}
+
+/// The first entry of the page that holds `rank`.
+pub fn page_of(rank: u32) -> u32 {
+    rank.saturating_sub(1) / BOARD_PAGE * BOARD_PAGE
 }
 
 /// "Up 3 places", "Down 1 place", "No change", "New this period" and a symbol for sighted users.
@@ -174,7 +230,7 @@ pub fn bars(history: &[ScorePoint], width: u64, height: u64) -> Vec<Bar> {
                 y: height - bar_height,
                 width: 70 * width / (100 * slots),
                 height: bar_height,
-                label: point.label.clone(),
+                label: month_label(&point.label),
                 score: point.score,
             }
         })
@@ -212,6 +268,18 @@ mod tests {
             "?board=revenue&period=quarter&segment=type%3Amsp&offset=50"
         );
         assert_eq!(
+            BoardView::default().to_api_query().segment,
+            None,
+            "own league"
+        );
+        assert_eq!(
+            BoardView::from_pairs([("segment", "all")])
+                .to_api_query()
+                .segment
+                .as_deref(),
+            Some("all")
+        );
+        assert_eq!(
             BoardView::from_pairs([("period", "decade"), ("offset", "-3")]),
             BoardView::default()
         );
@@ -221,6 +289,30 @@ mod tests {
             0,
             "a new choice starts at the top"
         );
+    }
+
+    #[test]
+    fn scores_read_in_their_board_s_unit() {
+        use Metric::*;
+        assert_eq!(score_text(EngagementPoints, 1, "en-US"), "1 point");
+        assert_eq!(
+            score_text(CertificationsEarned, 3, "en-US"),
+            "3 certifications"
+        );
+        assert_eq!(
+            gap_text(EngagementPoints, 5, 55, "en-US"),
+            "5 points to reach rank 55."
+        );
+        assert_eq!(
+            gap_text(CertificationsEarned, 1, 9, "en-US"),
+            "1 certification to reach rank 9."
+        );
+        assert!(gap_text(RegisteredRevenue, 6_892, 62, "en-US")
+            .ends_with(" more in registered deals to reach rank 62."));
+        assert_eq!(page_of(1), 0);
+        assert_eq!(page_of(25), 0);
+        assert_eq!(page_of(56), 50);
+        assert!(ways_to_climb(EngagementPoints).len() > 1);
     }
 
     #[test]

@@ -104,9 +104,12 @@ pub fn overall(phases: &[OnboardingPhase]) -> Progress {
     Progress::of(phases.iter().flat_map(|p| &p.items))
 }
 
-/// Whether the partner may tick this item off themselves (and so undo it).
+/// Whether the partner may tick this item off themselves (and so undo it): not one the
+/// channel team confirms, one that is blocked, or one the backend completes when it sees it.
 pub fn partner_can_tick(item: &OnboardingItem) -> bool {
-    item.completed_by == CompletedBy::Partner && item.status != OnboardingStatus::Blocked
+    item.completed_by == CompletedBy::Partner
+        && item.status != OnboardingStatus::Blocked
+        && item.completes_when.is_none()
 }
 
 /// The item as it will look once the backend has saved `done`, shown before it answers.
@@ -165,6 +168,7 @@ mod tests {
             completed_at: None,
             blocked_reason: None,
             links: vec![],
+            completes_when: None,
         }
     }
 
@@ -243,6 +247,11 @@ mod tests {
             OnboardingStatus::Blocked,
             CompletedBy::Partner
         )));
+        let observed = OnboardingItem {
+            completes_when: Some("Done by itself when you register a deal.".into()),
+            ..item("a", OnboardingStatus::Todo, CompletedBy::Partner)
+        };
+        assert!(!partner_can_tick(&observed), "the backend completes it");
     }
 
     #[test]

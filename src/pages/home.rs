@@ -70,8 +70,9 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Page title="Home">
             <div class="pp-home">
+                // What needs the partner comes first, on a phone as on a desktop.
+                <NextSteps me onboarding training deals surveys/>
                 <WelcomeCard me/>
-                <NextSteps onboarding training deals surveys/>
                 <section class="pp-home__summaries" aria-label="Your sections at a glance">
                     <SummaryCard title="Onboarding" path="/onboarding"><Loaded resource=onboarding what="onboarding" lines=2 render=onboarding_summary/></SummaryCard>
                     <SummaryCard title="Training" path="/training"><Loaded resource=training what="training" lines=2 render=training_summary/></SummaryCard>

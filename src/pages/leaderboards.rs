@@ -1,13 +1,14 @@
 //! Leaderboards: boards that count engagement as well as revenue, per period and league, with
 //! the partner's own row always visible and a chart of their recent scores.
 
-use api_types::{Board, LeaderboardPage, Period};
+use api_types::{Board, LeaderboardPage, Metric, Period};
 use leptos::prelude::*;
 
 use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, Skeleton};
-use crate::context::{use_locale, use_read};
-use crate::domain::leaderboards::BoardView;
-use crate::platform::url_state::{use_go_to, use_url_state};
+use crate::context::{use_locale, use_read, ApiRead};
+use crate::domain::leaderboards::{gap_text, page_of, ways_to_climb, BoardView};
+use crate::platform::paths::href;
+use crate::platform::url_state::{href as board_href, use_go_to, use_url_state};
 use crate::text::format::count;
 use crate::text::labels::Label;
 
@@ -79,12 +80,15 @@ pub fn LeaderboardsPage() -> impl IntoView {
                     <div class="pp-filters">
                         <FilterLinks label="Board" choices=board_choices/>
                         <FilterLinks label="Period" choices=period_choices/>
-                        <SegmentForm view_state chosen/>
+                        <SegmentForm view_state chosen page/>
                     </div>
                     {move || chosen.get().map(|b| view! { <p class="pp-board__description">{b.description}</p> })}
                     <Loaded resource=page what="this leaderboard" lines=10 render={move |page: Option<LeaderboardPage>| match page {
                         None => view! { <Skeleton lines=10 label="Loading this leaderboard"/> }.into_any(),
-                        Some(page) => view! { <BoardPage page view=view_state.get_untracked()/> }.into_any(),
+                        Some(page) => {
+                            let metric = chosen.get_untracked().map_or(Metric::EngagementPoints, |b| b.metric);
+                            view! { <BoardPage page metric view=view_state.get_untracked()/> }.into_any()
+                        }
                     }}/>
                 }
                 .into_any()
@@ -95,8 +99,13 @@ pub fn LeaderboardsPage() -> impl IntoView {
 
 /// The league, chosen from a list and applied with a button; the address changes to the
 /// board's own state with the new league, so it reads like every other link on the page.
+/// With no league in the address, the one the backend chose (the partner's own) is selected.
 #[component]
-fn SegmentForm(view_state: Memo<BoardView>, chosen: Memo<Option<Board>>) -> impl IntoView {
+fn SegmentForm(
+    view_state: Memo<BoardView>,
+    chosen: Memo<Option<Board>>,
+    page: ApiRead<Option<LeaderboardPage>>,
+) -> impl IntoView {
     let go_to = use_go_to::<BoardView>(false);
     let select = NodeRef::<leptos::html::Select>::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -114,7 +123,12 @@ fn SegmentForm(view_state: Memo<BoardView>, chosen: Memo<Option<Board>>) -> impl
             <label for="pp-segment" class="pp-filter__label pp-meta">"League"</label>
             <select id="pp-segment" name="segment" class="pp-input pp-input--inline" node_ref=select>
                 {move || {
-                    let current = view_state.get().segment;
+                    let mut current = view_state.get().segment;
+                    if current.is_empty() {
+                        if let Some(Ok(Some(page))) = page.get() {
+                            current = page.segment.id;
+                        }
+                    }
                     chosen.get().map(|b| b.segments).unwrap_or_default().into_iter().map(|s| {
                         let selected = s.id == current;
                         view! { <option value=s.id selected=selected>{s.label}</option> }
@@ -126,11 +140,17 @@ fn SegmentForm(view_state: Memo<BoardView>, chosen: Memo<Option<Board>>) -> impl
     }
 }
 
-/// One page of a board: the partner's standing, the ranking and the chart.
+/// One page of a board: the partner's standing with how to climb, the ranking and the chart.
 #[component]
-fn BoardPage(page: LeaderboardPage, view: BoardView) -> impl IntoView {
+fn BoardPage(page: LeaderboardPage, metric: Metric, view: BoardView) -> impl IntoView {
     let locale = use_locale();
     let me = page.me.clone();
+    // When the partner's place is on another page, a way to the partners around them.
+    let around = me
+        .as_ref()
+        .map(|m| page_of(m.entry.rank))
+        .filter(|first| *first != page.offset)
+        .map(|first| board_href(&view.at(first)));
     view! {
         <section class="pp-card pp-standing" aria-labelledby="pp-standing-title">
             <h2 id="pp-standing-title" class="pp-card__title">"Where you stand"</h2>
@@ -141,13 +161,20 @@ fn BoardPage(page: LeaderboardPage, view: BoardView) -> impl IntoView {
                         {format!("Rank {} of {} in {}", count(u64::from(me.entry.rank), &locale), count(u64::from(page.total), &locale), page.segment.label)}
                     </p>
                     <p>{match (me.points_to_next_rank, me.next_rank) {
-                        (Some(points), Some(rank)) => format!("{} points to reach rank {}.", count(points, &locale), count(u64::from(rank), &locale)),
+                        (Some(points), Some(rank)) => gap_text(metric, points, rank, &locale),
                         _ => "You lead this league. Well done!".into(),
                     }}</p>
                 }.into_any(),
             }}
+            <p class="pp-standing__climb">
+                "Ways to climb: "
+                {ways_to_climb(metric).iter().enumerate().map(|(i, (label, path))| view! {
+                    {(i > 0).then_some(" · ")}<a href=href(path)>{*label}</a>
+                }).collect_view()}
+                {around.map(|link| view! { " · " <a href=link>"See the partners around you"</a> })}
+            </p>
         </section>
-        <RankingTable page=page.clone() view=view.clone()/>
-        {me.filter(|m| !m.history.is_empty()).map(|me| view! { <ScoreChart history=me.history/> })}
+        <RankingTable page=page.clone() metric view=view.clone()/>
+        {me.filter(|m| !m.history.is_empty()).map(|me| view! { <ScoreChart history=me.history metric/> })}
     }
 }

@@ -177,7 +177,7 @@ fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
                                     </div>
                                     <p class="pp-cert__level">{cert.level.label()}</p>
                                     <dl class="pp-cert__dates">
-                                        {cert.earned_on.map(|d| view! { <div><dt>"Earned"</dt><dd>{short_date(d)}</dd></div> })}
+                                        {cert.earned_on.map(|d| view! { <div><dt>"Earned"</dt><dd>{short_date(d)}{cert.carried_over.then_some(", before you joined the program")}</dd></div> })}
                                         {cert.expires_on.map(|d| view! { <div><dt>"Valid until"</dt><dd>{short_date(d)}</dd></div> })}
                                     </dl>
                                     {warning.map(|(tone, text)| view! { <p class=format!("pp-cert__warning pp-cert__warning--{}", tone.as_str())>{text}</p> })}

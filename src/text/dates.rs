@@ -56,11 +56,25 @@ pub fn machine_instant(at: DateTime<Utc>) -> String {
     )
 }
 
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Oct 2026" for a period labelled `2026-10`; any other label as it is.
+pub fn month_label(label: &str) -> String {
+    match label
+        .split_once('-')
+        .map(|(y, m)| (y.parse::<u16>(), m.parse::<usize>()))
+    {
+        Some((Ok(year), Ok(month @ 1..=12))) if label.len() == 7 => {
+            format!("{} {year}", MONTHS[month - 1])
+        }
+        _ => label.to_owned(),
+    }
+}
+
 /// "12 Dec 2026": unambiguous in every locale (no 12/11 vs 11/12 confusion).
 pub fn short_date(day: NaiveDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     format!(
         "{} {} {}",
         day.day(),
@@ -81,6 +95,14 @@ pub fn duration_phrase(minutes: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_periods_read_as_month_and_year() {
+        assert_eq!(month_label("2026-10"), "Oct 2026");
+        assert_eq!(month_label("2026-13"), "2026-13");
+        assert_eq!(month_label("Q3 2026"), "Q3 2026");
+        assert_eq!(month_label("2026-1x"), "2026-1x");
+    }
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()

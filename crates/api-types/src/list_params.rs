@@ -167,8 +167,9 @@ impl DealListParams {
 pub struct BoardParams {
     /// Time span.
     pub period: Period,
-    /// Segment id (`all`, `type:msp`, …).
-    pub segment: String,
+    /// Segment id (`all`, `type:msp`, …); `None`: the caller's own league (partners of its
+    /// type), where comparing means most.
+    pub segment: Option<String>,
     /// First entry (0-based).
     pub offset: u32,
     /// Entries per page.
@@ -179,7 +180,7 @@ impl Default for BoardParams {
     fn default() -> Self {
         Self {
             period: Period::Month,
-            segment: Self::ALL_PARTNERS.into(),
+            segment: None,
             offset: 0,
             limit: Self::DEFAULT_LIMIT,
         }
@@ -196,7 +197,7 @@ impl BoardParams {
     pub fn to_query(&self) -> QueryString {
         QueryString::new()
             .push("period", self.period.as_str())
-            .push("segment", self.segment.clone())
+            .push_opt("segment", self.segment.clone())
             .push("offset", self.offset.to_string())
             .push("limit", self.limit.to_string())
     }
@@ -212,7 +213,7 @@ impl BoardParams {
         };
         Ok(Self {
             period,
-            segment: pairs.one("segment")?.unwrap_or(Self::ALL_PARTNERS).into(),
+            segment: pairs.one("segment")?.map(Into::into),
             offset: pairs.int("offset", 0, 1_000_000, 0)?,
             limit: pairs.int("limit", 1, 100, Self::DEFAULT_LIMIT)?,
         })
@@ -250,7 +251,7 @@ mod tests {
         assert_eq!(BoardParams::parse([]), Ok(BoardParams::default()));
         let params = BoardParams {
             period: Period::AllTime,
-            segment: "type:msp".into(),
+            segment: Some("type:msp".into()),
             offset: 25,
             limit: 25,
         };

@@ -143,6 +143,10 @@ pub struct Certification {
     pub requirements: Vec<CertificationRequirement>,
     /// What renewing it takes, e.g. "Pass the 30-minute recertification exam".
     pub recertification: String,
+    /// Earned before the holder's company joined the program (brought from an earlier
+    /// employer): it counts, but is not something the company did since joining.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried_over: bool,
 }
 
 /// One requirement of a certification.

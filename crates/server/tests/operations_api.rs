@@ -362,7 +362,9 @@ fn the_channel_team_adds_partners_and_people_one_by_one_or_from_csv() {
     let server = start(AuthMode::Demo);
     let channel = server.with_token(DEMO_OPS_KEY);
     let total = |server: &Server| {
-        server.get("/leaderboards/engagement?limit=1").body["total"]
+        server
+            .get("/leaderboards/engagement?segment=all&limit=1")
+            .body["total"]
             .as_u64()
             .unwrap()
     };

@@ -85,7 +85,7 @@ fn self_attested_items_can_be_ticked_and_vendor_items_cannot() {
 fn leaderboards_rank_ties_together_and_always_include_me() {
     let server = start(AuthMode::Demo);
     let page = server
-        .get("/leaderboards/engagement?period=month&limit=100")
+        .get("/leaderboards/engagement?period=month&segment=all&limit=100")
         .body;
     let entries = page["entries"].as_array().unwrap();
     for pair in entries.windows(2) {

@@ -49,15 +49,19 @@ fn nothing_happens_before_the_partner_joined() {
         }
     }
     let training = server.get("/training").body;
-    let carried: Vec<_> = training["certifications"]
-        .as_array()
-        .unwrap()
+    let certifications = training["certifications"].as_array().unwrap();
+    let carried: Vec<_> = certifications
         .iter()
         .filter(|c| c["earned_on"].as_str().is_some_and(|d| d < joined.as_str()))
         .map(|c| text(c, "id").to_owned())
         .collect();
-    // Amélie brought two certifications from her previous employer; nothing else predates.
+    // Amélie brought two certifications from her previous employer, marked as such; nothing
+    // else predates.
     assert_eq!(carried, ["cert-cloud-associate", "cert-msp-ops"]);
+    for c in certifications {
+        let marked = c["carried_over"].as_bool().unwrap_or(false);
+        assert_eq!(marked, carried.iter().any(|id| id == text(c, "id")), "{c}");
+    }
     for badge in training["badges"].as_array().unwrap() {
         assert!(text(badge, "earned_on") >= joined.as_str(), "{badge}");
     }
@@ -138,6 +142,12 @@ fn tier_revenue_is_the_sum_of_the_won_deals() {
         })
         .sum();
     let reported = revenue["amount_minor"].as_i64().unwrap();
+    let people = &me["next_tier"]["requirements"][0];
+    assert_eq!(
+        people["at_risk"]["certification_id"],
+        "cert-cloud-associate"
+    );
+    assert_eq!(people["at_risk"]["falls_to"], 1, "{people}");
     assert!((reported - euros).abs() <= 100, "{reported} vs {euros}");
     assert!(reported < 25_000_000, "below the Gold target of €250,000");
 }

@@ -1,14 +1,16 @@
-//! "What should I do next?": the few most urgent things across sections, ranked so the partner
-//! sees what costs them most first (overdue work, deals waiting on them, lapsing certifications).
+//! "What should I do next?": everything waiting for the partner across sections, ranked by
+//! consequence: a lapse that costs a tier requirement first, then overdue work, then deals
+//! waiting for them, then what ends soon, then what is merely due.
 
 use api_types::{
-    Certification, DealStatus, DealSummary, OnboardingPhase, OnboardingStatus, SurveySummary,
+    Certification, CompletedBy, DealStatus, DealSummary, OnboardingPhase, OnboardingStatus,
+    SurveySummary, TierProgress,
 };
 use chrono::NaiveDate;
 
-use crate::domain::onboarding::partner_can_tick;
 use crate::domain::training::{expiry_warning, ExpiryWarning};
 use crate::text::dates::{days_until, due_phrase, expiry_phrase};
+use crate::text::labels::Label;
 
 /// How loud an action should look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,34 +61,72 @@ pub struct Sources<'a> {
     pub protected: Option<&'a [DealSummary]>,
     /// Open surveys.
     pub surveys: Option<&'a [SurveySummary]>,
+    /// The next tier (its requirements say which lapse would cost one) and who is asking.
+    pub tier: Option<(&'a TierProgress, &'a str)>,
 }
 
 /// An approved deal whose protection ends within this many days is worth a step.
 pub const PROTECTION_WARNING_DAYS: i64 = 14;
 
-/// The `limit` most urgent actions, most urgent first.
-pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<NextAction> {
+/// Every action waiting for the partner, most urgent first.
+pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
     let mut actions = Vec::new();
+    // Certifications whose lapse lowers a requirement of the next tier: (id, consequence).
+    let mut costly = Vec::new();
+    if let Some((tier, me)) = sources.tier {
+        for requirement in &tier.requirements {
+            let Some(risk) = &requirement.at_risk else {
+                continue;
+            };
+            let consequence = format!(
+                "{}; {} for {} falls to {}",
+                expiry_phrase(risk.expires_on, today),
+                requirement.label,
+                tier.tier.label(),
+                risk.falls_to
+            );
+            if risk.holder_id == me {
+                costly.push((risk.certification_id.as_str(), consequence));
+                continue;
+            }
+            actions.push(NextAction {
+                title: format!(
+                    "Remind {} to renew {}",
+                    risk.holder_name, risk.certification_name
+                ),
+                detail: consequence,
+                path: "/team".into(),
+                urgency: Urgency::High,
+                rank: (0, days_until(risk.expires_on, today)),
+            });
+        }
+    }
     for item in sources
         .onboarding
         .unwrap_or_default()
         .iter()
         .flat_map(|p| &p.items)
     {
-        if !partner_can_tick(item) || item.status == OnboardingStatus::Done {
+        // The partner's own open work, including steps that complete themselves once done.
+        if item.completed_by != CompletedBy::Partner
+            || matches!(
+                item.status,
+                OnboardingStatus::Done | OnboardingStatus::Blocked
+            )
+        {
             continue;
         }
         let days = days_until(item.due_on, today);
         let class = match days {
-            d if d < 0 => 0,
-            d if d <= 7 => 3,
+            d if d < 0 => 1,
+            d if d <= 7 => 4,
             _ => continue,
         };
         actions.push(NextAction {
             title: item.title.clone(),
             detail: format!("Onboarding, {}", due_phrase(item.due_on, today)),
             path: "/onboarding?show=todo".into(),
-            urgency: if class == 0 {
+            urgency: if class == 1 {
                 Urgency::High
             } else {
                 Urgency::Medium
@@ -108,7 +148,7 @@ pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<Nex
             ),
             path: format!("/deals/{}", deal.reference),
             urgency: Urgency::High,
-            rank: (1, deal.updated_at.timestamp()),
+            rank: (2, deal.updated_at.timestamp()),
         });
     }
     for deal in sources.protected.unwrap_or_default() {
@@ -139,7 +179,7 @@ pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<Nex
             } else {
                 Urgency::Medium
             },
-            rank: (2, days),
+            rank: (3, days),
         });
     }
     for cert in sources.certifications.unwrap_or_default() {
@@ -148,16 +188,17 @@ pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<Nex
             (ExpiryWarning::Expired(d), Some(expiry)) => (-d, expiry_phrase(expiry, today)),
             _ => continue,
         };
+        let cost = costly.iter().find(|(id, _)| *id == cert.id);
         actions.push(NextAction {
             title: format!("Recertify: {}", cert.name),
-            detail: format!("Certification {detail}"),
+            detail: format!("Certification {}", cost.map_or(detail, |(_, c)| c.clone())),
             path: "/training".into(),
-            urgency: if days < 0 {
+            urgency: if days < 0 || cost.is_some() {
                 Urgency::High
             } else {
                 Urgency::Medium
             },
-            rank: (2, days),
+            rank: (if cost.is_some() { 0 } else { 3 }, days),
         });
     }
     for survey in sources.surveys.unwrap_or_default() {
@@ -166,11 +207,10 @@ pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<Nex
             detail: format!("Survey, {}", due_phrase(survey.due_on, today)),
             path: format!("/feedback/surveys/{}", survey.id),
             urgency: Urgency::Low,
-            rank: (4, days_until(survey.due_on, today)),
+            rank: (5, days_until(survey.due_on, today)),
         });
     }
     crate::domain::stable_sort::sort_by_key(&mut actions, |a| a.rank);
-    actions.truncate(limit);
     actions
 }
 
@@ -178,7 +218,8 @@ pub fn next_actions(sources: Sources, today: NaiveDate, limit: usize) -> Vec<Nex
 mod tests {
     use super::*;
     use api_types::{
-        CertificationStatus, CompletedBy, Level, Money, OnboardingItem, OnboardingItemKind,
+        CertificationStatus, Level, Measure, Money, OnboardingItem, OnboardingItemKind,
+        RequirementRisk, TierLevel, TierRequirement,
     };
 
     fn today() -> NaiveDate {
@@ -197,6 +238,7 @@ mod tests {
             completed_at: None,
             blocked_reason: None,
             links: vec![],
+            completes_when: None,
         }
     }
 
@@ -228,6 +270,7 @@ mod tests {
             expires_on: Some(expires.parse().unwrap()),
             requirements: vec![],
             recertification: String::new(),
+            carried_over: false,
         }
     }
 
@@ -273,8 +316,9 @@ mod tests {
             deals: Some(&deals),
             protected: Some(&protected),
             surveys: Some(&surveys),
+            tier: None,
         };
-        let titles: Vec<String> = next_actions(sources, today(), 10)
+        let titles: Vec<String> = next_actions(sources, today())
             .into_iter()
             .map(|a| a.title)
             .collect();
@@ -291,12 +335,64 @@ mod tests {
                 "Answer “Pulse”",
             ]
         );
-        assert_eq!(next_actions(sources, today(), 2).len(), 2);
+    }
+
+    #[test]
+    fn a_lapse_that_costs_a_tier_requirement_comes_first() {
+        let phases = phases();
+        let certs = [cert("2026-12-10")];
+        let risk = |holder: &str| RequirementRisk {
+            certification_id: "2026-12-10".into(),
+            certification_name: "Cert 2026-12-10".into(),
+            holder_id: holder.into(),
+            holder_name: "Théo Laurent".into(),
+            expires_on: "2026-12-10".parse().unwrap(),
+            falls_to: 1,
+        };
+        let tier = |holder: &str| TierProgress {
+            tier: TierLevel::Gold,
+            requirements: vec![TierRequirement {
+                id: "people".into(),
+                label: "Certified people".into(),
+                current: Measure::Count { value: 2 },
+                target: Measure::Count { value: 3 },
+                at_risk: Some(risk(holder)),
+            }],
+            benefits: vec![],
+        };
+        let mine = tier("u-me");
+        let sources = Sources {
+            onboarding: Some(&phases),
+            certifications: Some(&certs),
+            tier: Some((&mine, "u-me")),
+            ..Sources::default()
+        };
+        let first = &next_actions(sources, today())[0];
+        assert_eq!(first.title, "Recertify: Cert 2026-12-10");
+        assert_eq!(
+            first.detail,
+            "Certification expires in 17 days; Certified people for Gold falls to 1"
+        );
+        assert_eq!(first.urgency, Urgency::High);
+        let theirs = tier("u-theo");
+        let actions = next_actions(
+            Sources {
+                tier: Some((&theirs, "u-me")),
+                ..sources
+            },
+            today(),
+        );
+        assert_eq!(
+            actions[0].title,
+            "Remind Théo Laurent to renew Cert 2026-12-10"
+        );
+        assert_eq!(actions[0].path, "/team");
+        assert_eq!(actions[1].title, "very late");
     }
 
     #[test]
     fn sections_that_failed_to_load_add_nothing_and_nothing_is_fine() {
-        assert!(next_actions(Sources::default(), today(), 5).is_empty());
+        assert!(next_actions(Sources::default(), today()).is_empty());
         let phases = phases();
         let only = next_actions(
             Sources {
@@ -304,7 +400,6 @@ mod tests {
                 ..Sources::default()
             },
             today(),
-            5,
         );
         assert_eq!(only[0].path, "/onboarding?show=todo");
         assert_eq!(only[0].detail, "Onboarding, 22 days overdue");

@@ -1,17 +1,35 @@
-//! "Your next steps": the most urgent things across sections, each linking to where it is done.
+//! "Your next steps": everything waiting for the partner, most consequential first, each linking
+//! to where it is done; the first few shown, the rest one click away.
 
-use api_types::{DealSummary, Onboarding, SurveySummary, Training};
+use api_types::{DealSummary, Me, Onboarding, SurveySummary, Training};
 use leptos::prelude::*;
 
 use crate::components::{EmptyState, Skeleton};
 use crate::context::ApiRead;
-use crate::domain::home::next_steps::{next_actions, Sources};
+use crate::domain::home::next_steps::{next_actions, NextAction, Sources};
 use crate::platform::paths::href;
 use crate::text::dates::today;
+
+/// How many steps show before "Show all".
+const FIRST: usize = 5;
+
+fn action_list(actions: Vec<NextAction>, start: usize) -> impl IntoView {
+    view! {
+        <ol class="pp-actions" start=start>
+            {actions.into_iter().map(|action| view! {
+                <li class=format!("pp-action pp-action--{}", action.urgency.as_str())>
+                    <a class="pp-action__title" href=href(&action.path)>{action.title}</a>
+                    <span class="pp-action__detail">{action.detail}</span>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
 
 /// Ranks what loaded; a section that failed is named, and the rest still show.
 #[component]
 pub(super) fn NextSteps(
+    me: ApiRead<Me>,
     onboarding: ApiRead<Onboarding>,
     training: ApiRead<Training>,
     deals: ApiRead<(Vec<DealSummary>, Vec<DealSummary>)>,
@@ -23,6 +41,7 @@ pub(super) fn NextSteps(
             training.get()?,
             deals.get()?,
             surveys.get()?,
+            me.get()?,
         ))
     };
     view! {
@@ -30,7 +49,7 @@ pub(super) fn NextSteps(
             <h2 id="pp-next-title" class="pp-card__title">"Your next steps"</h2>
             {move || match loaded() {
                 None => view! { <Skeleton lines=4 label="Finding your next steps"/> }.into_any(),
-                Some((onboarding, training, deals, surveys)) => {
+                Some((onboarding, training, deals, surveys, me)) => {
                     let mut unchecked = Vec::new();
                     for (failed, name) in [
                         (onboarding.is_err(), "onboarding"),
@@ -48,8 +67,11 @@ pub(super) fn NextSteps(
                         deals: deals.as_ref().ok().map(|(waiting, _)| waiting.as_slice()),
                         protected: deals.as_ref().ok().map(|(_, ending)| ending.as_slice()),
                         surveys: surveys.as_ref().ok().map(Vec::as_slice),
+                        tier: me.as_ref().ok().and_then(|me| Some((me.next_tier.as_ref()?, me.user.id.as_str()))),
                     };
-                    let actions = next_actions(sources, today(), 5);
+                    let mut actions = next_actions(sources, today());
+                    let total = actions.len();
+                    let rest = actions.split_off(total.min(FIRST));
                     view! {
                         {if actions.is_empty() && unchecked.is_empty() {
                             view! {
@@ -61,14 +83,14 @@ pub(super) fn NextSteps(
                             ().into_any()
                         } else {
                             view! {
-                                <ol class="pp-actions">
-                                    {actions.into_iter().map(|action| view! {
-                                        <li class=format!("pp-action pp-action--{}", action.urgency.as_str())>
-                                            <a class="pp-action__title" href=href(&action.path)>{action.title}</a>
-                                            <span class="pp-action__detail">{action.detail}</span>
-                                        </li>
-                                    }).collect_view()}
-                                </ol>
+                                <p class="pp-meta">{format!("{total} waiting for you, the most pressing first")}</p>
+                                {action_list(actions, 1)}
+                                {(!rest.is_empty()).then(|| view! {
+                                    <details class="pp-next__more">
+                                        <summary>{format!("Show all {total}")}</summary>
+                                        {action_list(rest, FIRST + 1)}
+                                    </details>
+                                })}
                             }.into_any()
                         }}
                         {(!unchecked.is_empty()).then(|| view! {

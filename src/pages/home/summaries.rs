@@ -48,7 +48,7 @@ pub(super) fn training_summary(training: Training) -> impl IntoView {
     );
     view! {
         <p class="pp-summary__figure">{format!("{in_progress} in progress")}</p>
-        <p class="pp-summary__note">{format!("{completed} of {} courses completed", training.courses.len())}</p>
+        <p class="pp-summary__note">{format!("{completed} of {} courses completed by you", training.courses.len())}</p>
     }
 }
 
@@ -66,13 +66,13 @@ pub(super) fn deals_summary(stages: Vec<PipelineStage>, locale: &str) -> impl In
     }
 }
 
-/// Leaderboard: own rank on the engagement board this month.
+/// Leaderboard: own rank in program points this month, in the partner's own league.
 pub(super) fn leaderboard_summary(page: LeaderboardPage, locale: &str) -> impl IntoView {
     match page.me {
         Some(me) => view! {
             <p class="pp-summary__figure">{format!("Rank {}", count(u64::from(me.entry.rank), locale))}</p>
             <p class="pp-summary__note">
-                {format!("of {} partners in engagement this month", count(u64::from(page.total), locale))}
+                {format!("of {} in {}, program points this month", count(u64::from(page.total), locale), page.segment.label)}
                 {me.points_to_next_rank.map(|points| format!("; {} points to the next rank", count(points, locale)))}
             </p>
         }.into_any(),

@@ -1,21 +1,25 @@
 //! The ranked table: one page of entries, the partner's row highlighted, or pinned above or
 //! below the page when it is elsewhere; change shown in words as well as symbols.
 
-use api_types::{LeaderboardEntry, LeaderboardPage};
+use api_types::{LeaderboardEntry, LeaderboardPage, Metric};
 use leptos::prelude::*;
 
 use crate::context::use_locale;
-use crate::domain::leaderboards::{pinned, rank_change, BoardView, Pinned, BOARD_PAGE};
+use crate::domain::leaderboards::{pinned, rank_change, score_text, BoardView, Pinned, BOARD_PAGE};
 use crate::platform::url_state::href as board_href;
 use crate::text::format::count;
 
 /// The table and its pager.
 #[component]
-pub(super) fn RankingTable(page: LeaderboardPage, view: BoardView) -> impl IntoView {
+pub(super) fn RankingTable(
+    page: LeaderboardPage,
+    metric: Metric,
+    view: BoardView,
+) -> impl IntoView {
     let locale = use_locale();
     let me = page.me.as_ref().map(|m| m.entry.clone());
     let position = me.as_ref().map(|m| pinned(m, &page.entries));
-    let row = |entry: LeaderboardEntry, pinned_row: bool| view! { <EntryRow entry pinned_row locale=locale.clone()/> };
+    let row = |entry: LeaderboardEntry, pinned_row: bool| view! { <EntryRow entry pinned_row metric locale=locale.clone()/> };
     let first = page.offset + 1;
     let last = page.offset + page.entries.len() as u32;
     let previous =
@@ -50,7 +54,12 @@ pub(super) fn RankingTable(page: LeaderboardPage, view: BoardView) -> impl IntoV
 }
 
 #[component]
-fn EntryRow(entry: LeaderboardEntry, pinned_row: bool, locale: String) -> impl IntoView {
+fn EntryRow(
+    entry: LeaderboardEntry,
+    pinned_row: bool,
+    metric: Metric,
+    locale: String,
+) -> impl IntoView {
     let (change, symbol) = rank_change(entry.rank_change);
     let tone = match entry.rank_change {
         Some(n) if n > 0 => "up",
@@ -65,7 +74,7 @@ fn EntryRow(entry: LeaderboardEntry, pinned_row: bool, locale: String) -> impl I
                 {entry.is_me.then(|| view! { <span class="pp-ranking__you">" (you)"</span> })}
                 {pinned_row.then(|| view! { <span class="pp-visually-hidden">", shown here because your place is on another page"</span> })}
             </th>
-            <td class="pp-table__number">{count(entry.score, &locale)}</td>
+            <td class="pp-table__number">{score_text(metric, entry.score, &locale)}</td>
             <td class=format!("pp-ranking__change pp-ranking__change--{tone}")>
                 <span aria-hidden="true">{symbol}" "</span>{change}
             </td>

@@ -1,10 +1,13 @@
 //! The partner's score over recent periods: an inline SVG bar chart, with the same numbers as a
 //! table for screen readers and for anyone who prefers numbers.
 
-use api_types::ScorePoint;
+use api_types::{Metric, ScorePoint};
 use leptos::prelude::*;
 
-use crate::domain::leaderboards::bars;
+use crate::context::use_locale;
+use crate::domain::leaderboards::{bars, score_text};
+use crate::text::dates::month_label;
+use crate::text::format::count;
 
 const WIDTH: u64 = 480;
 const HEIGHT: u64 = 160;
@@ -13,13 +16,14 @@ const TOP: u64 = 16;
 
 /// The chart and its table.
 #[component]
-pub(super) fn ScoreChart(history: Vec<ScorePoint>) -> impl IntoView {
+pub(super) fn ScoreChart(history: Vec<ScorePoint>, metric: Metric) -> impl IntoView {
+    let locale = use_locale();
     let plotted = bars(&history, WIDTH, HEIGHT);
     let summary = format!(
         "Your score over the last {} periods, from {} to {}",
         history.len(),
-        history.first().map_or(0, |p| p.score),
-        history.last().map_or(0, |p| p.score)
+        score_text(metric, history.first().map_or(0, |p| p.score), &locale),
+        score_text(metric, history.last().map_or(0, |p| p.score), &locale)
     );
     view! {
         <section class="pp-card pp-chart" aria-labelledby="pp-chart-title">
@@ -28,7 +32,7 @@ pub(super) fn ScoreChart(history: Vec<ScorePoint>) -> impl IntoView {
                 {plotted.into_iter().map(|bar| view! {
                     <g>
                         <rect class="pp-chart__bar" x=bar.x y=bar.y + TOP width=bar.width height=bar.height rx="3"></rect>
-                        <text class="pp-chart__value" x=bar.x + bar.width / 2 y=bar.y + TOP - 4 text-anchor="middle">{bar.score}</text>
+                        <text class="pp-chart__value" x=bar.x + bar.width / 2 y=bar.y + TOP - 4 text-anchor="middle">{count(bar.score, &locale)}</text>
                         <text class="pp-chart__label" x=bar.x + bar.width / 2 y=HEIGHT + TOP + 18 text-anchor="middle">{bar.label}</text>
                     </g>
                 }).collect_view()}
@@ -39,7 +43,7 @@ pub(super) fn ScoreChart(history: Vec<ScorePoint>) -> impl IntoView {
                     <caption class="pp-visually-hidden">"Your score by period"</caption>
                     <thead><tr><th scope="col">"Period"</th><th scope="col" class="pp-table__number">"Score"</th></tr></thead>
                     <tbody>
-                        {history.into_iter().map(|p| view! { <tr><th scope="row">{p.label}</th><td class="pp-table__number">{p.score}</td></tr> }).collect_view()}
+                        {history.into_iter().map(|p| view! { <tr><th scope="row">{month_label(&p.label)}</th><td class="pp-table__number">{score_text(metric, p.score, &locale)}</td></tr> }).collect_view()}
                     </tbody>
                 </table>
             </details>

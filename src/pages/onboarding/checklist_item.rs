@@ -38,10 +38,14 @@ pub(super) fn ChecklistItem(
         let id = id.clone();
         move || ticks.failed.with(|f| f.get(&id).cloned())
     };
-    let who = match initial.completed_by {
-        CompletedBy::Partner => "You tick this off",
-        CompletedBy::Vendor => "The channel team confirms this",
-    };
+    // A step the backend sees happen says what completes it, instead of asking for a tick.
+    let who = initial
+        .completes_when
+        .clone()
+        .unwrap_or_else(|| match initial.completed_by {
+            CompletedBy::Partner => "You tick this off".into(),
+            CompletedBy::Vendor => "The channel team confirms this".into(),
+        });
     let due_on = initial.due_on;
     let due = move || match item.with(|i| i.as_ref().and_then(|i| i.completed_at)) {
         Some(at) if done() => format!("done on {}", short_date(at.date_naive())),

@@ -120,7 +120,20 @@ impl Store {
             .iter()
             .find(|b| b.0 == board_id)
             .ok_or_else(|| AppError::NotFound(format!("There is no leaderboard {board_id:?}.")))?;
-        let (period, segment_id) = (params.period, params.segment.as_str());
+        let conn = self.reader()?;
+        let own_league = || -> AppResult<String> {
+            let kind: String = conn.query_row(
+                "SELECT partner_type FROM companies WHERE id = ?1",
+                [&caller.company_id],
+                |r| r.get(0),
+            )?;
+            Ok(format!("type:{kind}"))
+        };
+        let segment_id = match &params.segment {
+            Some(segment) => segment.clone(),
+            None => own_league()?,
+        };
+        let (period, segment_id) = (params.period, segment_id.as_str());
         let (segment_label, _) = league(segment_id).ok_or_else(|| {
             AppError::NotFound(format!(
                 "The board {board_id:?} has no segment {segment_id:?}."
@@ -128,7 +141,6 @@ impl Store {
         })?;
         let (offset, limit) = (i64::from(params.offset), i64::from(params.limit));
         let key = [board_id, period.as_str(), segment_id];
-        let conn = self.reader()?;
         let total: u32 = conn.query_row(
             "SELECT COUNT(*) FROM ranks WHERE board_id = ?1 AND period = ?2 AND segment = ?3",
             key,

@@ -4,8 +4,8 @@
 //! out on every read and can never be stale.
 
 use api_types::{
-    currency_digits, Engagement, EngagementFactor, Measure, Money, ProgramPolicies, TierLevel,
-    TierProgress, TierRequirement,
+    currency_digits, Engagement, EngagementFactor, Measure, Money, ProgramPolicies,
+    RequirementRisk, TierLevel, TierProgress, TierRequirement,
 };
 use chrono::{DateTime, Datelike, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -93,6 +93,49 @@ fn measure(
     })
 }
 
+/// How far ahead a lapsing certification puts a requirement at risk.
+const RISK_DAYS: i64 = 30;
+
+/// The soonest certification lapsing within [`RISK_DAYS`] that is its holder's only one past
+/// that day: when it lapses, the company has one certified person fewer than `certified`.
+fn lapsing_certification(
+    conn: &Connection,
+    company: &str,
+    certified: u64,
+    now: DateTime<Utc>,
+) -> AppResult<Option<RequirementRisk>> {
+    let (today, horizon) = (
+        now.date_naive(),
+        now.date_naive() + Duration::days(RISK_DAYS),
+    );
+    let found = conn
+        .query_row(
+            "SELECT c.id, c.name, u.id, u.name, c.expires_on FROM certifications c JOIN users u ON u.id = c.user_id
+             WHERE u.company_id = ?1 AND u.removed_at IS NULL AND c.earned_on IS NOT NULL
+               AND c.expires_on >= ?2 AND c.expires_on <= ?3
+               AND NOT EXISTS (SELECT 1 FROM certifications o WHERE o.user_id = c.user_id AND o.id <> c.id
+                               AND o.earned_on IS NOT NULL AND (o.expires_on IS NULL OR o.expires_on > c.expires_on))
+             ORDER BY c.expires_on, u.name LIMIT 1",
+            params![company, today.to_string(), horizon.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?)),
+        )
+        .optional()?;
+    found
+        .map(
+            |(certification_id, certification_name, holder_id, holder_name, expires)| {
+                Ok(RequirementRisk {
+                    certification_id,
+                    certification_name,
+                    holder_id,
+                    holder_name,
+                    expires_on: parse_text(&expires)?,
+                    falls_to: certified.saturating_sub(1),
+                })
+            },
+        )
+        .transpose()
+}
+
 /// The tier after `tier`, with its requirements and benefits, if there is one.
 fn tier_after(
     conn: &Connection,
@@ -145,8 +188,16 @@ pub fn tier_progress(
     let requirements = specs
         .into_iter()
         .map(|spec| {
+            let current = measure(conn, company, currency, spec.metric, now)?;
+            let at_risk = match (spec.metric, &current) {
+                (TierMetric::CertifiedPeople, Measure::Count { value }) => {
+                    lapsing_certification(conn, company, *value, now)?
+                }
+                _ => None,
+            };
             Ok(TierRequirement {
-                current: measure(conn, company, currency, spec.metric, now)?,
+                current,
+                at_risk,
                 target: match spec.metric {
                     TierMetric::WonRevenueYear => Measure::Money {
                         value: from_usd_cents(spec.target, currency),

@@ -78,8 +78,10 @@ impl Store {
             })?
             .collect::<Result<Vec<_>, _>>()?;
         let mut statement = conn.prepare(
-            "SELECT id, name, level, earned_on, expires_on, requirements_json, recertification
-             FROM certifications WHERE user_id = ?1 ORDER BY position",
+            "SELECT c.id, c.name, c.level, c.earned_on, c.expires_on, c.requirements_json, c.recertification,
+                    c.earned_on < co.joined_on AS carried_over
+             FROM certifications c JOIN users u ON u.id = c.user_id JOIN companies co ON co.id = u.company_id
+             WHERE c.user_id = ?1 ORDER BY c.position",
         )?;
         let mut rows = statement.query([&caller.user_id])?;
         let mut certifications = Vec::new();
@@ -97,6 +99,7 @@ impl Store {
                 expires_on,
                 requirements,
                 recertification: row.get("recertification")?,
+                carried_over: row.get::<_, Option<bool>>("carried_over")?.unwrap_or(false),
             });
         }
         let mut statement = conn.prepare(
