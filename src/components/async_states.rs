@@ -34,7 +34,8 @@ pub fn Skeleton(
     }
 }
 
-/// Says what failed in plain words and offers to try again.
+/// Says what failed in plain words and, when asking again may help, offers to try again (a
+/// missing deal or a refusal would only fail the same way: the page's own links lead back).
 #[component]
 pub fn ErrorNotice(
     /// What went wrong.
@@ -48,9 +49,11 @@ pub fn ErrorNotice(
     view! {
         <Notice tone=Tone::Danger title=format!("We could not load {what}.")>
             <p>{error.message()}</p>
-            <button type="button" class="pp-button" on:click=move |_| on_retry.run(())>
-                "Try again"
-            </button>
+            {error.is_retryable().then(|| view! {
+                <button type="button" class="pp-button" on:click=move |_| on_retry.run(())>
+                    "Try again"
+                </button>
+            })}
         </Notice>
     }
 }

@@ -5,7 +5,10 @@
 use api_types::deal_flow::{
     extension_pending, take_step, DealPosition, Side, StepRefused, NOTE_CHARS,
 };
-use api_types::{Deal, DealStatus, DealStepKind, DealStepRequest, FieldError, StepName};
+use api_types::{
+    Deal, DealListParams, DealStatus, DealStepKind, DealStepRequest, DealSummary, FieldError,
+    StepName,
+};
 use chrono::NaiveDate;
 
 use crate::text::dates::{days_until, short_date};
@@ -70,6 +73,46 @@ pub fn partner_steps(deal: &Deal, today: NaiveDate) -> PartnerSteps {
     }
 }
 
+/// Why a deal waits for the partner, if it does: a question to answer, or protection that ends
+/// soon or before the customer expects to close (the contract's `needs_you` rule, in words).
+pub fn waiting_reason(deal: &DealSummary, today: NaiveDate) -> Option<String> {
+    match (deal.status, deal.protection_expires_on) {
+        (DealStatus::MoreInfoRequested, _) => {
+            Some("The channel team asked a question: answer it so they can decide.".into())
+        }
+        (DealStatus::Approved, Some(ends)) => {
+            let days = days_until(ends, today);
+            let gap = days_until(deal.expected_close_on, ends);
+            if days <= DealListParams::PROTECTION_WARNING_DAYS {
+                Some(match days {
+                    d if d < 0 => "Protection has ended.".to_owned(),
+                    0 => "Protection ends today.".to_owned(),
+                    1 => "Protection ends tomorrow.".to_owned(),
+                    d => format!("Protection ends in {d} days."),
+                })
+            } else if gap > 0 {
+                Some(format!(
+                    "Protection ends on {}, {gap} days before the expected close: ask for longer protection.",
+                    short_date(ends)
+                ))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// "12 Dec 2026", or what protection means for a deal without an end date in its state.
+pub fn protected_until(deal: &DealSummary) -> String {
+    match (deal.protection_expires_on, deal.status) {
+        (Some(day), _) => short_date(day),
+        (None, status) if status.is_open() => "Not protected yet".into(),
+        (None, DealStatus::Won | DealStatus::Lost) => "Not needed: the deal is closed".into(),
+        (None, _) => "Not protected".into(),
+    }
+}
+
 /// What the partner can expect or do, by status.
 pub fn next_step(deal: &Deal, today: NaiveDate) -> String {
     let last_note = deal
@@ -81,11 +124,15 @@ pub fn next_step(deal: &Deal, today: NaiveDate) -> String {
         DealStatus::Submitted | DealStatus::UnderReview => "The channel team is reviewing this registration. Their decision will appear here.".into(),
         DealStatus::MoreInfoRequested => "The channel team needs more information before they decide: answer their question below.".into(),
         DealStatus::Approved => match deal.summary.protection_expires_on {
-            Some(day) if days_until(day, today) >= 0 => format!(
-                "This deal is protected for you until {} ({} days left). Close it before then, or ask for longer protection below.",
-                short_date(day),
-                days_until(day, today)
-            ),
+            Some(day) if days_until(day, today) >= 0 => {
+                let gap = days_until(deal.summary.expected_close_on, day);
+                format!(
+                    "This deal is protected for you until {} ({} days left){}. Close it before then, or ask for longer protection below.",
+                    short_date(day),
+                    days_until(day, today),
+                    if gap > 0 { format!(", {gap} days before the customer expects to close") } else { String::new() }
+                )
+            }
             _ => "This deal is approved.".into(),
         },
         DealStatus::Rejected => format!("This registration was not accepted: “{last_note}”"),

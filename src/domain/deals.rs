@@ -124,6 +124,8 @@ impl DealSort {
 pub struct DealListQuery {
     /// Only these statuses (none means all).
     pub statuses: Vec<DealStatus>,
+    /// Only the deals waiting for the partner (the contract's `needs_you`).
+    pub needs_you: bool,
     /// Search text.
     pub search: String,
     /// Order.
@@ -140,7 +142,8 @@ pub const PAGE_SIZE: u32 = 25;
 impl UrlState for DealListQuery {
     const PATH: &'static str = "/deals";
 
-    /// Reads the URL's `status` (repeatable), `q`, `sort`, `cursor` and `page`; junk is dropped.
+    /// Reads the URL's `status` (repeatable), `needs_you`, `q`, `sort`, `cursor` and `page`;
+    /// junk is dropped.
     fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut query = Self {
             page: 1,
@@ -160,6 +163,7 @@ impl UrlState for DealListQuery {
                     let search: String = value.trim().chars().take(100).collect();
                     query.search = search.trim_end().to_owned();
                 }
+                "needs_you" => query.needs_you = value == "true",
                 "sort" => query.sort = DealSort::parse(value),
                 "cursor" if !value.is_empty() => query.cursor = Some(value.to_owned()),
                 "page" => query.page = value.parse().ok().filter(|p| *p >= 1).unwrap_or(1),
@@ -179,6 +183,7 @@ impl UrlState for DealListQuery {
         for status in &self.statuses {
             query = query.push("status", status.as_str());
         }
+        query = query.push_opt("needs_you", self.needs_you.then_some("true"));
         let search = self.search.trim();
         query = query.push_opt("q", (!search.is_empty()).then(|| search.to_owned()));
         if self.sort != DealSort::default() {
@@ -190,6 +195,20 @@ impl UrlState for DealListQuery {
                 .push("page", self.page.to_string());
         }
         query
+    }
+}
+
+/// The deals waiting for the partner (the contract's `needs_you`), soonest end of protection
+/// first: what Home and the deals page lead with.
+pub fn needs_you() -> DealListParams {
+    DealListParams {
+        needs_you: true,
+        sort: api_types::DealSort {
+            key: DealSortKey::ProtectionExpiresOn,
+            descending: false,
+        },
+        limit: Some(20),
+        ..DealListParams::default()
     }
 }
 
@@ -229,6 +248,7 @@ impl DealListQuery {
         let search = self.search.trim();
         DealListParams {
             statuses: self.statuses.clone(),
+            needs_you: self.needs_you,
             q: (!search.is_empty()).then(|| search.to_owned()),
             sort: self.sort.to_api(),
             cursor: self.cursor.clone(),

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::{DealStatusBadge, Loaded, Notice, Page};
 use crate::context::{use_locale, use_read};
-use crate::domain::deal::next_step;
+use crate::domain::deal::{next_step, protected_until};
 use crate::platform::paths::href;
 use crate::text::dates::{short_date, today};
 use crate::text::format::money;
@@ -96,7 +96,7 @@ fn DealDetails(deal: Deal, products: Signal<Vec<Product>>) -> impl IntoView {
                 <div><dt>"Estimated value"</dt><dd>{money(&summary.value, &locale)}</dd></div>
                 <div><dt>"Expected close"</dt><dd>{short_date(summary.expected_close_on)}</dd></div>
                 <div><dt>"Country"</dt><dd>{summary.country.clone()}</dd></div>
-                <div><dt>"Protected until"</dt><dd>{summary.protection_expires_on.map_or_else(|| "Not protected yet".to_owned(), short_date)}</dd></div>
+                <div><dt>"Protected until"</dt><dd>{protected_until(&summary)}</dd></div>
                 <div><dt>"Products"</dt><dd>{
                     let codes = deal.products.clone();
                     move || products.with(|catalogue| codes.iter().map(|p| product_name(p, catalogue)).collect::<Vec<_>>().join(", "))

@@ -1,13 +1,14 @@
-//! The deal list: pipeline summary, status filters, debounced search, sortable columns and
+//! The deal list: what waits for the partner first, the pipeline in their own currency (open
+//! work first, closed deals below), status filters, debounced search, sortable columns and
 //! cursor pages, all held in the URL; and export of the filtered view as CSV.
 
-use api_types::{DealStatus, PipelineStage};
+use api_types::{DealStatus, DealSummary, Page as ApiPage, PipelineStage};
 use leptos::prelude::*;
 
 use crate::components::{FilterChoice, FilterLinks, Loaded, Page, Section};
 use crate::context::use_locale;
 use crate::context::use_read;
-use crate::domain::deals::{DealListQuery, PAGE_SIZE};
+use crate::domain::deals::{needs_you, DealListQuery, PAGE_SIZE};
 use crate::platform::paths::href;
 use crate::platform::url_state::{self, use_go_to, use_url_state};
 use crate::text::format::{count, money};
@@ -29,7 +30,11 @@ pub fn DealsPage() -> impl IntoView {
         let request = query.get().to_api_query(PAGE_SIZE);
         async move { api.deals(&request).await }
     });
-    let pipeline = use_read(|api| async move { api.pipeline().await });
+    // The pipeline and the deals waiting for the partner, shown together as one row of tiles.
+    let pipeline = use_read(|api| async move {
+        let stages = api.pipeline().await?;
+        Ok((stages, api.deals(&needs_you()).await?))
+    });
     let go_to = use_go_to::<DealListQuery>(true);
     let on_search = move |text: String| {
         go_to(&DealListQuery {
@@ -51,8 +56,17 @@ pub fn DealsPage() -> impl IntoView {
                 shown(status),
             )
         });
-        let all = FilterChoice::to("All statuses", &all, current.statuses.is_empty());
-        std::iter::once(all).chain(each).collect::<Vec<_>>()
+        let all = FilterChoice::to(
+            "All statuses",
+            &DealListQuery { needs_you: false, ..all },
+            current.statuses.is_empty() && !current.needs_you,
+        );
+        let waiting = FilterChoice::to(
+            "Waiting for you",
+            &DealListQuery { needs_you: !current.needs_you, ..current.first_page() },
+            current.needs_you,
+        );
+        [all, waiting].into_iter().chain(each).collect::<Vec<_>>()
     });
     view! {
         <Page title="Deals">
@@ -61,7 +75,7 @@ pub fn DealsPage() -> impl IntoView {
                 <a class="pp-button pp-button--primary" href=href("/deals/new")>"Register a deal"</a>
             </div>
             <Section heading_id="pp-pipeline-title" title="Pipeline">
-                <Loaded resource=pipeline what="your pipeline" placeholder=PipelinePlaceholder render={move |stages: Vec<PipelineStage>| view! { <Pipeline stages/> }}/>
+                <Loaded resource=pipeline what="your pipeline" placeholder=PipelinePlaceholder render={move |(stages, waiting): (Vec<PipelineStage>, ApiPage<DealSummary>)| view! { <Pipeline stages waiting/> }}/>
             </Section>
             <Section heading_id="pp-deal-list-title" title="Your deals">
                 <div class="pp-deal-controls">
@@ -75,13 +89,13 @@ pub fn DealsPage() -> impl IntoView {
     }
 }
 
-/// The pipeline's tiles, empty, while it loads: every status always has a tile of fixed size,
-/// so the deal list below never moves when the figures arrive.
+/// The pipeline's tiles, empty, while it loads: every open status always has a tile of fixed
+/// size and the closed ones a line, so the deal list below never moves when the figures arrive.
 #[component]
 fn PipelinePlaceholder() -> impl IntoView {
     view! {
         <ul class="pp-pipeline" aria-hidden="true">
-            {DealStatus::ALL.map(|_| view! {
+            {(0..=DealStatus::ALL.into_iter().filter(|s| s.is_open()).count()).map(|_| view! {
                 <li class="pp-pipeline__stage">
                     <span class="pp-pipeline__link">
                         <span class="pp-pipeline__label pp-skeleton">"\u{a0}"</span>
@@ -91,29 +105,67 @@ fn PipelinePlaceholder() -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+        <p class="pp-pipeline__closed pp-skeleton" aria-hidden="true">"\u{a0}"</p>
+        <p class="pp-meta" aria-hidden="true">"\u{a0}"</p>
     }
 }
 
-/// Count and value per status; each links to the list filtered by that status.
+/// What waits for the partner first, then open work as tiles with count and value in the
+/// partner's currency, closed deals as one line below; each links to the list filtered so.
 #[component]
-fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
+fn Pipeline(stages: Vec<PipelineStage>, waiting: ApiPage<DealSummary>) -> impl IntoView {
     let locale = use_locale();
+    let filtered = |status| url_state::href(&DealListQuery { statuses: vec![status], page: 1, ..DealListQuery::default() });
+    // A stage with deals in other currencies shows its converted total as an estimate.
+    let converted = |stage: &PipelineStage| {
+        stage.total.as_ref().is_some_and(|t| stage.value.iter().any(|v| v.currency != t.currency))
+    };
+    let value = |stage: &PipelineStage| match &stage.total {
+        Some(total) if converted(stage) => format!("≈ {}", money(total, &locale)),
+        Some(total) => money(total, &locale),
+        None => "No deals".to_owned(),
+    };
+    let any_converted = stages.iter().any(converted);
+    let (open, closed): (Vec<_>, Vec<_>) = stages.into_iter().partition(|s| s.status.is_open());
+    let closed: Vec<_> = closed.into_iter().filter(|s| s.count > 0).collect();
+    let questions = waiting.items.iter().filter(|d| d.status == DealStatus::MoreInfoRequested).count();
+    let waiting_words = match (questions, waiting.items.len() - questions) {
+        (0, 0) => "Nothing right now".to_owned(),
+        (q, 0) => format!("{q} to answer"),
+        (0, p) => format!("{p} protection running short"),
+        (q, p) => format!("{q} to answer, {p} protection running short"),
+    };
+    let waiting_href = url_state::href(&DealListQuery { needs_you: true, page: 1, ..DealListQuery::default() });
     view! {
         <ul class="pp-pipeline">
-            {stages.into_iter().map(|stage| {
+            <li class="pp-pipeline__stage pp-pipeline__stage--waiting">
+                <a href=waiting_href class="pp-pipeline__link">
+                    <span class="pp-pipeline__label">"Waiting for you"</span>
+                    <span class="pp-pipeline__count">{count(waiting.total, &locale)}</span>
+                    <span class="pp-pipeline__value">{waiting_words}</span>
+                </a>
+            </li>
+            {open.iter().map(|stage| {
                 let (label, tone) = (stage.status.label(), stage.status.tone().as_str());
-                let filtered = DealListQuery { statuses: vec![stage.status], page: 1, ..DealListQuery::default() };
-                let values: Vec<String> = stage.value.iter().map(|m| money(m, &locale)).collect();
                 view! {
                     <li class=format!("pp-pipeline__stage pp-pipeline__stage--{tone}")>
-                        <a href=url_state::href(&filtered) class="pp-pipeline__link">
+                        <a href=filtered(stage.status) class="pp-pipeline__link">
                             <span class="pp-pipeline__label">{label}</span>
                             <span class="pp-pipeline__count">{count(stage.count, &locale)}</span>
-                            <span class="pp-pipeline__value">{if values.is_empty() { "No deals".to_owned() } else { values.join(" + ") }}</span>
+                            <span class="pp-pipeline__value">{value(stage)}</span>
                         </a>
                     </li>
                 }
             }).collect_view()}
         </ul>
+        <p class="pp-pipeline__closed pp-meta">
+            {if closed.is_empty() { "Closed: none yet" } else { "Closed: " }}
+            {closed.iter().enumerate().map(|(i, stage)| view! {
+                {(i > 0).then_some(" · ")}
+                <a href=filtered(stage.status)>{format!("{} {}", stage.status.label(), count(stage.count, &locale))}</a>
+                {(stage.status == DealStatus::Won).then(|| format!(" ({})", value(stage)))}
+            }).collect_view()}
+        </p>
+        <p class="pp-meta">{if any_converted { "≈: includes deals in other currencies, converted at the program's reference rates." } else { "Values in your company's currency." }}</p>
     }
 }

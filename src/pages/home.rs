@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 
-use api_types::{
-    BoardParams, DealListParams, DealSort, DealSortKey, DealStatus, LeaderboardPage, Period,
-    PipelineStage,
-};
+use api_types::{BoardParams, LeaderboardPage, Period, PipelineStage};
 
 use crate::components::{Loaded, Page};
 use crate::context::{use_locale, use_read};
+use crate::domain::deals::needs_you;
 
 mod engagement;
 mod next_steps;
@@ -31,27 +29,8 @@ pub fn HomePage() -> impl IntoView {
     let me = use_read(|api| async move { api.me().await });
     let onboarding = use_read(|api| async move { api.onboarding().await });
     let training = use_read(|api| async move { api.training().await });
-    // Deals waiting for the partner: questions to answer, and approved deals whose protection
-    // ends first (those within two weeks become next steps). One read, two requests.
-    let deals = use_read(|api| async move {
-        let questions = DealListParams {
-            statuses: vec![DealStatus::MoreInfoRequested],
-            limit: Some(10),
-            ..DealListParams::default()
-        };
-        let ending = DealListParams {
-            statuses: vec![DealStatus::Approved],
-            sort: DealSort {
-                key: DealSortKey::ProtectionExpiresOn,
-                descending: false,
-            },
-            // Room for approved deals whose protection already ran out, which sort first.
-            limit: Some(20),
-            ..DealListParams::default()
-        };
-        let questions = api.deals(&questions).await?.items;
-        Ok((questions, api.deals(&ending).await?.items))
-    });
+    // Deals waiting for the partner: questions to answer, and protection running short.
+    let deals = use_read(|api| async move { api.deals(&needs_you()).await.map(|page| page.items) });
     let surveys = use_read(|api| async move { api.surveys().await });
     let pipeline = use_read(|api| async move { api.pipeline().await });
     let standing = use_read(|api| async move {

@@ -33,12 +33,18 @@ pub fn expiry_phrase(expires: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// "12 Dec 2026 at 14:05 UTC": when something happened, to the minute. Written by hand, as
-/// is [`machine_instant`]: chrono's `format` would bring its pattern parser (8 KiB of wasm).
+/// "12 Dec 2026 at 15:05": when something happened, to the minute, in the partner's own time
+/// zone (the browser's). Written by hand, as is [`machine_instant`]: chrono's `format` would
+/// bring its pattern parser (8 KiB of wasm).
 pub fn moment(at: DateTime<Utc>) -> String {
+    local_moment(at.with_timezone(&chrono::Local).naive_local())
+}
+
+/// A wall-clock moment as words.
+fn local_moment(at: chrono::NaiveDateTime) -> String {
     format!(
-        "{} at {:02}:{:02} UTC",
-        short_date(at.date_naive()),
+        "{} at {:02}:{:02}",
+        short_date(at.date()),
         at.hour(),
         at.minute()
     )
@@ -113,7 +119,9 @@ mod tests {
         let at = DateTime::parse_from_rfc3339("2026-03-02T04:05:09Z")
             .unwrap()
             .to_utc();
-        assert_eq!(moment(at), "2 Mar 2026 at 04:05 UTC");
+        assert_eq!(local_moment(at.naive_utc()), "2 Mar 2026 at 04:05");
+        let local = at.with_timezone(&chrono::Local).naive_local();
+        assert_eq!(moment(at), local_moment(local), "in the local time zone");
         assert_eq!(machine_instant(at), "2026-03-02T04:05:09Z");
     }
 

@@ -162,6 +162,10 @@ pub struct PipelineStage {
     pub count: u64,
     /// Their estimated value, one amount per currency.
     pub value: Vec<Money>,
+    /// Their value in the partner's own currency, converted at the program's reference rates
+    /// where the deals are in other currencies (whole units); absent when the stage is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<Money>,
 }
 
 /// A product a deal can be registered for.

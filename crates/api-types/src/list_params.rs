@@ -85,11 +85,15 @@ impl DealSort {
     }
 }
 
-/// `GET /deals?status&q&sort&cursor&limit`.
+/// `GET /deals?status&needs_you&q&sort&cursor&limit`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DealListParams {
     /// Only these statuses (none means all).
     pub statuses: Vec<DealStatus>,
+    /// Only deals waiting for the partner: a question from the channel team, or approved with
+    /// protection ending within [`DealListParams::PROTECTION_WARNING_DAYS`] or before the
+    /// expected close.
+    pub needs_you: bool,
     /// Search text, trimmed; `None` when blank.
     pub q: Option<String>,
     /// Order.
@@ -107,6 +111,8 @@ impl DealListParams {
     pub const MAX_LIMIT: u32 = 100;
     /// Most characters of search text.
     pub const Q_MAX_CHARS: usize = 100;
+    /// An approved deal whose protection ends within this many days needs the partner.
+    pub const PROTECTION_WARNING_DAYS: i64 = 14;
 
     /// The query the client sends.
     pub fn to_query(&self) -> QueryString {
@@ -115,6 +121,7 @@ impl DealListParams {
             .iter()
             .fold(QueryString::new(), |q, s| q.push("status", s.as_str()));
         query
+            .push_opt("needs_you", self.needs_you.then_some("true"))
             .push_opt("q", self.q.clone())
             .push("sort", self.sort.as_param())
             .push_opt("cursor", self.cursor.clone())
@@ -152,8 +159,14 @@ impl DealListParams {
                 DealSort::parse(text).ok_or(format!("`sort` {text:?} is not a sort key."))?
             }
         };
+        let needs_you = match pairs.one("needs_you")? {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(other) => return Err(format!("`needs_you` {other:?} must be true or false.")),
+        };
         Ok(Self {
             statuses,
+            needs_you,
             q,
             sort,
             cursor: pairs.one("cursor")?.map(str::to_owned),
@@ -228,6 +241,7 @@ mod tests {
     fn deal_params_round_trip_through_the_query() {
         let params = DealListParams {
             statuses: vec![DealStatus::Approved, DealStatus::Won],
+            needs_you: true,
             q: Some("café".into()),
             sort: DealSort {
                 key: DealSortKey::Value,
@@ -243,6 +257,7 @@ mod tests {
             "`sort` \"price\" is not a sort key."
         );
         assert!(DealListParams::parse([("limit", "101")]).is_err());
+        assert!(DealListParams::parse([("needs_you", "yes")]).is_err());
         assert!(DealListParams::parse([("status", "open")]).is_err());
     }
 

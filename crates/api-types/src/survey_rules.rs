@@ -34,7 +34,8 @@ pub fn check_answers(
         let message = if is_blank(answer) {
             question
                 .required
-                .then(|| "Please answer this question.".to_owned())
+                // Named, so a list of problems says which question each is about.
+                .then(|| format!("Please answer “{}”", question.prompt.trim_end_matches(['.', ' '])))
         } else {
             problem(&question.kind, answer)
         };

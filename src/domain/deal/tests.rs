@@ -168,3 +168,36 @@ fn a_draft_is_kept_as_two_texts_and_read_back_leniently() {
         "only a note"
     );
 }
+
+#[test]
+fn a_deal_waits_for_the_partner_when_asked_or_when_protection_runs_short() {
+    let today = day(TODAY);
+    let summary = |status, ends| deal(status, ends, vec![]).summary;
+    assert!(waiting_reason(&summary(DealStatus::MoreInfoRequested, None), today)
+        .unwrap()
+        .starts_with("The channel team asked a question"));
+    assert_eq!(
+        waiting_reason(&summary(DealStatus::Approved, Some("2026-12-01")), today).as_deref(),
+        Some("Protection ends in 7 days.")
+    );
+    // Expected close 31 Jan 2027; protection until 1 Jan leaves 30 days uncovered.
+    assert_eq!(
+        waiting_reason(&summary(DealStatus::Approved, Some("2027-01-01")), today).as_deref(),
+        Some("Protection ends on 1 Jan 2027, 30 days before the expected close: ask for longer protection.")
+    );
+    assert_eq!(waiting_reason(&summary(DealStatus::Approved, Some("2027-03-01")), today), None);
+    assert_eq!(waiting_reason(&summary(DealStatus::Won, None), today), None);
+}
+
+#[test]
+fn protection_is_worded_for_each_state() {
+    let summary = |status| deal(status, None, vec![]).summary;
+    assert_eq!(protected_until(&summary(DealStatus::Submitted)), "Not protected yet");
+    assert_eq!(protected_until(&summary(DealStatus::Rejected)), "Not protected");
+    assert_eq!(protected_until(&summary(DealStatus::Withdrawn)), "Not protected");
+    assert!(protected_until(&summary(DealStatus::Won)).contains("closed"));
+    assert_eq!(
+        protected_until(&deal(DealStatus::Approved, Some("2027-03-01"), vec![]).summary),
+        "1 Mar 2027"
+    );
+}

@@ -8,6 +8,7 @@ use api_types::{
 };
 use chrono::NaiveDate;
 
+use crate::domain::deal::waiting_reason;
 use crate::domain::training::{expiry_warning, ExpiryWarning};
 use crate::text::dates::{days_until, due_phrase, expiry_phrase};
 use crate::text::labels::Label;
@@ -55,18 +56,14 @@ pub struct Sources<'a> {
     pub onboarding: Option<&'a [OnboardingPhase]>,
     /// The user's certifications.
     pub certifications: Option<&'a [Certification]>,
-    /// Deals (any status; only those waiting on the partner count).
+    /// Deals waiting for the partner (`needs_you`): questions, and protection running short.
     pub deals: Option<&'a [DealSummary]>,
-    /// Approved deals, soonest end of protection first (those ending within 14 days count).
-    pub protected: Option<&'a [DealSummary]>,
     /// Open surveys.
     pub surveys: Option<&'a [SurveySummary]>,
     /// The next tier (its requirements say which lapse would cost one) and who is asking.
     pub tier: Option<(&'a TierProgress, &'a str)>,
 }
 
-/// An approved deal whose protection ends within this many days is worth a step.
-pub const PROTECTION_WARNING_DAYS: i64 = 14;
 
 /// Every action waiting for the partner, most urgent first.
 pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
@@ -134,52 +131,29 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
             rank: (class, days),
         });
     }
-    for deal in sources
-        .deals
-        .unwrap_or_default()
-        .iter()
-        .filter(|d| d.status == DealStatus::MoreInfoRequested)
-    {
-        actions.push(NextAction {
-            title: format!("Answer the channel team about {}", deal.customer_company),
-            detail: format!(
-                "Deal {} is waiting for more information from you",
-                deal.reference
-            ),
-            path: format!("/deals/{}", deal.reference),
-            urgency: Urgency::High,
-            rank: (2, deal.updated_at.timestamp()),
-        });
-    }
-    for deal in sources.protected.unwrap_or_default() {
-        let Some(ends) = deal
-            .protection_expires_on
-            .filter(|_| deal.status == DealStatus::Approved)
-        else {
+    for deal in sources.deals.unwrap_or_default() {
+        let Some(reason) = waiting_reason(deal, today) else {
             continue;
         };
-        let days = days_until(ends, today);
-        if !(0..=PROTECTION_WARNING_DAYS).contains(&days) {
-            continue;
-        }
-        actions.push(NextAction {
-            title: format!("Close or extend: {}", deal.customer_company),
-            detail: format!(
-                "Deal {}: protection ends {}",
-                deal.reference,
-                match days {
-                    0 => "today".to_owned(),
-                    1 => "tomorrow".to_owned(),
-                    n => format!("in {n} days"),
-                }
+        let (title, urgency, rank) = match deal.protection_expires_on {
+            _ if deal.status == DealStatus::MoreInfoRequested => (
+                "Answer the channel team about",
+                Urgency::High,
+                (2, deal.updated_at.timestamp()),
             ),
+            Some(ends) => {
+                let days = days_until(ends, today);
+                let urgency = if days <= 3 { Urgency::High } else { Urgency::Medium };
+                ("Close or extend:", urgency, (3, days))
+            }
+            None => continue,
+        };
+        actions.push(NextAction {
+            title: format!("{title} {}", deal.customer_company),
+            detail: format!("Deal {}: {reason}", deal.reference),
             path: format!("/deals/{}", deal.reference),
-            urgency: if days <= 3 {
-                Urgency::High
-            } else {
-                Urgency::Medium
-            },
-            rank: (3, days),
+            urgency,
+            rank,
         });
     }
     for cert in sources.certifications.unwrap_or_default() {
@@ -294,10 +268,6 @@ mod tests {
     fn overdue_work_comes_first_then_waiting_deals_then_lapsing_certifications() {
         let phases = phases();
         let certs = [cert("2026-12-10"), cert("2027-06-01"), cert("2026-10-01")];
-        let deals = [
-            deal(DealStatus::Approved),
-            deal(DealStatus::MoreInfoRequested),
-        ];
         let surveys = [SurveySummary {
             id: "s".into(),
             title: "Pulse".into(),
@@ -309,12 +279,21 @@ mod tests {
         ending.protection_expires_on = Some("2026-12-03".parse().unwrap());
         let mut later = deal(DealStatus::Approved);
         later.protection_expires_on = Some("2027-03-01".parse().unwrap());
-        let protected = [ending, later];
+        let mut uncovered = deal(DealStatus::Approved);
+        uncovered.customer_company = "Thalès Maritime".into();
+        uncovered.protection_expires_on = Some("2027-01-10".parse().unwrap());
+        uncovered.expected_close_on = "2027-03-01".parse().unwrap();
+        let deals = [
+            deal(DealStatus::Approved),
+            deal(DealStatus::MoreInfoRequested),
+            ending,
+            later,
+            uncovered,
+        ];
         let sources = Sources {
             onboarding: Some(&phases),
             certifications: Some(&certs),
             deals: Some(&deals),
-            protected: Some(&protected),
             surveys: Some(&surveys),
             tier: None,
         };
@@ -331,6 +310,7 @@ mod tests {
                 "Recertify: Cert 2026-10-01",
                 "Close or extend: Café Olé SARL",
                 "Recertify: Cert 2026-12-10",
+                "Close or extend: Thalès Maritime",
                 "soon",
                 "Answer “Pulse”",
             ]

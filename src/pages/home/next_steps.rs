@@ -32,7 +32,7 @@ pub(super) fn NextSteps(
     me: ApiRead<Me>,
     onboarding: ApiRead<Onboarding>,
     training: ApiRead<Training>,
-    deals: ApiRead<(Vec<DealSummary>, Vec<DealSummary>)>,
+    deals: ApiRead<Vec<DealSummary>>,
     surveys: ApiRead<Vec<SurveySummary>>,
 ) -> impl IntoView {
     let loaded = move || {
@@ -64,8 +64,7 @@ pub(super) fn NextSteps(
                     let sources = Sources {
                         onboarding: onboarding.as_ref().ok().map(|o| o.phases.as_slice()),
                         certifications: training.as_ref().ok().map(|t| t.certifications.as_slice()),
-                        deals: deals.as_ref().ok().map(|(waiting, _)| waiting.as_slice()),
-                        protected: deals.as_ref().ok().map(|(_, ending)| ending.as_slice()),
+                        deals: deals.as_ref().ok().map(Vec::as_slice),
                         surveys: surveys.as_ref().ok().map(Vec::as_slice),
                         tier: me.as_ref().ok().and_then(|me| Some((me.next_tier.as_ref()?, me.user.id.as_str()))),
                     };

@@ -89,7 +89,7 @@ test("missing answers are caught at their questions, and a 422 shows where the s
   await page.getByRole("button", { name: "Send answers" }).click();
   const summary = page.getByRole("alert").filter({ hasText: "Please check these fields" });
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole("link", { name: "Please answer this question." })).toHaveCount(1);
+  await expect(summary.getByRole("link", { name: "Please answer “How clear were your first 30 days?”" })).toHaveCount(1);
 
   await page.route("**/api/v1/surveys/srv-onboarding/responses", (route) =>
     route.fulfill({ status: 422, contentType: "application/problem+json", body: JSON.stringify({ type: "about:blank", title: "Some fields need attention", status: 422, errors: [{ field: "q-missing", message: "Please keep it polite." }] }) }),

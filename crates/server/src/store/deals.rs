@@ -223,6 +223,15 @@ fn filter(
 ) -> (String, Vec<Sql>) {
     let mut clause = String::from("company_id = ?");
     let mut values = vec![Sql::Text(company_id.to_owned())];
+    if params.needs_you {
+        clause.push_str(
+            " AND (status = 'more_info_requested' OR (status = 'approved'
+               AND (protection_expires_on <= ? OR protection_expires_on < expected_close_on)))",
+        );
+        let soon = Utc::now().date_naive()
+            + chrono::Duration::days(DealListParams::PROTECTION_WARNING_DAYS);
+        values.push(Sql::Text(soon.to_string()));
+    }
     if !params.statuses.is_empty() {
         clause.push_str(" AND status IN (SELECT value FROM json_each(?))");
         let names: Vec<&str> = params.statuses.iter().map(|s| s.as_str()).collect();
@@ -396,8 +405,13 @@ impl Store {
     /// Count and value per status, every status even when empty, in status order.
     pub fn pipeline(&self, caller: &Caller) -> AppResult<Vec<PipelineStage>> {
         let conn = self.reader()?;
+        let own: String = conn.query_row(
+            "SELECT currency FROM companies WHERE id = ?1",
+            [&caller.company_id],
+            |r| r.get(0),
+        )?;
         let mut statement = conn.prepare(
-            "SELECT status, currency, COUNT(*) AS deals, SUM(value_minor) AS total
+            "SELECT status, currency, COUNT(*) AS deals, SUM(value_minor) AS total, SUM(value_usd) AS usd
              FROM deals WHERE company_id = ?1 GROUP BY status, currency ORDER BY currency",
         )?;
         let mut stages: Vec<PipelineStage> = DealStatus::ALL
@@ -406,18 +420,30 @@ impl Store {
                 status,
                 count: 0,
                 value: Vec::new(),
+                total: None,
             })
             .collect();
+        let mut usd = vec![0i64; stages.len()];
         let mut rows = statement.query([&caller.company_id])?;
         while let Some(row) = rows.next()? {
             let status: DealStatus = parse_text(&row.get::<_, String>("status")?)?;
-            if let Some(stage) = stages.iter_mut().find(|s| s.status == status) {
+            if let Some(i) = stages.iter().position(|s| s.status == status) {
+                let stage = &mut stages[i];
                 stage.count += row.get::<_, u64>("deals")?;
                 stage.value.push(Money {
                     amount_minor: row.get("total")?,
                     currency: row.get("currency")?,
                 });
+                usd[i] += row.get::<_, i64>("usd")?;
             }
+        }
+        for (stage, usd) in stages.iter_mut().zip(usd) {
+            stage.total = match stage.value.as_slice() {
+                [] => None,
+                // All in the partner's currency: exact.
+                [only] if only.currency == own => Some(only.clone()),
+                _ => Some(super::program::from_usd_cents(usd, &own)),
+            };
         }
         Ok(stages)
     }
