@@ -13,7 +13,7 @@ use crate::context::{use_locale, use_read};
 use crate::domain::deal::{next_step, protected_until};
 use crate::platform::paths::href;
 use crate::text::dates::{short_date, today};
-use crate::text::format::money;
+use crate::text::format::{country_name, money};
 use crate::text::labels::Tone;
 use conversation::{Conversation, StepForms};
 use timeline::Timeline;
@@ -95,7 +95,7 @@ fn DealDetails(deal: Deal, products: Signal<Vec<Product>>) -> impl IntoView {
                 <div><dt>"Reference"</dt><dd>{summary.reference.clone()}</dd></div>
                 <div><dt>"Estimated value"</dt><dd>{money(&summary.value, &locale)}</dd></div>
                 <div><dt>"Expected close"</dt><dd>{short_date(summary.expected_close_on)}</dd></div>
-                <div><dt>"Country"</dt><dd>{summary.country.clone()}</dd></div>
+                <div><dt>"Country"</dt><dd>{country_name(&summary.country, &locale)}</dd></div>
                 <div><dt>"Protected until"</dt><dd>{protected_until(&summary)}</dd></div>
                 <div><dt>"Products"</dt><dd>{
                     let codes = deal.products.clone();

@@ -58,12 +58,18 @@ pub fn DealsPage() -> impl IntoView {
         });
         let all = FilterChoice::to(
             "All statuses",
-            &DealListQuery { needs_you: false, ..all },
+            &DealListQuery {
+                needs_you: false,
+                ..all
+            },
             current.statuses.is_empty() && !current.needs_you,
         );
         let waiting = FilterChoice::to(
             "Waiting for you",
-            &DealListQuery { needs_you: !current.needs_you, ..current.first_page() },
+            &DealListQuery {
+                needs_you: !current.needs_you,
+                ..current.first_page()
+            },
             current.needs_you,
         );
         [all, waiting].into_iter().chain(each).collect::<Vec<_>>()
@@ -115,10 +121,19 @@ fn PipelinePlaceholder() -> impl IntoView {
 #[component]
 fn Pipeline(stages: Vec<PipelineStage>, waiting: ApiPage<DealSummary>) -> impl IntoView {
     let locale = use_locale();
-    let filtered = |status| url_state::href(&DealListQuery { statuses: vec![status], page: 1, ..DealListQuery::default() });
+    let filtered = |status| {
+        url_state::href(&DealListQuery {
+            statuses: vec![status],
+            page: 1,
+            ..DealListQuery::default()
+        })
+    };
     // A stage with deals in other currencies shows its converted total as an estimate.
     let converted = |stage: &PipelineStage| {
-        stage.total.as_ref().is_some_and(|t| stage.value.iter().any(|v| v.currency != t.currency))
+        stage
+            .total
+            .as_ref()
+            .is_some_and(|t| stage.value.iter().any(|v| v.currency != t.currency))
     };
     let value = |stage: &PipelineStage| match &stage.total {
         Some(total) if converted(stage) => format!("≈ {}", money(total, &locale)),
@@ -128,14 +143,22 @@ fn Pipeline(stages: Vec<PipelineStage>, waiting: ApiPage<DealSummary>) -> impl I
     let any_converted = stages.iter().any(converted);
     let (open, closed): (Vec<_>, Vec<_>) = stages.into_iter().partition(|s| s.status.is_open());
     let closed: Vec<_> = closed.into_iter().filter(|s| s.count > 0).collect();
-    let questions = waiting.items.iter().filter(|d| d.status == DealStatus::MoreInfoRequested).count();
+    let questions = waiting
+        .items
+        .iter()
+        .filter(|d| d.status == DealStatus::MoreInfoRequested)
+        .count();
     let waiting_words = match (questions, waiting.items.len() - questions) {
         (0, 0) => "Nothing right now".to_owned(),
         (q, 0) => format!("{q} to answer"),
         (0, p) => format!("{p} protection running short"),
         (q, p) => format!("{q} to answer, {p} protection running short"),
     };
-    let waiting_href = url_state::href(&DealListQuery { needs_you: true, page: 1, ..DealListQuery::default() });
+    let waiting_href = url_state::href(&DealListQuery {
+        needs_you: true,
+        page: 1,
+        ..DealListQuery::default()
+    });
     view! {
         <ul class="pp-pipeline">
             <li class="pp-pipeline__stage pp-pipeline__stage--waiting">

@@ -2,7 +2,10 @@
 //! reloads, one `Idempotency-Key` per registration so retries never create two deals, and server
 //! answers (422, 409, network) explained where the partner is looking.
 
-use api_types::{FieldError, NewDeal, Product, COUNTRIES, CURRENCIES};
+use api_types::{
+    problem_code, DealListParams, DealStatus, DealSummary, FieldError, NewDeal, Product, COUNTRIES,
+    CURRENCIES,
+};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -10,11 +13,13 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
 use crate::components::{focus_when_shown, ErrorSummary, Loaded, Notice, Page};
-use crate::context::{use_api, use_read, ApiWrite};
+use crate::context::{use_api, use_locale, use_read, use_session, ApiWrite};
 use crate::domain::register_deal::{validate, DealDraft};
+use crate::platform::paths::href;
 use crate::platform::storage;
 use crate::text::dates::today;
-use crate::text::labels::Tone;
+use crate::text::format::country_name;
+use crate::text::labels::{Label, Tone};
 
 mod fields;
 
@@ -27,6 +32,11 @@ const DRAFT_KEY: &str = "deal";
 enum FormProblem {
     /// Another partner holds this customer for these products.
     Conflict {
+        message: String,
+        reference: Option<String>,
+    },
+    /// One of the partner's own open deals already covers it.
+    AlreadyYours {
         message: String,
         reference: Option<String>,
     },
@@ -43,6 +53,12 @@ pub fn RegisterDealPage() -> impl IntoView {
     let navigate = use_navigate();
     let mut restored: DealDraft = storage::load(DRAFT_KEY).unwrap_or_default();
     let was_restored = restored != DealDraft::default() && !restored.customer_company.is_empty();
+    // Most customers are where the partner is, in its currency: start there.
+    if let Some(who) = use_session().who() {
+        restored.start_at_home(who.company_country, who.company_currency);
+    }
+    let locale = use_locale();
+    let countries = country_choices(&locale);
     if restored.idempotency_key.is_empty() {
         restored.idempotency_key = storage::new_key();
     }
@@ -53,6 +69,13 @@ pub fn RegisterDealPage() -> impl IntoView {
     let summary = NodeRef::<Div>::new();
     let focus_summary = move || focus_when_shown(summary);
 
+    // The customer as it was when the partner left the field: their own open deals for it are
+    // looked up then, so a repeat registration is caught before it is sent.
+    let left_customer = RwSignal::new(draft.with_untracked(|d| d.customer_company.clone()));
+    let own_open = use_read(move |api| {
+        let customer = left_customer.get();
+        async move { own_open_deals(&api, customer).await }
+    });
     let catalogue = use_read(|api| async move { api.products().await });
     // How long approval protects a deal is the program's promise, as the backend states it.
     let program = use_read(|api| async move { api.program().await });
@@ -139,12 +162,21 @@ pub fn RegisterDealPage() -> impl IntoView {
             <ErrorSummary errors summary id_prefix="deal"/>
             {move || problem.get().map(|p| view! { <ProblemNotice problem=p submit draft/> })}
             <form class="pp-form pp-card" on:submit=on_submit novalidate=true>
-                <fieldset class="pp-fieldset">
+                <fieldset class="pp-fieldset" on:focusout=move |_| left_customer.set(draft.with_untracked(|d| d.customer_company.trim().to_owned()))>
                     <legend>"Customer"</legend>
                     <TextField draft errors field="customer_company" label="Customer company" required=true autocomplete="organization"
                         hint="The legal name, e.g. Hôtel Beaumont SA" get=|d| d.customer_company.clone() set=|d, v| d.customer_company = v/>
+                    {move || own_open.get().and_then(Result::ok).filter(|deals| !deals.is_empty()).map(|deals| view! {
+                        <div class="pp-field__notice" role="status">
+                            <p>"You already have an open registration for this customer. Register it again only for other products: "
+                                {deals.into_iter().map(|d| view! {
+                                    <a href=href(&format!("/deals/{}", d.reference))>{format!("{} ({})", d.reference, d.status.label())}</a>" "
+                                }).collect_view()}
+                            </p>
+                        </div>
+                    })}
                     <SelectField draft errors field="country" label="Customer's country" get=|d| d.country.clone() set=|d, v| d.country = v
-                        options=COUNTRIES.iter().map(|c| (c.to_string(), c.to_string())).collect()/>
+                        options=countries/>
                     <TextField draft errors field="contact.name" label="Contact's name" required=true get=|d| d.contact_name.clone() set=|d, v| d.contact_name = v/>
                     <TextField draft errors field="contact.email" label="Contact's e-mail" required=true kind="email" maxlength=254
                         get=|d| d.contact_email.clone() set=|d, v| d.contact_email = v/>
@@ -172,13 +204,64 @@ pub fn RegisterDealPage() -> impl IntoView {
     }
 }
 
+/// The partner's open deals for exactly this customer (as typed, ignoring case), if any.
+async fn own_open_deals(
+    api: &crate::api::Api,
+    customer: String,
+) -> Result<Vec<DealSummary>, ApiError> {
+    if customer.chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    let params = DealListParams {
+        statuses: DealStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_open())
+            .collect(),
+        q: Some(customer.clone()),
+        limit: Some(10),
+        ..DealListParams::default()
+    };
+    let page = api.deals(&params).await?;
+    let same = |name: &str| name.trim().to_lowercase() == customer.to_lowercase();
+    Ok(page
+        .items
+        .into_iter()
+        .filter(|d| same(&d.customer_company))
+        .collect())
+}
+
+/// Every country the contract knows, by name in the partner's language (typing a name's first
+/// letters finds it), with its code.
+fn country_choices(locale: &str) -> Vec<(String, String)> {
+    let mut choices: Vec<(String, String)> = COUNTRIES
+        .iter()
+        .map(|code| {
+            (
+                code.to_string(),
+                format!("{} ({code})", country_name(code, locale)),
+            )
+        })
+        .collect();
+    crate::domain::stable_sort::sort_by_key(&mut choices, |(_, name)| name.clone());
+    choices
+}
+
 fn describe(error: &ApiError) -> FormProblem {
+    let reference = || {
+        error
+            .problem()
+            .and_then(|p| p.conflicting_reference.clone())
+    };
     match error.status() {
+        Some(409) if error.code() == Some(problem_code::ALREADY_YOURS) => {
+            FormProblem::AlreadyYours {
+                message: error.message(),
+                reference: reference(),
+            }
+        }
         Some(409) => FormProblem::Conflict {
             message: error.message(),
-            reference: error
-                .problem()
-                .and_then(|p| p.conflicting_reference.clone()),
+            reference: reference(),
         },
         _ if error.is_retryable() => FormProblem::Retry(error.message()),
         _ => FormProblem::Refused(error.message()),
@@ -197,6 +280,12 @@ fn ProblemNotice(
             <Notice tone=Tone::Danger title="This customer is already registered by another partner">
                 <p>{message}</p>
                 {reference.map(|r| view! { <p>{format!("Their registration: {r}. Your form is kept, in case you need to change the products.")}</p> })}
+            </Notice>
+        }.into_any(),
+        FormProblem::AlreadyYours { message, reference } => view! {
+            <Notice tone=Tone::Warning title="You already registered this customer">
+                <p>{message}</p>
+                {reference.map(|r| view! { <p><a href=href(&format!("/deals/{r}"))>{format!("Open {r}")}</a>" · Your form is kept."</p> })}
             </Notice>
         }.into_any(),
         FormProblem::Retry(message) => view! {

@@ -159,6 +159,38 @@ mod intl {
     pub fn number(value: f64, locale: &str) -> Option<String> {
         with_format(format!("{locale}|number"), &[], locale, value)
     }
+
+    thread_local! {
+        static REGIONS: RefCell<Option<(String, Intl::DisplayNames)>> = const { RefCell::new(None) };
+    }
+
+    pub fn region(code: &str, locale: &str) -> Option<String> {
+        REGIONS.with(|regions| {
+            let mut regions = regions.borrow_mut();
+            if regions.as_ref().is_none_or(|(l, _)| l != locale) {
+                let options = Object::new();
+                Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+                let locales = Array::of1(&JsValue::from_str(locale));
+                *regions = Some((
+                    locale.to_owned(),
+                    Intl::DisplayNames::new(&locales, &options),
+                ));
+            }
+            let (_, names) = regions.as_ref()?;
+            names.of(code).map(String::from).filter(|name| name != code)
+        })
+    }
+}
+
+/// "France": a country's name in the partner's language (the browser's `Intl.DisplayNames`),
+/// or its ISO code where the browser has no name for it.
+pub fn country_name(code: &str, locale: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(name) = intl::region(code, locale) {
+        return name;
+    }
+    let _ = locale;
+    code.to_owned()
 }
 
 #[cfg(test)]

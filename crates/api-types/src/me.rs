@@ -135,28 +135,10 @@ pub struct TierRequirement {
     pub current: Measure,
     /// What the tier needs.
     pub target: Measure,
-    /// What will lower `current` soon unless someone acts, when something will.
+    /// What will lower `current` soon unless someone acts, in words, when something will:
+    /// "Amélie Dubois’s Certified Cloud Associate lapses on 19 Dec 2026: this falls to 1."
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at_risk: Option<RequirementRisk>,
-}
-
-/// A certification about to lapse that is its holder's only one: when it does, the
-/// requirement's count falls.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequirementRisk {
-    /// The certification's id (as on the holder's training page).
-    pub certification_id: String,
-    /// Its name.
-    pub certification_name: String,
-    /// The person who holds it.
-    pub holder_id: String,
-    /// Their name.
-    pub holder_name: String,
-    /// When it lapses unless renewed.
-    #[serde(deserialize_with = "crate::dates::day")]
-    pub expires_on: NaiveDate,
-    /// The requirement's count once it has lapsed.
-    pub falls_to: u64,
+    pub at_risk: Option<String>,
 }
 
 /// A count or an amount of money. Read by a small reader of its own (`measure.rs`): serde's

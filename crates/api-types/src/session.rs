@@ -32,6 +32,12 @@ pub struct Session {
     pub company_id: String,
     /// Their company's name, for the user menu.
     pub company_name: String,
+    /// Their company's country (ISO code): what a new registration starts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_country: Option<String>,
+    /// Their company's currency (ISO code): what a new registration starts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_currency: Option<String>,
     /// When the session ends even if used (absolute expiry); absent for a bearer token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::dates::optional_instant")]
@@ -71,13 +77,17 @@ pub mod problem_code {
     pub const CSRF: &str = "csrf";
     /// 403: the user's role does not allow this.
     pub const FORBIDDEN: &str = "forbidden";
+    /// 409: one of the caller's own open registrations already covers this customer and a
+    /// product (`conflicting_reference` names it).
+    pub const ALREADY_YOURS: &str = "already-yours";
     /// Every code, in the contract's order.
-    pub const ALL: [&str; 6] = [
+    pub const ALL: [&str; 7] = [
         NO_SESSION,
         SESSION_EXPIRED,
         INVALID_CREDENTIALS,
         LOCKED_OUT,
         CSRF,
         FORBIDDEN,
+        ALREADY_YOURS,
     ];
 }

@@ -35,7 +35,12 @@ pub fn check_answers(
             question
                 .required
                 // Named, so a list of problems says which question each is about.
-                .then(|| format!("Please answer “{}”", question.prompt.trim_end_matches(['.', ' '])))
+                .then(|| {
+                    format!(
+                        "Please answer “{}”",
+                        question.prompt.trim_end_matches(['.', ' '])
+                    )
+                })
         } else {
             problem(&question.kind, answer)
         };

@@ -25,6 +25,13 @@ pub enum AppError {
         detail: String,
         reference: Option<String>,
     },
+    /// One of the caller's own open registrations already covers this (409, `already-yours`).
+    AlreadyYours {
+        /// That registration.
+        reference: String,
+        /// The customer, as the caller typed it.
+        customer: String,
+    },
     /// The body is larger than allowed (413).
     TooLarge,
     /// The body is not JSON (415).
@@ -96,6 +103,20 @@ impl AppError {
             } => Problem {
                 conflicting_reference: reference,
                 ..Problem::new(409, title, detail)
+            },
+            Self::AlreadyYours {
+                reference,
+                customer,
+            } => Problem {
+                code: Some(problem_code::ALREADY_YOURS.into()),
+                conflicting_reference: Some(reference.clone()),
+                ..Problem::new(
+                    409,
+                    "You already registered this customer",
+                    format!(
+                        "Your registration {reference} already covers {customer} for one of these products. Open it to follow it up, or change the products."
+                    ),
+                )
             },
             Self::TooLarge => Problem::new(
                 413,

@@ -83,6 +83,23 @@ fn a_registration_conflicting_with_another_partner_is_409_naming_it() {
 }
 
 #[test]
+fn registering_one_of_your_own_open_deals_again_is_caught_naming_it() {
+    let server = start(AuthMode::Demo);
+    let first = server.post("/deals", &new_deal("Twice Registered SAS", "NW-EDGE"), &[]);
+    assert_eq!(first.status, 201, "{}", first.body);
+    let again = server.post("/deals", &new_deal("TWICE REGISTERED SAS", "NW-EDGE"), &[]);
+    assert_eq!(again.status, 409, "{}", again.body);
+    assert_eq!(again.body["code"], "already-yours");
+    assert_eq!(
+        again.body["conflicting_reference"], first.body["reference"],
+        "names the partner's own deal"
+    );
+    // Another product for the same customer is another opportunity.
+    let other_product = server.post("/deals", &new_deal("Twice Registered SAS", "NW-DATA"), &[]);
+    assert_eq!(other_product.status, 201, "{}", other_product.body);
+}
+
+#[test]
 fn a_retry_is_answered_from_what_was_stored_before_the_rules_run_again() {
     let server = start(AuthMode::Demo);
     let channel = server.with_token(portal_server::DEMO_OPS_KEY);

@@ -143,11 +143,12 @@ fn tier_revenue_is_the_sum_of_the_won_deals() {
         .sum();
     let reported = revenue["amount_minor"].as_i64().unwrap();
     let people = &me["next_tier"]["requirements"][0];
-    assert_eq!(
-        people["at_risk"]["certification_id"],
-        "cert-cloud-associate"
+    let risk = people["at_risk"].as_str().unwrap_or_default();
+    assert!(
+        risk.starts_with("Amélie Dubois’s Certified Cloud Associate lapses on ")
+            && risk.ends_with(": this falls to 1."),
+        "{people}"
     );
-    assert_eq!(people["at_risk"]["falls_to"], 1, "{people}");
     assert!((reported - euros).abs() <= 100, "{reported} vs {euros}");
     assert!(reported < 25_000_000, "below the Gold target of €250,000");
 }

@@ -173,9 +173,11 @@ fn a_draft_is_kept_as_two_texts_and_read_back_leniently() {
 fn a_deal_waits_for_the_partner_when_asked_or_when_protection_runs_short() {
     let today = day(TODAY);
     let summary = |status, ends| deal(status, ends, vec![]).summary;
-    assert!(waiting_reason(&summary(DealStatus::MoreInfoRequested, None), today)
-        .unwrap()
-        .starts_with("The channel team asked a question"));
+    assert!(
+        waiting_reason(&summary(DealStatus::MoreInfoRequested, None), today)
+            .unwrap()
+            .starts_with("The channel team asked a question")
+    );
     assert_eq!(
         waiting_reason(&summary(DealStatus::Approved, Some("2026-12-01")), today).as_deref(),
         Some("Protection ends in 7 days.")
@@ -185,16 +187,28 @@ fn a_deal_waits_for_the_partner_when_asked_or_when_protection_runs_short() {
         waiting_reason(&summary(DealStatus::Approved, Some("2027-01-01")), today).as_deref(),
         Some("Protection ends on 1 Jan 2027, 30 days before the expected close: ask for longer protection.")
     );
-    assert_eq!(waiting_reason(&summary(DealStatus::Approved, Some("2027-03-01")), today), None);
+    assert_eq!(
+        waiting_reason(&summary(DealStatus::Approved, Some("2027-03-01")), today),
+        None
+    );
     assert_eq!(waiting_reason(&summary(DealStatus::Won, None), today), None);
 }
 
 #[test]
 fn protection_is_worded_for_each_state() {
     let summary = |status| deal(status, None, vec![]).summary;
-    assert_eq!(protected_until(&summary(DealStatus::Submitted)), "Not protected yet");
-    assert_eq!(protected_until(&summary(DealStatus::Rejected)), "Not protected");
-    assert_eq!(protected_until(&summary(DealStatus::Withdrawn)), "Not protected");
+    assert_eq!(
+        protected_until(&summary(DealStatus::Submitted)),
+        "Not protected yet"
+    );
+    assert_eq!(
+        protected_until(&summary(DealStatus::Rejected)),
+        "Not protected"
+    );
+    assert_eq!(
+        protected_until(&summary(DealStatus::Withdrawn)),
+        "Not protected"
+    );
     assert!(protected_until(&summary(DealStatus::Won)).contains("closed"));
     assert_eq!(
         protected_until(&deal(DealStatus::Approved, Some("2027-03-01"), vec![]).summary),

@@ -60,43 +60,42 @@ pub struct Sources<'a> {
     pub deals: Option<&'a [DealSummary]>,
     /// Open surveys.
     pub surveys: Option<&'a [SurveySummary]>,
-    /// The next tier (its requirements say which lapse would cost one) and who is asking.
-    pub tier: Option<(&'a TierProgress, &'a str)>,
+    /// The next tier: a requirement the backend says is at risk puts its lapse first.
+    pub tier: Option<&'a TierProgress>,
 }
-
 
 /// Every action waiting for the partner, most urgent first.
 pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
     let mut actions = Vec::new();
-    // Certifications whose lapse lowers a requirement of the next tier: (id, consequence).
-    let mut costly = Vec::new();
-    if let Some((tier, me)) = sources.tier {
-        for requirement in &tier.requirements {
-            let Some(risk) = &requirement.at_risk else {
-                continue;
-            };
-            let consequence = format!(
-                "{}; {} for {} falls to {}",
-                expiry_phrase(risk.expires_on, today),
-                requirement.label,
-                tier.tier.label(),
-                risk.falls_to
-            );
-            if risk.holder_id == me {
-                costly.push((risk.certification_id.as_str(), consequence));
-                continue;
-            }
-            actions.push(NextAction {
-                title: format!(
-                    "Remind {} to renew {}",
-                    risk.holder_name, risk.certification_name
-                ),
-                detail: consequence,
-                path: "/team".into(),
-                urgency: Urgency::High,
-                rank: (0, days_until(risk.expires_on, today)),
-            });
-        }
+    let certifications = sources.certifications.unwrap_or_default();
+    // A requirement of the next tier that a lapse would lower, and what the backend says of it.
+    let risk = sources.tier.and_then(|tier| {
+        tier.requirements.iter().find_map(|r| {
+            let words = r.at_risk.as_ref()?;
+            Some((format!("{} for {}", r.label, tier.tier.label()), words))
+        })
+    });
+    // The partner's own part in it: their only current certification, lapsing within 30 days.
+    let own_lapse = certifications
+        .iter()
+        .filter_map(|c| Some((c, c.expires_on?)))
+        .find(|(c, ends)| {
+            (0..=30).contains(&days_until(*ends, today))
+                && !certifications.iter().any(|o| {
+                    o.id != c.id && o.earned_on.is_some() && o.expires_on.is_none_or(|e| e > *ends)
+                })
+        })
+        .map(|(c, _)| c.id.as_str())
+        .filter(|_| risk.is_some());
+    if let (Some((requirement, words)), None) = (&risk, own_lapse) {
+        // Someone else's lapse: the team page shows whose, and they renew it.
+        actions.push(NextAction {
+            title: format!("Keep {requirement}"),
+            detail: (*words).clone(),
+            path: "/team".into(),
+            urgency: Urgency::High,
+            rank: (0, 0),
+        });
     }
     for item in sources
         .onboarding
@@ -143,7 +142,11 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
             ),
             Some(ends) => {
                 let days = days_until(ends, today);
-                let urgency = if days <= 3 { Urgency::High } else { Urgency::Medium };
+                let urgency = if days <= 3 {
+                    Urgency::High
+                } else {
+                    Urgency::Medium
+                };
                 ("Close or extend:", urgency, (3, days))
             }
             None => continue,
@@ -156,16 +159,21 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
             rank,
         });
     }
-    for cert in sources.certifications.unwrap_or_default() {
+    for cert in certifications {
         let (days, detail) = match (expiry_warning(cert, today), cert.expires_on) {
             (ExpiryWarning::Soon(d), Some(expiry)) if d <= 30 => (d, expiry_phrase(expiry, today)),
             (ExpiryWarning::Expired(d), Some(expiry)) => (-d, expiry_phrase(expiry, today)),
             _ => continue,
         };
-        let cost = costly.iter().find(|(id, _)| *id == cert.id);
+        let cost = (own_lapse == Some(cert.id.as_str()))
+            .then(|| risk.as_ref().map(|(requirement, _)| requirement))
+            .flatten();
         actions.push(NextAction {
             title: format!("Recertify: {}", cert.name),
-            detail: format!("Certification {}", cost.map_or(detail, |(_, c)| c.clone())),
+            detail: match cost {
+                Some(requirement) => format!("Certification {detail}; {requirement} falls with it"),
+                None => format!("Certification {detail}"),
+            },
             path: "/training".into(),
             urgency: if days < 0 || cost.is_some() {
                 Urgency::High
@@ -192,8 +200,8 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
 mod tests {
     use super::*;
     use api_types::{
-        CertificationStatus, Level, Measure, Money, OnboardingItem, OnboardingItemKind,
-        RequirementRisk, TierLevel, TierRequirement,
+        CertificationStatus, Level, Measure, Money, OnboardingItem, OnboardingItemKind, TierLevel,
+        TierRequirement,
     };
 
     fn today() -> NaiveDate {
@@ -320,54 +328,57 @@ mod tests {
     #[test]
     fn a_lapse_that_costs_a_tier_requirement_comes_first() {
         let phases = phases();
-        let certs = [cert("2026-12-10")];
-        let risk = |holder: &str| RequirementRisk {
-            certification_id: "2026-12-10".into(),
-            certification_name: "Cert 2026-12-10".into(),
-            holder_id: holder.into(),
-            holder_name: "Théo Laurent".into(),
-            expires_on: "2026-12-10".parse().unwrap(),
-            falls_to: 1,
-        };
-        let tier = |holder: &str| TierProgress {
+        let tier = |at_risk: Option<&str>| TierProgress {
             tier: TierLevel::Gold,
             requirements: vec![TierRequirement {
                 id: "people".into(),
                 label: "Certified people".into(),
                 current: Measure::Count { value: 2 },
                 target: Measure::Count { value: 3 },
-                at_risk: Some(risk(holder)),
+                at_risk: at_risk.map(str::to_owned),
             }],
             benefits: vec![],
         };
-        let mine = tier("u-me");
+        let at_risk = tier(Some(
+            "Théo Laurent’s Cert 2026-12-10 lapses on 10 Dec 2026: this falls to 1.",
+        ));
+        // Her only current certification lapses: renewing it comes first.
+        let certs = [cert("2026-12-10"), cert("2026-10-01")];
         let sources = Sources {
             onboarding: Some(&phases),
             certifications: Some(&certs),
-            tier: Some((&mine, "u-me")),
+            tier: Some(&at_risk),
             ..Sources::default()
         };
         let first = &next_actions(sources, today())[0];
         assert_eq!(first.title, "Recertify: Cert 2026-12-10");
         assert_eq!(
             first.detail,
-            "Certification expires in 17 days; Certified people for Gold falls to 1"
+            "Certification expires in 17 days; Certified people for Gold falls with it"
         );
         assert_eq!(first.urgency, Urgency::High);
-        let theirs = tier("u-theo");
+        // She holds another one for longer: the lapse is someone else's.
+        let longer = [cert("2026-12-10"), cert("2027-06-01")];
         let actions = next_actions(
             Sources {
-                tier: Some((&theirs, "u-me")),
+                certifications: Some(&longer),
                 ..sources
             },
             today(),
         );
-        assert_eq!(
-            actions[0].title,
-            "Remind Théo Laurent to renew Cert 2026-12-10"
-        );
+        assert_eq!(actions[0].title, "Keep Certified people for Gold");
         assert_eq!(actions[0].path, "/team");
         assert_eq!(actions[1].title, "very late");
+        // Nothing at risk: a lapse is one step among others.
+        let calm = tier(None);
+        let actions = next_actions(
+            Sources {
+                tier: Some(&calm),
+                ..sources
+            },
+            today(),
+        );
+        assert_eq!(actions[0].title, "very late");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 use api_types::{Measure, Money, TierRequirement};
 
-use crate::text::dates::short_date;
 use crate::text::format::{count, money, percent};
 
 /// One tier requirement in plain numbers: "2 of 3", "1 more needed", and how far along.
@@ -16,20 +15,6 @@ pub struct RequirementProgress {
     pub left: String,
     /// Whole percent, for the bar.
     pub percent: u32,
-}
-
-/// What will lower a requirement soon, in words: "Falls to 1 on 19 Dec 2026, when Amélie
-/// Dubois's Certified Cloud Associate lapses."
-pub fn risk_warning(requirement: &TierRequirement, locale: &str) -> Option<String> {
-    requirement.at_risk.as_ref().map(|risk| {
-        format!(
-            "Falls to {} on {}, when {}’s {} lapses.",
-            count(risk.falls_to, locale),
-            short_date(risk.expires_on),
-            risk.holder_name,
-            risk.certification_name
-        )
-    })
 }
 
 /// Reads a requirement; a current and target that do not match in kind or currency are
@@ -146,25 +131,5 @@ mod tests {
         let odd =
             requirement_progress(&requirement(Measure::Count { value: 1 }, eur(100)), "en-US");
         assert_eq!((odd.met, odd.standing.as_str()), (false, "1 of EUR 1"));
-    }
-
-    #[test]
-    fn a_lapse_ahead_is_named_with_its_day_and_holder() {
-        let mut people = requirement(Measure::Count { value: 2 }, Measure::Count { value: 3 });
-        assert_eq!(risk_warning(&people, "en-US"), None);
-        people.at_risk = Some(api_types::RequirementRisk {
-            certification_id: "cert-cloud-associate".into(),
-            certification_name: "Certified Cloud Associate".into(),
-            holder_id: "u-amelie".into(),
-            holder_name: "Amélie Dubois".into(),
-            expires_on: "2026-12-19".parse().unwrap(),
-            falls_to: 1,
-        });
-        assert_eq!(
-            risk_warning(&people, "en-US").as_deref(),
-            Some(
-                "Falls to 1 on 19 Dec 2026, when Amélie Dubois’s Certified Cloud Associate lapses."
-            )
-        );
     }
 }

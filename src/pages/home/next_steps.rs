@@ -66,7 +66,7 @@ pub(super) fn NextSteps(
                         certifications: training.as_ref().ok().map(|t| t.certifications.as_slice()),
                         deals: deals.as_ref().ok().map(Vec::as_slice),
                         surveys: surveys.as_ref().ok().map(Vec::as_slice),
-                        tier: me.as_ref().ok().and_then(|me| Some((me.next_tier.as_ref()?, me.user.id.as_str()))),
+                        tier: me.as_ref().ok().and_then(|me| me.next_tier.as_ref()),
                     };
                     let mut actions = next_actions(sources, today());
                     let total = actions.len();

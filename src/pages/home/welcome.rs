@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::Loaded;
 use crate::context::use_locale;
 use crate::context::ApiRead;
-use crate::domain::home::welcome::{requirement_progress, risk_warning};
+use crate::domain::home::welcome::requirement_progress;
 use crate::text::labels::Label;
 
 /// Greets the partner user and shows progress to the next tier, requirement by requirement.
@@ -49,7 +49,7 @@ pub(super) fn WelcomeCard(me: ApiRead<Me>) -> impl IntoView {
                                                     {progress.standing.clone()}
                                                     <span class="pp-requirement__left">{format!(" — {}", progress.left)}</span>
                                                 </span>
-                                                {risk_warning(requirement, &locale).map(|w| view! { <span class="pp-requirement__risk">{w}</span> })}
+                                                {requirement.at_risk.clone().map(|w| view! { <span class="pp-requirement__risk">{w}</span> })}
                                             </li>
                                         }
                                     }).collect_view()}

@@ -16,7 +16,7 @@ test("filter, search, sort and page through deals, and come back with the back b
   await status.getByRole("link", { name: "Rejected" }).click();
   await status.getByRole("link", { name: "Lost" }).click();
   await expect(page).toHaveURL(/\/deals\?status=rejected&status=lost$/);
-  await expect(page.getByText("Showing 1–18 of 18 deals")).toBeVisible();
+  await expect(page.getByText("Showing 1–6 of 6 deals")).toBeVisible();
   const badges = table(page).locator(".pp-deal-status");
   for (const text of await badges.allTextContents()) expect(["Rejected", "Lost"]).toContain(text);
 
@@ -31,7 +31,7 @@ test("filter, search, sort and page through deals, and come back with the back b
   expect(firstPageRefs).toEqual([...firstPageRefs].sort());
   await page.goto("/deals");
   await page.getByRole("link", { name: "Next page" }).click();
-  await expect(page.getByText(/^Showing 26–50 of \d+ deals$/)).toBeVisible();
+  await expect(page.getByText(/^Showing 26–\d+ of \d+ deals$/)).toBeVisible();
   await expect(page.getByText(/^Page 2 of \d+$/)).toBeVisible();
   await page.goBack();
   await expect(page.getByText(/^Showing 1–25 of \d+ deals$/)).toBeVisible();

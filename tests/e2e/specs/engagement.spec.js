@@ -9,10 +9,17 @@ test("the own row is pinned when off the page, with the points to the next rank"
   await expect(me).toHaveCount(1);
   await expect(me).toContainText("Lumière Cloud Services SARL");
   await expect(me).toHaveClass(/pp-ranking__pinned-row/);
-  await expect(page.getByText(/^\d+ points to reach rank \d+\.$/)).toBeVisible();
-  await expect(page.getByRole("img", { name: /Your score over the last 6 periods/ })).toBeVisible();
+  // Her own league by default: the MSPs, with the board's unit and the ways to climb.
+  await expect(page.getByText(/^Rank \d+ of \d+ in MSPs$/)).toBeVisible();
+  await expect(page.getByLabel("League")).toHaveValue("type:msp");
+  await expect(page.getByText(/^\d+ points? to reach rank \d+\.$/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Register a deal" }).last()).toHaveAttribute("href", "/deals/new");
+  await expect(page.getByRole("link", { name: "See the partners around you" })).toBeVisible();
+  // A point a month since she joined, months in words.
+  await expect(page.getByRole("img", { name: /Your score over the last \d periods/ })).toBeVisible();
   await page.getByText("Show the numbers").click();
-  await expect(page.getByRole("table", { name: "Your score by period" }).getByRole("row")).toHaveCount(7);
+  const months = page.getByRole("table", { name: "Your score by period" }).getByRole("rowheader");
+  await expect(months.first()).toHaveText(/^[A-Z][a-z]{2} \d{4}$/);
   await expectNoAxeViolations(page);
   await keepScreenshot(page, testInfo, "leaderboards");
 });
@@ -37,6 +44,9 @@ test("board, period and league are chosen with controls and held in the URL", as
   await expect(page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "All time" })).toHaveAttribute("aria-current", "true");
   await expect(page.getByLabel("League")).toHaveValue("region:EMEA");
   await expect(page.getByText(/^Places 26–50 of \d+$/)).toBeVisible();
+  // Revenue reads as money, not points.
+  await expect(page.getByText(/^\$[\d,]+ more in registered deals to reach rank \d+\.$|^You lead this league/)).toBeVisible();
+  await expect(page.getByRole("table").getByRole("cell", { name: /^\$[\d,]+$/ }).first()).toBeVisible();
   await page.getByRole("link", { name: "Previous places" }).click();
   await expect(page.getByText(/^Places 1–25 of \d+$/)).toBeVisible();
 });

@@ -8,17 +8,27 @@ test("home greets the demo partner with data from the backend", async ({ page, s
   await expect(page.getByRole("main").getByText("Lumière Cloud Services SARL")).toBeVisible();
   await expect(page.getByText("Managed service provider")).toBeVisible();
   await expect(page.getByText("Your tier:")).toContainText("Silver");
-  await expect(page.getByText("To reach Gold: 1 of 3 requirements met")).toBeVisible();
+  await expect(page.getByText("To reach Gold: 0 of 3 requirements met")).toBeVisible();
   await expect(page.getByText("2 of 3 — 1 more needed")).toBeVisible();
-  // Worked out from the deals won this year, so only the target and the outcome are fixed.
-  await expect(page.getByText(/of €250,000 — Met$/)).toBeVisible();
+  // The tier warns before a lapse costs a requirement: Amélie's only certification.
+  await expect(page.getByText(/^Amélie Dubois’s Certified Cloud Associate lapses on \d+ \w{3} \d{4}: this falls to 1\.$/)).toBeVisible();
+  // Worked out from the deals won this year (the demo's seven wins), below the target.
+  await expect(page.getByText(/^€1[0-9]{2},[0-9]{3} of €250,000 — €[\d,]+ to go$/)).toBeVisible();
   // The benefits, as the backend lists them, folded into one line until opened.
   await page.getByText("What Silver gives you, and what Gold adds").click();
   await expect(page.getByText("5% rebate on won deals")).toBeVisible();
   await expect(page.getByText("8% rebate on won deals")).toBeVisible();
   const next = page.getByRole("region", { name: "Your next steps" });
-  await expect(next.getByRole("link").first()).toHaveText("Set up payout details for rebates");
+  // Ranked by consequence: the lapse that costs a Gold requirement, then overdue work.
+  await expect(next.getByRole("link").first()).toHaveText("Recertify: Certified Cloud Associate");
+  await expect(next.getByRole("listitem").first()).toContainText("Certified people for Gold falls with it");
+  await expect(next.getByRole("link").nth(1)).toHaveText("Set up payout details for rebates");
+  await expect(next).toContainText(/\d+ waiting for you, the most pressing first/);
+  await next.getByText(/^Show all \d+$/).click();
   await expect(next).toContainText("Answer the channel team about");
+  // Next steps lead the page, before the welcome card.
+  const order = await page.locator(".pp-home > *").evaluateAll((cards) => cards.map((c) => c.className));
+  expect(order[0]).toContain("pp-next");
   // The score follows what the company did (sign-ins too), so its shape is what is fixed.
   await expect(page.getByRole("region", { name: "Your engagement score" })).toContainText(/\d+ of 100, (up \d+ points?|down \d+ points?|no change) since last month/);
   await expect(page.getByRole("main").getByRole("link", { name: "Leaderboard", exact: true })).toBeVisible();

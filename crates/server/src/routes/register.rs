@@ -102,6 +102,12 @@ fn answer(registration: Registration, customer: &str) -> AppResult<Response> {
                 "This key was already used for a different registration.",
             ))
         }
+        Registration::AlreadyYours(reference) => {
+            return Err(AppError::AlreadyYours {
+                reference,
+                customer: customer.to_owned(),
+            })
+        }
         Registration::Conflict(reference) => {
             return Err(AppError::Conflict {
                 title: "This customer is already registered".into(),

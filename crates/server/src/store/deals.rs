@@ -44,6 +44,8 @@ pub enum Registration {
     KeyReused,
     /// Another company's open registration covers this customer and a product.
     Conflict(String),
+    /// One of the caller's own open registrations already does.
+    AlreadyYours(String),
 }
 
 fn earlier_registration(
@@ -319,7 +321,14 @@ pub(super) fn load_deal(
 }
 
 /// Another company's open registration for the same customer and one of the same products.
-fn conflicting(conn: &Connection, company_id: &str, deal: &NewDeal) -> AppResult<Option<String>> {
+/// The first open registration covering this customer and one of these products, by another
+/// company (`mine` false) or by the caller's own (`mine` true).
+fn conflicting(
+    conn: &Connection,
+    company_id: &str,
+    deal: &NewDeal,
+    mine: bool,
+) -> AppResult<Option<String>> {
     let open: Vec<&str> = DealStatus::ALL
         .iter()
         .filter(|s| s.is_open())
@@ -327,10 +336,13 @@ fn conflicting(conn: &Connection, company_id: &str, deal: &NewDeal) -> AppResult
         .collect();
     Ok(conn
         .query_row(
-            "SELECT d.reference FROM deals d JOIN deal_products p ON p.deal_seq = d.seq
-             WHERE d.customer_key = ?1 AND d.company_id <> ?2 AND p.product IN (SELECT value FROM json_each(?3))
-               AND d.status IN (SELECT value FROM json_each(?4))
-             ORDER BY d.submitted_at LIMIT 1",
+            &format!(
+                "SELECT d.reference FROM deals d JOIN deal_products p ON p.deal_seq = d.seq
+                 WHERE d.customer_key = ?1 AND d.company_id {} ?2 AND p.product IN (SELECT value FROM json_each(?3))
+                   AND d.status IN (SELECT value FROM json_each(?4))
+                 ORDER BY d.submitted_at LIMIT 1",
+                if mine { "=" } else { "<>" }
+            ),
             params![
                 customer_key(&deal.customer_company),
                 company_id,
@@ -475,8 +487,11 @@ impl Store {
                 return Ok(earlier);
             }
         }
-        if let Some(reference) = conflicting(&conn, &caller.company_id, deal)? {
+        if let Some(reference) = conflicting(&conn, &caller.company_id, deal, false)? {
             return Ok(Registration::Conflict(reference));
+        }
+        if let Some(reference) = conflicting(&conn, &caller.company_id, deal, true)? {
+            return Ok(Registration::AlreadyYours(reference));
         }
         let tx = conn.transaction()?;
         let year = now.year();

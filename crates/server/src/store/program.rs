@@ -4,8 +4,8 @@
 //! out on every read and can never be stale.
 
 use api_types::{
-    currency_digits, Engagement, EngagementFactor, Measure, Money, ProgramPolicies,
-    RequirementRisk, TierLevel, TierProgress, TierRequirement,
+    currency_digits, Engagement, EngagementFactor, Measure, Money, ProgramPolicies, TierLevel,
+    TierProgress, TierRequirement,
 };
 use chrono::{DateTime, Datelike, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -97,43 +97,53 @@ fn measure(
 const RISK_DAYS: i64 = 30;
 
 /// The soonest certification lapsing within [`RISK_DAYS`] that is its holder's only one past
-/// that day: when it lapses, the company has one certified person fewer than `certified`.
+/// that day, in words: when it lapses, the company has one certified person fewer than
+/// `certified`.
 fn lapsing_certification(
     conn: &Connection,
     company: &str,
     certified: u64,
     now: DateTime<Utc>,
-) -> AppResult<Option<RequirementRisk>> {
+) -> AppResult<Option<String>> {
     let (today, horizon) = (
         now.date_naive(),
         now.date_naive() + Duration::days(RISK_DAYS),
     );
-    let found = conn
+    let found: Option<(String, String, String)> = conn
         .query_row(
-            "SELECT c.id, c.name, u.id, u.name, c.expires_on FROM certifications c JOIN users u ON u.id = c.user_id
+            "SELECT c.name, u.name, c.expires_on FROM certifications c JOIN users u ON u.id = c.user_id
              WHERE u.company_id = ?1 AND u.removed_at IS NULL AND c.earned_on IS NOT NULL
                AND c.expires_on >= ?2 AND c.expires_on <= ?3
                AND NOT EXISTS (SELECT 1 FROM certifications o WHERE o.user_id = c.user_id AND o.id <> c.id
                                AND o.earned_on IS NOT NULL AND (o.expires_on IS NULL OR o.expires_on > c.expires_on))
              ORDER BY c.expires_on, u.name LIMIT 1",
             params![company, today.to_string(), horizon.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, String>(4)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
     found
-        .map(
-            |(certification_id, certification_name, holder_id, holder_name, expires)| {
-                Ok(RequirementRisk {
-                    certification_id,
-                    certification_name,
-                    holder_id,
-                    holder_name,
-                    expires_on: parse_text(&expires)?,
-                    falls_to: certified.saturating_sub(1),
-                })
-            },
-        )
+        .map(|(certification, holder, expires)| {
+            let day: chrono::NaiveDate = parse_text(&expires)?;
+            Ok(format!(
+                "{holder}’s {certification} lapses on {}: this falls to {}.",
+                day_in_words(day),
+                certified.saturating_sub(1)
+            ))
+        })
         .transpose()
+}
+
+/// "19 Dec 2026", as the portal writes days.
+fn day_in_words(day: chrono::NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!(
+        "{} {} {}",
+        day.day(),
+        MONTHS[day.month0() as usize],
+        day.year()
+    )
 }
 
 /// The tier after `tier`, with its requirements and benefits, if there is one.
