@@ -2,10 +2,7 @@
 //! reloads, one `Idempotency-Key` per registration so retries never create two deals, and server
 //! answers (422, 409, network) explained where the partner is looking.
 
-use api_types::{
-    problem_code, DealListParams, DealStatus, DealSummary, FieldError, NewDeal, Product, COUNTRIES,
-    CURRENCIES,
-};
+use api_types::{problem_code, FieldError, NewDeal, Product, COUNTRIES, CURRENCIES};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -19,7 +16,7 @@ use crate::platform::paths::href;
 use crate::platform::storage;
 use crate::text::dates::today;
 use crate::text::format::country_name;
-use crate::text::labels::{Label, Tone};
+use crate::text::labels::Tone;
 
 mod fields;
 
@@ -69,13 +66,6 @@ pub fn RegisterDealPage() -> impl IntoView {
     let summary = NodeRef::<Div>::new();
     let focus_summary = move || focus_when_shown(summary);
 
-    // The customer as it was when the partner left the field: their own open deals for it are
-    // looked up then, so a repeat registration is caught before it is sent.
-    let left_customer = RwSignal::new(draft.with_untracked(|d| d.customer_company.clone()));
-    let own_open = use_read(move |api| {
-        let customer = left_customer.get();
-        async move { own_open_deals(&api, customer).await }
-    });
     let catalogue = use_read(|api| async move { api.products().await });
     // How long approval protects a deal is the program's promise, as the backend states it.
     let program = use_read(|api| async move { api.program().await });
@@ -162,19 +152,10 @@ pub fn RegisterDealPage() -> impl IntoView {
             <ErrorSummary errors summary id_prefix="deal"/>
             {move || problem.get().map(|p| view! { <ProblemNotice problem=p submit draft/> })}
             <form class="pp-form pp-card" on:submit=on_submit novalidate=true>
-                <fieldset class="pp-fieldset" on:focusout=move |_| left_customer.set(draft.with_untracked(|d| d.customer_company.trim().to_owned()))>
+                <fieldset class="pp-fieldset">
                     <legend>"Customer"</legend>
                     <TextField draft errors field="customer_company" label="Customer company" required=true autocomplete="organization"
                         hint="The legal name, e.g. Hôtel Beaumont SA" get=|d| d.customer_company.clone() set=|d, v| d.customer_company = v/>
-                    {move || own_open.get().and_then(Result::ok).filter(|deals| !deals.is_empty()).map(|deals| view! {
-                        <div class="pp-field__notice" role="status">
-                            <p>"You already have an open registration for this customer. Register it again only for other products: "
-                                {deals.into_iter().map(|d| view! {
-                                    <a href=href(&format!("/deals/{}", d.reference))>{format!("{} ({})", d.reference, d.status.label())}</a>" "
-                                }).collect_view()}
-                            </p>
-                        </div>
-                    })}
                     <SelectField draft errors field="country" label="Customer's country" get=|d| d.country.clone() set=|d, v| d.country = v
                         options=countries/>
                     <TextField draft errors field="contact.name" label="Contact's name" required=true get=|d| d.contact_name.clone() set=|d, v| d.contact_name = v/>
@@ -202,32 +183,6 @@ pub fn RegisterDealPage() -> impl IntoView {
             </form>
         </Page>
     }
-}
-
-/// The partner's open deals for exactly this customer (as typed, ignoring case), if any.
-async fn own_open_deals(
-    api: &crate::api::Api,
-    customer: String,
-) -> Result<Vec<DealSummary>, ApiError> {
-    if customer.chars().count() < 2 {
-        return Ok(Vec::new());
-    }
-    let params = DealListParams {
-        statuses: DealStatus::ALL
-            .into_iter()
-            .filter(|s| s.is_open())
-            .collect(),
-        q: Some(customer.clone()),
-        limit: Some(10),
-        ..DealListParams::default()
-    };
-    let page = api.deals(&params).await?;
-    let same = |name: &str| name.trim().to_lowercase() == customer.to_lowercase();
-    Ok(page
-        .items
-        .into_iter()
-        .filter(|d| same(&d.customer_company))
-        .collect())
 }
 
 /// Every country the contract knows, by name in the partner's language (typing a name's first

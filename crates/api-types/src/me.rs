@@ -75,6 +75,24 @@ pub struct Me {
     pub next_tier: Option<TierProgress>,
     /// How active the company is, with the factors behind the score.
     pub engagement: Engagement,
+    /// Where it stands in its own league in program points this month; absent when unranked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standing: Option<Standing>,
+}
+
+/// A company's place among partners like it (its own league), in program points this month:
+/// the summary of the leaderboard Home shows without reading the board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    /// Its rank; equal scores share one.
+    pub rank: u32,
+    /// How many partners the league has.
+    pub of: u32,
+    /// The league, e.g. "MSPs".
+    pub league: String,
+    /// Points to the next better rank; absent at the top.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_to_next_rank: Option<u64>,
 }
 
 /// A person at a partner company.

@@ -1,0 +1,111 @@
+// One true story: the demo adds up across screens, each screen leads with what needs the
+// partner, and what the portal can see her do is not asked of her again.
+import { test, expect, expectNoAxeViolations, keepScreenshot, fillDeal } from "../fixtures.js";
+
+const API = "/api/v1";
+
+test("the demo adds up: wins, tier revenue, steps done by what happened, and carried-over certifications", async ({ page }, testInfo) => {
+  // The tier's won revenue is the sum of the won deals (all in euros but one in francs).
+  const me = await (await page.request.get(`${API}/me`)).json();
+  const revenue = me.next_tier.requirements.find((r) => r.id === "revenue").current.value;
+  const won = await (await page.request.get(`${API}/deals?status=won&limit=100`)).json();
+  const euros = won.items.reduce((sum, d) => sum + (d.value.currency === "EUR" ? d.value.amount_minor : Math.round(d.value.amount_minor * 112 / 108)), 0);
+  expect(Math.abs(revenue.amount_minor - euros)).toBeLessThanOrEqual(100);
+  // Nothing happened before she joined, except certifications her people brought with them.
+  const joined = me.company.joined_on;
+  const all = await (await page.request.get(`${API}/deals?limit=100&sort=reference`)).json();
+  for (const deal of all.items) expect(deal.updated_at.slice(0, 10) >= joined, deal.reference).toBe(true);
+
+  await page.goto("/onboarding");
+  const firstDeal = page.getByRole("listitem").filter({ has: page.getByText("Register your first deal", { exact: true }) });
+  await expect(firstDeal).toContainText("Done by itself when you register a deal.");
+  await expect(firstDeal).toContainText("Done");
+  await expect(firstDeal.getByRole("checkbox")).toHaveCount(0);
+  const pulse = page.getByRole("listitem").filter({ has: page.getByText("Answer the quarterly partner pulse", { exact: true }) });
+  await expect(pulse).toContainText("Done by itself when you answer the quarterly partner pulse.");
+  await expect(pulse.getByRole("checkbox")).toHaveCount(0);
+  await keepScreenshot(page, testInfo, "story-onboarding");
+
+  await page.goto("/training");
+  const carried = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Certified Cloud Associate" }) });
+  await expect(carried).toContainText("before you joined the program");
+
+  // "You said, we did" is true of this very portal: the export it promised is there.
+  await page.goto("/feedback");
+  await expect(page.getByText("Export deals to CSV").first()).toBeVisible();
+  await page.goto("/deals");
+  await expect(page.getByRole("button", { name: "Export this view as CSV" })).toBeVisible();
+});
+
+test("the deals page leads with what waits for her, in her currency, closed deals below", async ({ page }, testInfo) => {
+  await page.goto("/deals");
+  const waiting = page.getByRole("link", { name: /^Waiting for you \d+/ });
+  await expect(waiting).toBeVisible();
+  await expect(waiting).toContainText(/\d+ to answer/);
+  const first = await page.locator(".pp-pipeline__stage").first().textContent();
+  expect(first).toContain("Waiting for you");
+  await expect(page.getByText(/^Closed: /)).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Won \d+$/ })).toBeVisible();
+  await expect(page.locator(".pp-pipeline__value").nth(1)).toContainText("€");
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, "story-deals");
+
+  await waiting.click();
+  await expect(page).toHaveURL(/\/deals\?needs_you=true$/);
+  await expect(page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: "Waiting for you" })).toHaveAttribute("aria-current", "true");
+  const statuses = await page.getByRole("table").locator(".pp-deal-status").allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  for (const status of statuses) expect(["More info requested", "Approved"]).toContain(status);
+
+  // An approved deal whose protection ends before the customer expects to close says so.
+  await page.goto("/deals?q=Universit%C3%A9%20de%20Grenoble");
+  await page.getByRole("table").getByRole("rowheader").first().getByRole("link").click();
+  await expect(page.getByText(/days before the customer expects to close/)).toBeVisible();
+  // Times on the timeline are the partner's own, not UTC.
+  await expect(page.getByRole("main")).not.toContainText("UTC");
+});
+
+test("each state has its own words, and a missing deal leads back rather than retrying", async ({ page }) => {
+  await page.goto("/deals?status=rejected");
+  await page.getByRole("table").getByRole("rowheader").first().getByRole("link").click();
+  await expect(page.locator("dt", { hasText: "Protected until" }).locator("+ dd")).toHaveText("Not protected");
+
+  await page.goto("/deals/DR-2026-99999");
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("We could not load this deal.");
+  await expect(alert.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Back to your deals" })).toBeVisible();
+});
+
+test("a registration repeating one of her own open deals is caught, naming hers, and the form is kept", async ({ page }) => {
+  await page.goto("/deals/new");
+  // Her company's country and currency to start with, countries by name.
+  await expect(page.getByLabel("Customer's country")).toHaveValue("FR");
+  await expect(page.getByLabel("Currency")).toHaveValue("EUR");
+  await expect(page.getByLabel("Customer's country").locator("option:checked")).toHaveText("France (FR)");
+  // Café Olé's backup deal is approved and hers.
+  await fillDeal(page, "café olé sarl", "Backup & Recovery");
+  await page.getByRole("button", { name: "Register deal" }).click();
+  const notice = page.getByRole("alert").filter({ hasText: "You already registered this customer" });
+  await expect(notice).toBeVisible();
+  await expect(notice.getByRole("link")).toHaveText(/^Open DR-\d{4}-\d{5}$/);
+  await expect(page.getByLabel("Customer company")).toHaveValue("café olé sarl");
+  await expectNoAxeViolations(page);
+  await notice.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 2, name: "Café Olé SARL" })).toBeVisible();
+});
+
+test("the 0–10 scale fits a narrow phone on two even rows", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "phone", "a phone layout");
+  await page.setViewportSize({ width: 320, height: 740 });
+  // A survey of its own: the pulse may have been answered by another journey already.
+  const survey = { id: "srv-scale", title: "One score", description: "One question.", due_on: "2099-12-31",
+    questions: [{ id: "q-nps", prompt: "How likely are you to recommend us?", required: true, type: "nps" }] };
+  await page.route("**/api/v1/surveys/srv-scale", (route) => route.fulfill({ json: survey }));
+  await page.goto("/feedback/surveys/srv-scale");
+  const top = async (n) => (await page.getByRole("radio", { name: String(n), exact: true }).first().boundingBox()).y;
+  expect(await top(5)).toBe(await top(0));
+  expect(await top(10)).toBe(await top(6));
+  expect(await top(6)).toBeGreaterThan(await top(0));
+  await keepScreenshot(page, testInfo, "story-scale-320");
+});
