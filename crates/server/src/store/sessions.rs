@@ -142,7 +142,8 @@ impl Store {
         let found = self
             .reader()?
             .query_row(
-                "SELECT s.created_at, s.seen_at, u.id, u.company_id, u.name, u.email, u.role, c.name AS company_name
+                "SELECT s.created_at, s.seen_at, u.id, u.company_id, u.name, u.email, u.role, c.name AS company_name,
+                        c.country AS company_country, c.currency AS company_currency
                      FROM sessions s JOIN users u ON u.id = s.user_id JOIN companies c ON c.id = u.company_id
                      WHERE s.token_hash = ?1 AND u.removed_at IS NULL",
                 [token_hash],
