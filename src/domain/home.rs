@@ -1,6 +1,5 @@
-//! Home's logic: the welcome card's tier progress, the engagement score's change, and the
-//! next steps ranked across every section.
+//! Home's logic: the welcome card's tier progress and the next steps ranked across every
+//! section.
 
-pub mod engagement;
 pub mod next_steps;
 pub mod welcome;

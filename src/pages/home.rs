@@ -9,12 +9,10 @@ use crate::components::{Loaded, Page};
 use crate::context::{use_locale, use_read};
 use crate::domain::deals::needs_you;
 
-mod engagement;
 mod next_steps;
 mod summaries;
 mod welcome;
 
-use engagement::EngagementCard;
 use next_steps::NextSteps;
 use summaries::{
     deals_summary, leaderboard_summary, onboarding_summary, training_summary, SummaryCard,
@@ -50,7 +48,6 @@ pub fn HomePage() -> impl IntoView {
                     <SummaryCard title="Deals" path="/deals"><Loaded resource=pipeline what="your deals" lines=3 render=deals_figures/></SummaryCard>
                     <SummaryCard title="Leaderboard" path="/leaderboards"><Loaded resource=me what="your rank" lines=2 render=rank/></SummaryCard>
                 </section>
-                <EngagementCard me/>
             </div>
         </Page>
     }

@@ -73,7 +73,10 @@ pub struct Me {
     /// Requirement by requirement progress to the next tier; absent at the top tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_tier: Option<TierProgress>,
-    /// How active the company is, with the factors behind the score.
+    /// How active the company is, with the factors behind the score. The portal shows the
+    /// leaderboard's program points instead (one score everywhere), so it does not read this:
+    /// skipping it keeps Home's WebAssembly smaller.
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub engagement: Engagement,
     /// Where it stands in its own league in program points this month; absent when unranked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,7 +180,7 @@ pub enum Measure {
 }
 
 /// The engagement score and the factors it is made of.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Engagement {
     /// Score from 0 to 100.
     pub score: u32,

@@ -29,8 +29,8 @@ test("home greets the demo partner with data from the backend", async ({ page, s
   // Next steps lead the page, before the welcome card.
   const order = await page.locator(".pp-home > *").evaluateAll((cards) => cards.map((c) => c.className));
   expect(order[0]).toContain("pp-next");
-  // The score follows what the company did (sign-ins too), so its shape is what is fixed.
-  await expect(page.getByRole("region", { name: "Your engagement score" })).toContainText(/\d+ of 100, (up \d+ points?|down \d+ points?|no change) since last month/);
+  // One score everywhere: her rank in program points among MSPs, as on the leaderboard.
+  await expect(page.getByText(/^of \d+ MSPs, in program points this month/)).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "Leaderboard", exact: true })).toBeVisible();
   await expect(page.getByText(/^Rank \d+$/)).toBeVisible();
   await expectNoAxeViolations(page);
