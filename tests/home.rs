@@ -14,10 +14,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const ME: &str = r#"{"user":{"id":"u-1","name":"Zoë Ødegaard","email":"zoe@example.no","role":"admin"},
 "company":{"id":"c-1","name":"Fjord Systemer AS","partner_type":"reseller","country":"NO","region":"EMEA",
-"currency":"EUR","tier":"gold","joined_on":"2026-01-05"},"engagement":{"score":71,"change":-2,"factors":[]}}"#;
+"currency":"EUR","tier":"gold","joined_on":"2026-01-05"},"engagement":{"score":71,"change":-2,"factors":[]},
+"standing":{"rank":12,"of":87,"league":"Resellers","points_to_next_rank":5}}"#;
 
 /// The other sections' answers: empty but valid, so only the card under test can fail.
-const EMPTY_SECTIONS: [(&str, &str); 6] = [
+const EMPTY_SECTIONS: [(&str, &str); 5] = [
     ("/onboarding", r#"{"started_on":"2026-01-05","phases":[]}"#),
     (
         "/training",
@@ -26,10 +27,6 @@ const EMPTY_SECTIONS: [(&str, &str); 6] = [
     ("/deals/pipeline", "[]"),
     ("/deals", r#"{"items":[],"total":0}"#),
     ("/surveys", "[]"),
-    (
-        "/leaderboards/engagement",
-        r#"{"board_id":"engagement","period":"month","segment":{"id":"all","label":"All"},"entries":[],"offset":0,"total":0}"#,
-    ),
 ];
 
 /// Replaces `window.fetch`: `/me` answers `status` and `body`, the other sections are empty.
@@ -76,16 +73,21 @@ async fn shows_the_partner_and_their_standing() {
     stub_fetch(200, ME);
     let (host, _app) = mount_home();
     shows(&host, "Welcome back, Zoë Ødegaard").await;
-    // The deals waiting for the partner take two requests, so the next steps come last.
     shows(&host, "You are all caught up").await;
-    shows(&host, "71 of 100").await;
+    shows(&host, "Rank 12").await;
     let text = host.text_content().unwrap();
     assert!(text.contains("Fjord Systemer AS"), "{text}");
     assert!(text.contains("Reseller"), "{text}");
     assert!(text.contains("Gold"), "{text}");
-    assert!(text.contains("71 of 100"), "{text}");
-    assert!(text.contains("You are all caught up"), "{text}");
-    assert!(text.contains("down 2 points since last month"), "{text}");
+    assert!(
+        text.contains("of 87 Resellers, in program points this month"),
+        "{text}"
+    );
+    assert!(text.contains("5 points to the next rank"), "{text}");
+    assert!(
+        !text.contains("71 of 100"),
+        "one score: the engagement score is not shown"
+    );
     assert!(host.query_selector("[role=alert]").unwrap().is_none());
 }
 

@@ -2,13 +2,13 @@
 //! work first, closed deals below), status filters, debounced search, sortable columns and
 //! cursor pages, all held in the URL; and export of the filtered view as CSV.
 
-use api_types::{DealStatus, DealSummary, Page as ApiPage, PipelineStage};
+use api_types::{DealStatus, PipelineStage};
 use leptos::prelude::*;
 
 use crate::components::{FilterChoice, FilterLinks, Loaded, Page, Section};
 use crate::context::use_locale;
 use crate::context::use_read;
-use crate::domain::deals::{needs_you, DealListQuery, PAGE_SIZE};
+use crate::domain::deals::{DealListQuery, PAGE_SIZE};
 use crate::platform::paths::href;
 use crate::platform::url_state::{self, use_go_to, use_url_state};
 use crate::text::format::{count, money};
@@ -30,11 +30,7 @@ pub fn DealsPage() -> impl IntoView {
         let request = query.get().to_api_query(PAGE_SIZE);
         async move { api.deals(&request).await }
     });
-    // The pipeline and the deals waiting for the partner, shown together as one row of tiles.
-    let pipeline = use_read(|api| async move {
-        let stages = api.pipeline().await?;
-        Ok((stages, api.deals(&needs_you()).await?))
-    });
+    let pipeline = use_read(|api| async move { api.pipeline().await });
     let go_to = use_go_to::<DealListQuery>(true);
     let on_search = move |text: String| {
         go_to(&DealListQuery {
@@ -81,7 +77,7 @@ pub fn DealsPage() -> impl IntoView {
                 <a class="pp-button pp-button--primary" href=href("/deals/new")>"Register a deal"</a>
             </div>
             <Section heading_id="pp-pipeline-title" title="Pipeline">
-                <Loaded resource=pipeline what="your pipeline" placeholder=PipelinePlaceholder render={move |(stages, waiting): (Vec<PipelineStage>, ApiPage<DealSummary>)| view! { <Pipeline stages waiting/> }}/>
+                <Loaded resource=pipeline what="your pipeline" placeholder=PipelinePlaceholder render={move |stages: Vec<PipelineStage>| view! { <Pipeline stages/> }}/>
             </Section>
             <Section heading_id="pp-deal-list-title" title="Your deals">
                 <div class="pp-deal-controls">
@@ -119,7 +115,7 @@ fn PipelinePlaceholder() -> impl IntoView {
 /// What waits for the partner first, then open work as tiles with count and value in the
 /// partner's currency, closed deals as one line below; each links to the list filtered so.
 #[component]
-fn Pipeline(stages: Vec<PipelineStage>, waiting: ApiPage<DealSummary>) -> impl IntoView {
+fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
     let locale = use_locale();
     let filtered = |status| {
         url_state::href(&DealListQuery {
@@ -141,14 +137,20 @@ fn Pipeline(stages: Vec<PipelineStage>, waiting: ApiPage<DealSummary>) -> impl I
         None => "No deals".to_owned(),
     };
     let any_converted = stages.iter().any(converted);
+    let waiting = |status| {
+        stages
+            .iter()
+            .find(|s| s.status == status)
+            .and_then(|s| s.needs_you)
+            .unwrap_or(0)
+    };
+    let (questions, ending) = (
+        waiting(DealStatus::MoreInfoRequested),
+        waiting(DealStatus::Approved),
+    );
     let (open, closed): (Vec<_>, Vec<_>) = stages.into_iter().partition(|s| s.status.is_open());
     let closed: Vec<_> = closed.into_iter().filter(|s| s.count > 0).collect();
-    let questions = waiting
-        .items
-        .iter()
-        .filter(|d| d.status == DealStatus::MoreInfoRequested)
-        .count();
-    let waiting_words = match (questions, waiting.items.len() - questions) {
+    let waiting_words = match (questions, ending) {
         (0, 0) => "Nothing right now".to_owned(),
         (q, 0) => format!("{q} to answer"),
         (0, p) => format!("{p} protection running short"),
@@ -164,7 +166,7 @@ fn Pipeline(stages: Vec<PipelineStage>, waiting: ApiPage<DealSummary>) -> impl I
             <li class="pp-pipeline__stage pp-pipeline__stage--waiting">
                 <a href=waiting_href class="pp-pipeline__link">
                     <span class="pp-pipeline__label">"Waiting for you"</span>
-                    <span class="pp-pipeline__count">{count(waiting.total, &locale)}</span>
+                    <span class="pp-pipeline__count">{count(questions + ending, &locale)}</span>
                     <span class="pp-pipeline__value">{waiting_words}</span>
                 </a>
             </li>

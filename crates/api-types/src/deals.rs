@@ -166,6 +166,10 @@ pub struct PipelineStage {
     /// where the deals are in other currencies (whole units); absent when the stage is empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<Money>,
+    /// How many of these deals wait for the partner (the `needs_you` rule of `GET /deals`);
+    /// absent when none do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs_you: Option<u64>,
 }
 
 /// A product a deal can be registered for.

@@ -433,6 +433,7 @@ impl Store {
                 count: 0,
                 value: Vec::new(),
                 total: None,
+                needs_you: None,
             })
             .collect();
         let mut usd = vec![0i64; stages.len()];
@@ -447,6 +448,21 @@ impl Store {
                     currency: row.get("currency")?,
                 });
                 usd[i] += row.get::<_, i64>("usd")?;
+            }
+        }
+        let waiting = DealListParams {
+            needs_you: true,
+            ..DealListParams::default()
+        };
+        let (clause, values) = filter(&waiting, &caller.company_id, None);
+        let mut statement = conn.prepare(&format!(
+            "SELECT status, COUNT(*) FROM deals WHERE {clause} GROUP BY status"
+        ))?;
+        let mut rows = statement.query(rusqlite::params_from_iter(values))?;
+        while let Some(row) = rows.next()? {
+            let status: DealStatus = parse_text(&row.get::<_, String>(0)?)?;
+            if let Some(stage) = stages.iter_mut().find(|s| s.status == status) {
+                stage.needs_you = Some(row.get(1)?);
             }
         }
         for (stage, usd) in stages.iter_mut().zip(usd) {
