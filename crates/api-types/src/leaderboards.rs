@@ -57,7 +57,9 @@ pub struct Board {
     pub metric: Metric,
     /// What it is for, in a sentence.
     pub description: String,
-    /// Periods it can be viewed for.
+    /// Periods it can be viewed for (the portal offers the contract's three, so does not read
+    /// this).
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub periods: Vec<Period>,
     /// Leagues it can be narrowed to; the first is everyone.
     pub segments: Vec<Segment>,

@@ -9,8 +9,9 @@ use crate::ResourceLink;
 /// `GET /onboarding`: the checklist in phases.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Onboarding {
-    /// Day the company's onboarding started.
+    /// Day the company's onboarding started (not shown, so not read by the portal).
     #[serde(deserialize_with = "crate::dates::day")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub started_on: NaiveDate,
     /// Phases in order: first 30, 60, 90 days.
     pub phases: Vec<OnboardingPhase>,

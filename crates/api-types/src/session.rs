@@ -28,7 +28,9 @@ pub struct SignIn {
 pub struct Session {
     /// The signed-in person.
     pub user: PartnerUser,
-    /// Their company's id.
+    /// Their company's id. (The portal reads only what it shows or uses: not this, nor the
+    /// expiry times, which the backend enforces.)
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub company_id: String,
     /// Their company's name, for the user menu.
     pub company_name: String,
@@ -41,10 +43,12 @@ pub struct Session {
     /// When the session ends even if used (absolute expiry); absent for a bearer token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::dates::optional_instant")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub expires_at: Option<DateTime<Utc>>,
     /// When it ends if not used before (idle expiry); absent for a bearer token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::dates::optional_instant")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub idle_expires_at: Option<DateTime<Utc>>,
 }
 
