@@ -14,11 +14,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const ME: &str = r#"{"user":{"id":"u-1","name":"Zoë Ødegaard","email":"zoe@example.no","role":"admin"},
 "company":{"id":"c-1","name":"Fjord Systemer AS","partner_type":"reseller","country":"NO","region":"EMEA",
-"currency":"EUR","tier":"gold","joined_on":"2026-01-05"},"engagement":{"score":71,"change":-2,"factors":[]},
-"standing":{"rank":12,"of":87,"league":"Resellers","points_to_next_rank":5}}"#;
+"currency":"EUR","tier":"gold","joined_on":"2026-01-05"},"engagement":{"score":71,"change":-2,"factors":[]}}"#;
 
 /// The other sections' answers: empty but valid, so only the card under test can fail.
-const EMPTY_SECTIONS: [(&str, &str); 5] = [
+const EMPTY_SECTIONS: [(&str, &str); 6] = [
     ("/onboarding", r#"{"started_on":"2026-01-05","phases":[]}"#),
     (
         "/training",
@@ -27,6 +26,11 @@ const EMPTY_SECTIONS: [(&str, &str); 5] = [
     ("/deals/pipeline", "[]"),
     ("/deals", r#"{"items":[],"total":0}"#),
     ("/surveys", "[]"),
+    (
+        "/leaderboards/engagement",
+        r#"{"board_id":"engagement","period":"month","segment":{"id":"type:reseller","label":"Resellers"},"entries":[],"offset":0,"total":87,
+        "me":{"entry":{"rank":12,"partner_id":"c-1","display_name":"Fjord Systemer AS","score":550,"badges":[],"is_me":true},"points_to_next_rank":5,"next_rank":11,"history":[]}}"#,
+    ),
 ];
 
 /// Replaces `window.fetch`: `/me` answers `status` and `body`, the other sections are empty.

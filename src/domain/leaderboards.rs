@@ -1,6 +1,6 @@
 //! Leaderboard logic: the board, period, segment and page held in the URL, scores in each
-//! board's own unit, rank changes in words, where the partner's own row goes when it is off
-//! the page, the page around them, and the score chart's bars.
+//! board's own unit with where to earn it, rank changes in words, where the partner's own row
+//! goes when it is off the page, and the score chart's bars.
 
 use api_types::{BoardParams, LeaderboardEntry, Metric, Money, Period, QueryString, ScorePoint};
 
@@ -151,11 +151,6 @@ pub fn ways_to_climb(metric: Metric) -> &'static [(&'static str, &'static str)] 
         Metric::CertificationsEarned => &[("Work towards a certification", "/training")],
         Metric::RegisteredRevenue => &[("Register a deal", "/deals/new")],
     }
-}
-
-/// The first entry of the page that holds `rank`.
-pub fn page_of(rank: u32) -> u32 {
-    rank.saturating_sub(1) / BOARD_PAGE * BOARD_PAGE
 }
 
 /// "Up 3 places", "Down 1 place", "No change", "New this period" and a symbol for sighted users.
@@ -309,9 +304,6 @@ mod tests {
         );
         assert!(gap_text(RegisteredRevenue, 6_892, 62, "en-US")
             .ends_with(" more in registered deals to reach rank 62."));
-        assert_eq!(page_of(1), 0);
-        assert_eq!(page_of(25), 0);
-        assert_eq!(page_of(56), 50);
         assert!(ways_to_climb(EngagementPoints).len() > 1);
     }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use api_types::{Me, PipelineStage};
+use api_types::{BoardParams, LeaderboardPage, PipelineStage};
 
 use crate::components::{Loaded, Page};
 use crate::context::{use_locale, use_read};
@@ -35,7 +35,15 @@ pub fn HomePage() -> impl IntoView {
         let locale = locale.clone();
         move |stages: Vec<PipelineStage>| deals_summary(stages, &locale)
     };
-    let rank = move |me: Me| leaderboard_summary(me.standing, &locale);
+    // Her place in her own league (the board's default), in program points this month.
+    let standing = use_read(|api| async move {
+        let params = BoardParams {
+            limit: 1,
+            ..BoardParams::default()
+        };
+        api.leaderboard("engagement", &params).await
+    });
+    let rank = move |page: LeaderboardPage| leaderboard_summary(page, &locale);
     view! {
         <Page title="Home">
             <div class="pp-home">
@@ -46,7 +54,7 @@ pub fn HomePage() -> impl IntoView {
                     <SummaryCard title="Onboarding" path="/onboarding"><Loaded resource=onboarding what="onboarding" lines=2 render=onboarding_summary/></SummaryCard>
                     <SummaryCard title="Training" path="/training"><Loaded resource=training what="training" lines=2 render=training_summary/></SummaryCard>
                     <SummaryCard title="Deals" path="/deals"><Loaded resource=pipeline what="your deals" lines=3 render=deals_figures/></SummaryCard>
-                    <SummaryCard title="Leaderboard" path="/leaderboards"><Loaded resource=me what="your rank" lines=2 render=rank/></SummaryCard>
+                    <SummaryCard title="Leaderboard" path="/leaderboards"><Loaded resource=standing what="your rank" lines=2 render=rank/></SummaryCard>
                 </section>
             </div>
         </Page>

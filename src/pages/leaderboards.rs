@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, Skeleton};
 use crate::context::{use_locale, use_read, ApiRead};
-use crate::domain::leaderboards::{gap_text, page_of, ways_to_climb, BoardView};
+use crate::domain::leaderboards::{gap_text, ways_to_climb, BoardView};
 use crate::platform::paths::href;
-use crate::platform::url_state::{href as board_href, use_go_to, use_url_state};
+use crate::platform::url_state::{use_go_to, use_url_state};
 use crate::text::format::count;
 use crate::text::labels::Label;
 
@@ -145,12 +145,6 @@ fn SegmentForm(
 fn BoardPage(page: LeaderboardPage, metric: Metric, view: BoardView) -> impl IntoView {
     let locale = use_locale();
     let me = page.me.clone();
-    // When the partner's place is on another page, a way to the partners around them.
-    let around = me
-        .as_ref()
-        .map(|m| page_of(m.entry.rank))
-        .filter(|first| *first != page.offset)
-        .map(|first| board_href(&view.at(first)));
     view! {
         <section class="pp-card pp-standing" aria-labelledby="pp-standing-title">
             <h2 id="pp-standing-title" class="pp-card__title">"Where you stand"</h2>
@@ -171,7 +165,6 @@ fn BoardPage(page: LeaderboardPage, metric: Metric, view: BoardView) -> impl Int
                 {ways_to_climb(metric).iter().enumerate().map(|(i, (label, path))| view! {
                     {(i > 0).then_some(" · ")}<a href=href(path)>{*label}</a>
                 }).collect_view()}
-                {around.map(|link| view! { " · " <a href=link>"See the partners around you"</a> })}
             </p>
         </section>
         <RankingTable page=page.clone() metric view=view.clone()/>

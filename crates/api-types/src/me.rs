@@ -78,24 +78,6 @@ pub struct Me {
     /// skipping it keeps Home's WebAssembly smaller.
     #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub engagement: Engagement,
-    /// Where it stands in its own league in program points this month; absent when unranked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub standing: Option<Standing>,
-}
-
-/// A company's place among partners like it (its own league), in program points this month:
-/// the summary of the leaderboard Home shows without reading the board.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Standing {
-    /// Its rank; equal scores share one.
-    pub rank: u32,
-    /// How many partners the league has.
-    pub of: u32,
-    /// The league, e.g. "MSPs".
-    pub league: String,
-    /// Points to the next better rank; absent at the top.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub points_to_next_rank: Option<u64>,
 }
 
 /// A person at a partner company.

@@ -1,6 +1,6 @@
 //! One small card per section: how far along the partner is, linking to the section.
 
-use api_types::{CourseStatus, Onboarding, PipelineStage, Standing, Training};
+use api_types::{CourseStatus, LeaderboardPage, Onboarding, PipelineStage, Training};
 use leptos::prelude::*;
 
 use crate::components::ProgressBar;
@@ -67,12 +67,12 @@ pub(super) fn deals_summary(stages: Vec<PipelineStage>, locale: &str) -> impl In
 }
 
 /// Leaderboard: own rank in program points this month, in the partner's own league.
-pub(super) fn leaderboard_summary(standing: Option<Standing>, locale: &str) -> impl IntoView {
-    match standing {
+pub(super) fn leaderboard_summary(page: LeaderboardPage, locale: &str) -> impl IntoView {
+    match page.me {
         Some(me) => view! {
-            <p class="pp-summary__figure">{format!("Rank {}", count(u64::from(me.rank), locale))}</p>
+            <p class="pp-summary__figure">{format!("Rank {}", count(u64::from(me.entry.rank), locale))}</p>
             <p class="pp-summary__note">
-                {format!("of {} {}, in program points this month", count(u64::from(me.of), locale), me.league)}
+                {format!("of {} {}, in program points this month", count(u64::from(page.total), locale), page.segment.label)}
                 {me.points_to_next_rank.map(|points| format!("; {} points to the next rank", count(points, locale)))}
             </p>
         }.into_any(),

@@ -73,7 +73,6 @@ impl Store {
             tier_benefits: program::benefits_of(&conn, tier)?,
             next_tier: program::tier_progress(&conn, &caller.company_id, &currency, tier, now)?,
             engagement: program::engagement(&conn, &caller.company_id, now)?,
-            standing: super::leaderboards::own_standing(&conn, &caller.company_id)?,
         })
     }
 }

@@ -4,7 +4,7 @@
 
 use api_types::{
     Board, BoardParams, LeaderboardEntry, LeaderboardPage, Metric, MyStanding, Period, ScorePoint,
-    Segment, Standing,
+    Segment,
 };
 use rusqlite::{Connection, OptionalExtension, Row};
 
@@ -169,32 +169,6 @@ impl Store {
             me,
         })
     }
-}
-
-/// Where `company` stands in its own league (partners of its type) in program points this
-/// month, for Home.
-pub fn own_standing(conn: &Connection, company: &str) -> AppResult<Option<Standing>> {
-    let kind: String = conn.query_row(
-        "SELECT partner_type FROM companies WHERE id = ?1",
-        [company],
-        |r| r.get(0),
-    )?;
-    let segment = format!("type:{kind}");
-    let key = ["engagement", Period::Month.as_str(), segment.as_str()];
-    let Some(me) = standing(conn, key, company)? else {
-        return Ok(None);
-    };
-    let of: u32 = conn.query_row(
-        "SELECT COUNT(*) FROM ranks WHERE board_id = ?1 AND period = ?2 AND segment = ?3",
-        key,
-        |r| r.get(0),
-    )?;
-    Ok(Some(Standing {
-        rank: me.entry.rank,
-        of,
-        league: league(&segment).map_or_else(|| segment.clone(), |(label, _)| label.to_owned()),
-        points_to_next_rank: me.points_to_next_rank,
-    }))
 }
 
 /// One board, period and league's entries in rank order (`?1`, `?2`, `?3`), read from the
