@@ -35,23 +35,6 @@ pub struct DealDraft {
     pub idempotency_key: String,
 }
 
-impl DealDraft {
-    /// Fills an empty country and currency with the partner company's own, where they are
-    /// ones the contract offers.
-    pub fn start_at_home(&mut self, country: Option<String>, currency: Option<String>) {
-        if self.country.is_empty() {
-            if let Some(country) = country.filter(|c| api_types::COUNTRIES.contains(&c.as_str())) {
-                self.country = country;
-            }
-        }
-        if self.currency.is_empty() {
-            if let Some(currency) = currency.filter(|c| currency_digits(c).is_some()) {
-                self.currency = currency;
-            }
-        }
-    }
-}
-
 /// Most characters the notes may have.
 pub const NOTES_MAX: usize = NOTES_MAX_CHARS;
 
@@ -294,23 +277,5 @@ mod tests {
         );
         let partial: DealDraft = serde_json::from_str(r#"{"customer_company":"Café"}"#).unwrap();
         assert_eq!(partial.customer_company, "Café");
-    }
-
-    #[test]
-    fn a_new_draft_starts_in_the_partner_s_country_and_currency() {
-        let mut draft = DealDraft::default();
-        draft.start_at_home(Some("FR".into()), Some("EUR".into()));
-        assert_eq!(
-            (draft.country.as_str(), draft.currency.as_str()),
-            ("FR", "EUR")
-        );
-        draft.start_at_home(Some("DE".into()), Some("CHF".into()));
-        assert_eq!(draft.country, "FR", "what the partner chose stays");
-        let mut unknown = DealDraft::default();
-        unknown.start_at_home(Some("XX".into()), Some("XYZ".into()));
-        assert_eq!(
-            (unknown.country.as_str(), unknown.currency.as_str()),
-            ("", "")
-        );
     }
 }

@@ -108,7 +108,6 @@ fn PipelinePlaceholder() -> impl IntoView {
             }).collect_view()}
         </ul>
         <p class="pp-pipeline__closed pp-skeleton" aria-hidden="true">"\u{a0}"</p>
-        <p class="pp-meta" aria-hidden="true">"\u{a0}"</p>
     }
 }
 
@@ -124,7 +123,8 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
             ..DealListQuery::default()
         })
     };
-    // A stage with deals in other currencies shows its converted total as an estimate.
+    // Values in the partner's currency; a stage with deals in other currencies shows its total
+    // converted at the program's reference rates, as an estimate ("about").
     let converted = |stage: &PipelineStage| {
         stage
             .total
@@ -132,11 +132,10 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
             .is_some_and(|t| stage.value.iter().any(|v| v.currency != t.currency))
     };
     let value = |stage: &PipelineStage| match &stage.total {
-        Some(total) if converted(stage) => format!("≈ {}", money(total, &locale)),
+        Some(total) if converted(stage) => format!("about {}", money(total, &locale)),
         Some(total) => money(total, &locale),
         None => "No deals".to_owned(),
     };
-    let any_converted = stages.iter().any(converted);
     let waiting = |status| {
         stages
             .iter()
@@ -191,6 +190,5 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
                 {(stage.status == DealStatus::Won).then(|| format!(" ({})", value(stage)))}
             }).collect_view()}
         </p>
-        <p class="pp-meta">{if any_converted { "≈: includes deals in other currencies, converted at the program's reference rates." } else { "Values in your company's currency." }}</p>
     }
 }

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::api::ApiError;
 use crate::components::{focus_when_shown, ErrorSummary, Loaded, Notice, Page};
-use crate::context::{use_api, use_locale, use_read, use_session, ApiWrite};
+use crate::context::{use_api, use_locale, use_read, ApiWrite};
 use crate::domain::register_deal::{validate, DealDraft};
 use crate::platform::paths::href;
 use crate::platform::storage;
@@ -50,10 +50,6 @@ pub fn RegisterDealPage() -> impl IntoView {
     let navigate = use_navigate();
     let mut restored: DealDraft = storage::load(DRAFT_KEY).unwrap_or_default();
     let was_restored = restored != DealDraft::default() && !restored.customer_company.is_empty();
-    // Most customers are where the partner is, in its currency: start there.
-    if let Some(who) = use_session().who() {
-        restored.start_at_home(who.company_country, who.company_currency);
-    }
     let locale = use_locale();
     let countries = country_choices(&locale);
     if restored.idempotency_key.is_empty() {

@@ -6,25 +6,12 @@ use leptos::prelude::*;
 
 use crate::components::{EmptyState, Skeleton};
 use crate::context::ApiRead;
-use crate::domain::home::next_steps::{next_actions, NextAction, Sources};
+use crate::domain::home::next_steps::{next_actions, Sources};
 use crate::platform::paths::href;
 use crate::text::dates::today;
 
-/// How many steps show before "Show all".
+/// How many steps show before "Show all" (`style/home.css` hides the rest until it is open).
 const FIRST: usize = 5;
-
-fn action_list(actions: Vec<NextAction>, start: usize) -> impl IntoView {
-    view! {
-        <ol class="pp-actions" start=start>
-            {actions.into_iter().map(|action| view! {
-                <li class=format!("pp-action pp-action--{}", action.urgency.as_str())>
-                    <a class="pp-action__title" href=href(&action.path)>{action.title}</a>
-                    <span class="pp-action__detail">{action.detail}</span>
-                </li>
-            }).collect_view()}
-        </ol>
-    }
-}
 
 /// Ranks what loaded; a section that failed is named, and the rest still show.
 #[component]
@@ -68,9 +55,8 @@ pub(super) fn NextSteps(
                         surveys: surveys.as_ref().ok().map(Vec::as_slice),
                         tier: me.as_ref().ok().and_then(|me| me.next_tier.as_ref()),
                     };
-                    let mut actions = next_actions(sources, today());
+                    let actions = next_actions(sources, today());
                     let total = actions.len();
-                    let rest = actions.split_off(total.min(FIRST));
                     view! {
                         {if actions.is_empty() && unchecked.is_empty() {
                             view! {
@@ -83,12 +69,16 @@ pub(super) fn NextSteps(
                         } else {
                             view! {
                                 <p class="pp-meta">{format!("{total} waiting for you, the most pressing first")}</p>
-                                {action_list(actions, 1)}
-                                {(!rest.is_empty()).then(|| view! {
-                                    <details class="pp-next__more">
-                                        <summary>{format!("Show all {total}")}</summary>
-                                        {action_list(rest, FIRST + 1)}
-                                    </details>
+                                <ol class="pp-actions">
+                                    {actions.into_iter().map(|action| view! {
+                                        <li class=format!("pp-action pp-action--{}", action.urgency.as_str())>
+                                            <a class="pp-action__title" href=href(&action.path)>{action.title}</a>
+                                            <span class="pp-action__detail">{action.detail}</span>
+                                        </li>
+                                    }).collect_view()}
+                                </ol>
+                                {(total > FIRST).then(|| view! {
+                                    <details class="pp-next__more"><summary>{format!("Show all {total}")}</summary></details>
                                 })}
                             }.into_any()
                         }}
