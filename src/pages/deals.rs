@@ -91,28 +91,38 @@ pub fn DealsPage() -> impl IntoView {
     }
 }
 
-/// The pipeline's tiles, empty, while it loads: every open status always has a tile of fixed
-/// size and the closed ones a line, so the deal list below never moves when the figures arrive.
+/// The pipeline's tiles, empty, while it loads: what waits for the partner, then every status
+/// (closed ones smaller), always of fixed size, so the deal list below never moves when the
+/// figures arrive.
 #[component]
 fn PipelinePlaceholder() -> impl IntoView {
+    let tile = |closed: bool| {
+        view! {
+            <li class="pp-pipeline__stage" class:pp-pipeline__stage--closed=closed>
+                <span class="pp-pipeline__link">
+                    <span class="pp-pipeline__label pp-skeleton">"\u{a0}"</span>
+                    <span class="pp-pipeline__count">"\u{a0}"</span>
+                    <span class="pp-pipeline__value pp-skeleton">"\u{a0}"</span>
+                </span>
+            </li>
+        }
+    };
     view! {
         <ul class="pp-pipeline" aria-hidden="true">
-            {(0..=DealStatus::ALL.into_iter().filter(|s| s.is_open()).count()).map(|_| view! {
-                <li class="pp-pipeline__stage">
-                    <span class="pp-pipeline__link">
-                        <span class="pp-pipeline__label pp-skeleton">"\u{a0}"</span>
-                        <span class="pp-pipeline__count">"\u{a0}"</span>
-                        <span class="pp-pipeline__value pp-skeleton">"\u{a0}"</span>
-                    </span>
-                </li>
-            }).collect_view()}
+            {tile(false)}
+            {in_order().map(|status| tile(!status.is_open())).collect_view()}
         </ul>
-        <p class="pp-pipeline__closed pp-skeleton" aria-hidden="true">"\u{a0}"</p>
     }
 }
 
-/// What waits for the partner first, then open work as tiles with count and value in the
-/// partner's currency, closed deals as one line below; each links to the list filtered so.
+/// Open statuses first, then closed ones.
+fn in_order() -> impl Iterator<Item = DealStatus> {
+    let open = DealStatus::ALL.into_iter().filter(|s| s.is_open());
+    open.chain(DealStatus::ALL.into_iter().filter(|s| !s.is_open()))
+}
+
+/// What waits for the partner first, then open work, then closed deals (smaller), each with
+/// its count and value in the partner's currency, each linking to the list filtered so.
 #[component]
 fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
     let locale = use_locale();
@@ -125,30 +135,19 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
     };
     // Values in the partner's currency; a stage with deals in other currencies shows its total
     // converted at the program's reference rates, as an estimate ("about").
-    let converted = |stage: &PipelineStage| {
-        stage
-            .total
-            .as_ref()
-            .is_some_and(|t| stage.value.iter().any(|v| v.currency != t.currency))
-    };
     let value = |stage: &PipelineStage| match &stage.total {
-        Some(total) if converted(stage) => format!("about {}", money(total, &locale)),
+        Some(total) if stage.value.iter().any(|v| v.currency != total.currency) => {
+            format!("about {}", money(total, &locale))
+        }
         Some(total) => money(total, &locale),
         None => "No deals".to_owned(),
     };
-    let waiting = |status| {
-        stages
-            .iter()
-            .find(|s| s.status == status)
-            .and_then(|s| s.needs_you)
-            .unwrap_or(0)
-    };
+    let stage = |status| stages.iter().find(|s| s.status == status);
+    let waiting = |status| stage(status).and_then(|s| s.needs_you).unwrap_or(0);
     let (questions, ending) = (
         waiting(DealStatus::MoreInfoRequested),
         waiting(DealStatus::Approved),
     );
-    let (open, closed): (Vec<_>, Vec<_>) = stages.into_iter().partition(|s| s.status.is_open());
-    let closed: Vec<_> = closed.into_iter().filter(|s| s.count > 0).collect();
     let waiting_words = match (questions, ending) {
         (0, 0) => "Nothing right now".to_owned(),
         (q, 0) => format!("{q} to answer"),
@@ -169,10 +168,10 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
                     <span class="pp-pipeline__value">{waiting_words}</span>
                 </a>
             </li>
-            {open.iter().map(|stage| {
+            {in_order().filter_map(stage).map(|stage| {
                 let (label, tone) = (stage.status.label(), stage.status.tone().as_str());
                 view! {
-                    <li class=format!("pp-pipeline__stage pp-pipeline__stage--{tone}")>
+                    <li class=format!("pp-pipeline__stage pp-pipeline__stage--{tone}") class:pp-pipeline__stage--closed=!stage.status.is_open()>
                         <a href=filtered(stage.status) class="pp-pipeline__link">
                             <span class="pp-pipeline__label">{label}</span>
                             <span class="pp-pipeline__count">{count(stage.count, &locale)}</span>
@@ -182,13 +181,5 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-        <p class="pp-pipeline__closed pp-meta">
-            {if closed.is_empty() { "Closed: none yet" } else { "Closed: " }}
-            {closed.iter().enumerate().map(|(i, stage)| view! {
-                {(i > 0).then_some(" · ")}
-                <a href=filtered(stage.status)>{format!("{} {}", stage.status.label(), count(stage.count, &locale))}</a>
-                {(stage.status == DealStatus::Won).then(|| format!(" ({})", value(stage)))}
-            }).collect_view()}
-        </p>
     }
 }

@@ -68,15 +68,16 @@ const MONTHS: [&str; 12] = [
 
 /// "Oct 2026" for a period labelled `2026-10`; any other label as it is.
 pub fn month_label(label: &str) -> String {
-    match label
-        .split_once('-')
-        .map(|(y, m)| (y.parse::<u16>(), m.parse::<usize>()))
-    {
-        Some((Ok(year), Ok(month @ 1..=12))) if label.len() == 7 => {
-            format!("{} {year}", MONTHS[month - 1])
+    // Read by hand: `str::parse` would bring integer parsing into the page for two digits.
+    let b = label.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    if b.len() == 7 && b[4] == b'-' && digits(0..4) && digits(5..7) {
+        let month = usize::from(b[5] - b'0') * 10 + usize::from(b[6] - b'0');
+        if let Some(name) = month.checked_sub(1).and_then(|m| MONTHS.get(m)) {
+            return format!("{name} {}", &label[..4]);
         }
-        _ => label.to_owned(),
     }
+    label.to_owned()
 }
 
 /// "12 Dec 2026": unambiguous in every locale (no 12/11 vs 11/12 confusion).

@@ -44,9 +44,12 @@ test("the deals page leads with what waits for her, in her currency, closed deal
   await expect(waiting).toContainText(/\d+ to answer/);
   const first = await page.locator(".pp-pipeline__stage").first().textContent();
   expect(first).toContain("Waiting for you");
-  await expect(page.getByText(/^Closed: /)).toBeVisible();
-  await expect(page.getByRole("link", { name: /^Won \d+$/ })).toBeVisible();
+  // Open work first in her currency, closed deals after it and smaller.
   await expect(page.locator(".pp-pipeline__value").nth(1)).toContainText("€");
+  const won = page.locator(".pp-pipeline__stage", { has: page.getByRole("link", { name: /^Won \d+/ }) });
+  await expect(won).toHaveClass(/pp-pipeline__stage--closed/);
+  const labels = await page.locator(".pp-pipeline__label").allTextContents();
+  expect(labels.indexOf("Approved")).toBeLessThan(labels.indexOf("Rejected"));
   await expectNoAxeViolations(page);
   await keepScreenshot(page, testInfo, "story-deals");
 
