@@ -108,7 +108,6 @@ pub fn protected_until(deal: &DealSummary) -> String {
     match (deal.protection_expires_on, deal.status) {
         (Some(day), _) => short_date(day),
         (None, status) if status.is_open() => "Not protected yet".into(),
-        (None, DealStatus::Won | DealStatus::Lost) => "Not needed: the deal is closed".into(),
         (None, _) => "Not protected".into(),
     }
 }

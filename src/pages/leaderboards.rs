@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::{EmptyState, FilterChoice, FilterLinks, Loaded, Page, Skeleton};
 use crate::context::{use_locale, use_read, ApiRead};
-use crate::domain::leaderboards::{gap_text, ways_to_climb, BoardView};
+use crate::domain::leaderboards::{gap_text, way_to_climb, BoardView};
 use crate::platform::paths::href;
 use crate::platform::url_state::{use_go_to, use_url_state};
 use crate::text::format::count;
@@ -160,12 +160,7 @@ fn BoardPage(page: LeaderboardPage, metric: Metric, view: BoardView) -> impl Int
                     }}</p>
                 }.into_any(),
             }}
-            <p class="pp-standing__climb">
-                "Ways to climb: "
-                {ways_to_climb(metric).iter().enumerate().map(|(i, (label, path))| view! {
-                    {(i > 0).then_some(" · ")}<a href=href(path)>{*label}</a>
-                }).collect_view()}
-            </p>
+            {let (label, path) = way_to_climb(metric); view! { <p><a href=href(path)>{label}</a></p> }}
         </section>
         <RankingTable page=page.clone() metric view=view.clone()/>
         {me.filter(|m| !m.history.is_empty()).map(|me| view! { <ScoreChart history=me.history metric/> })}
