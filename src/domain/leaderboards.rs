@@ -127,6 +127,23 @@ pub fn score_text(metric: Metric, score: u64, locale: &str) -> String {
     }
 }
 
+/// The ranking's score column: its heading names the unit, so cells stay narrow on a phone.
+pub fn score_column(metric: Metric) -> &'static str {
+    match metric {
+        Metric::EngagementPoints => "Points",
+        Metric::CertificationsEarned => "Certifications",
+        Metric::RegisteredRevenue => "Revenue (USD)",
+    }
+}
+
+/// A score as a ranking cell shows it: a plain number, or money on a revenue board.
+pub fn score_cell(metric: Metric, score: u64, locale: &str) -> String {
+    match metric {
+        Metric::RegisteredRevenue => score_text(metric, score, locale),
+        _ => count(score, locale),
+    }
+}
+
 /// What climbing one place takes, in the board's unit: "5 points to reach rank 55.", "$6,892
 /// more in registered deals to reach rank 62."
 pub fn gap_text(metric: Metric, gap: u64, rank: u32, locale: &str) -> String {

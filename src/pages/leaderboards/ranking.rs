@@ -33,7 +33,7 @@ pub(super) fn RankingTable(
                     <tr>
                         <th scope="col">"Rank"</th>
                         <th scope="col">"Partner"</th>
-                        <th scope="col" class="pp-table__number">"Score"</th>
+                        <th scope="col" class="pp-table__number">{score_column(metric)}</th>
                         <th scope="col">"Change"</th>
                         <th scope="col" class="pp-ranking__badges">"Badges"</th>
                     </tr>
@@ -74,7 +74,7 @@ fn EntryRow(
                 {entry.is_me.then(|| view! { <span class="pp-ranking__you">" (you)"</span> })}
                 {pinned_row.then(|| view! { <span class="pp-visually-hidden">", shown here because your place is on another page"</span> })}
             </th>
-            <td class="pp-table__number">{score_text(metric, entry.score, &locale)}</td>
+            <td class="pp-table__number">{score_cell(metric, entry.score, &locale)}</td>
             <td class=format!("pp-ranking__change pp-ranking__change--{tone}")>
                 <span aria-hidden="true">{symbol}" "</span>{change}
             </td>

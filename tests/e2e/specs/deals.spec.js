@@ -178,7 +178,7 @@ test("a draft survives a reload", async ({ page }, testInfo) => {
 test("the filtered view exports as CSV, every page of it", async ({ page }) => {
   // Lost deals: a status no other journey adds to while this one runs.
   await page.goto("/deals?status=lost");
-  await expect(page.getByText(/^Showing 1–9 of 9 deals$/)).toBeVisible();
+  await expect(page.getByText(/^Showing 1–3 of 3 deals$/)).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export this view as CSV" }).click();
   const file = await download;
@@ -186,7 +186,7 @@ test("the filtered view exports as CSV, every page of it", async ({ page }) => {
   const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
   const lines = text.trim().split("\r\n");
   expect(lines[0]).toBe("Reference,Customer,Country,Value,Currency,Expected close,Status,Protection expires,Last update");
-  expect(lines).toHaveLength(10);
+  expect(lines).toHaveLength(4);
   expect(lines.slice(1).every((l) => l.includes(",lost,"))).toBe(true);
-  await expect(page.getByText("Exported 9 deals to deals.csv.")).toBeVisible();
+  await expect(page.getByText("Exported 3 deals to deals.csv.")).toBeVisible();
 });

@@ -14,7 +14,6 @@ test("the own row is pinned when off the page, with the points to the next rank"
   await expect(page.getByLabel("League")).toHaveValue("type:msp");
   await expect(page.getByText(/^\d+ points? to reach rank \d+\.$/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Climb: register a deal" })).toHaveAttribute("href", "/deals/new");
-  await expect(page.getByRole("link", { name: "See the partners around you" })).toBeVisible();
   // A point a month since she joined, months in words.
   await expect(page.getByRole("img", { name: /Your score over the last \d periods/ })).toBeVisible();
   await page.getByText("Show the numbers").click();

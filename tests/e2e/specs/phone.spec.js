@@ -46,7 +46,7 @@ for (const width of [320, 360]) {
     test("the ranking shows rank, partner, score and change in view", async ({ page }, testInfo) => {
       await page.goto("/leaderboards");
       const ranking = page.getByRole("table").first();
-      for (const name of ["Rank", "Partner", "Score", "Change"]) {
+      for (const name of ["Rank", "Partner", "Points", "Change"]) {
         await expectWithinScreen(page, ranking.getByRole("columnheader", { name }));
       }
       const mine = ranking.locator(".pp-ranking__me").first();
