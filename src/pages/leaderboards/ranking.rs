@@ -5,7 +5,9 @@ use api_types::{LeaderboardEntry, LeaderboardPage, Metric};
 use leptos::prelude::*;
 
 use crate::context::use_locale;
-use crate::domain::leaderboards::{pinned, rank_change, score_text, BoardView, Pinned, BOARD_PAGE};
+use crate::domain::leaderboards::{
+    pinned, rank_change, score_cell, score_column, BoardView, Pinned, BOARD_PAGE,
+};
 use crate::platform::url_state::href as board_href;
 use crate::text::format::count;
 
