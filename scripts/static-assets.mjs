@@ -1,4 +1,5 @@
 // The portal's styles as one file, and precompressed copies of every shipped file.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -15,10 +16,10 @@ const root = new URL("..", import.meta.url).pathname;
 export function bundleStyles(staging, release) {
   const indexPath = join(staging, "index.html");
   let html = readFileSync(indexPath, "utf8");
-  const link = /\n\s*<link rel="stylesheet" href="([^"]*?)([\w]+-[0-9a-f]{16}\.css)" integrity="[^"]*"\/>/g;
+  const link = /\n\s*<link rel="stylesheet" href="([^"]*?)([\w]+-[0-9a-f]{8,16}\.css)" integrity="[^"]*"\/>/g;
   const found = [...html.matchAll(link)];
   if (found.length === 0) throw new Error("static-assets: index.html links no built stylesheet");
-  let css = found.map(([, , file]) => `/* ${file.replace(/-[0-9a-f]{16}/, "")} */\n${readFileSync(join(staging, file), "utf8")}`).join("\n");
+  let css = found.map(([, , file]) => `/* ${file.replace(/-[0-9a-f]{8,16}/, "")} */\n${readFileSync(join(staging, file), "utf8")}`).join("\n");
   if (release) {
     const csso = createRequire(join(root, "tools/package.json"))("csso");
     css = csso.minify(css, { restructure: false }).css;
@@ -35,8 +36,29 @@ export function bundleStyles(staging, release) {
   writeFileSync(indexPath, html);
 }
 
+/**
+ * index.html without its comments and indentation, its inline scripts minified by terser (a
+ * release): every first screen downloads it. The commented source stays in index.html.
+ */
+export function minifyPage(staging) {
+  const path = join(staging, "index.html");
+  const terser = join(root, "tools/node_modules/terser/bin/terser");
+  const html = readFileSync(path, "utf8")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<link data-trunk [^>]*>/g, "")
+    .replace(/(<script(?: type="module")?>)([\s\S]*?)(<\/script>)/g, (_, open, code, close) => {
+      const args = [terser, "--compress", "--mangle", ...(open.includes("module") ? ["--module"] : [])];
+      return open + execFileSync("node", args, { input: code, encoding: "utf8" }).trim() + close;
+    })
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join("\n");
+  writeFileSync(path, `${html}\n`);
+}
+
 const COMPRESSIBLE = new Set([".css", ".js", ".wasm", ".bin"]);
-const HASHED = /-[0-9a-f]{16}(\.|$)/;
+const HASHED = /-[0-9a-f]{8,16}(\.|$)/;
 
 /**
  * Writes `<file>.br` (quality 11) and `<file>.gz` (level 9) beside every content-hashed file.
