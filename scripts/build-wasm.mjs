@@ -103,6 +103,7 @@ const loader = `<link rel="modulepreload" href="${folder}/partner-portal.js">
             link.rel = "preload"; link.as = "fetch"; link.crossOrigin = "anonymous";
             link.href = "${folder}/pack_" + packs[i][1] + ".bin";
             document.head.appendChild(link);
+            window.portalFirstPage = packs[i][1];
             break;
           }
         }
@@ -111,7 +112,15 @@ const loader = `<link rel="modulepreload" href="${folder}/partner-portal.js">
     <script type="module">
       import("./${folder}/partner-portal.js")
         .then(function (portal) { return portal.default({ module_or_path: "./${folder}/partner-portal_bg.wasm" }); })
-        .catch(function () { window.portalFailed("load"); });
+        .then(function () {
+          // The page's code gets ready while the session is checked; if this fails, the
+          // page's own loader tries again and says so.
+          if (window.portalFirstPage) {
+            import("./${folder}/__wasm_split.js")
+              .then(function (split) { return split.__preloadPage(window.portalFirstPage); })
+              .catch(function () {});
+          }
+        }, function () { window.portalFailed("load"); });
     </script>`;
 writeFileSync(indexPath, html.replace(marker, loader));
 console.log(`build-wasm: ${folder} (${readdirSync(shipped).length} files)`);

@@ -62,6 +62,9 @@ try {
         logLevel: "error",
       }));
     }
+    for (const run of runs.filter((run) => run.lhr.runtimeError)) {
+      console.warn(`  ${route}: one run did not record (${run.lhr.runtimeError.code}); it counts as the lowest`);
+    }
     // The median by score; a run that failed to record counts as the lowest.
     runs.sort((a, b) => (a.lhr.categories.performance.score ?? -1) - (b.lhr.categories.performance.score ?? -1));
     const result = runs[Math.floor(RUNS / 2)];

@@ -135,24 +135,41 @@ function __fetchPack(file) {
         }
     });
 }
+function __packsFor(page) {
+    if (page !== __HOME && __modules.has("split_" + __HOME + ".wasm")) {
+        // The shared code is fetched once: a second page asking meanwhile waits for it.
+        if (__common === null) {
+            const common = __fetchPack("pack_common.bin");
+            common.catch(() => { if (__common === common) __common = null; });
+            __common = common;
+        }
+        return Promise.all([__common, __fetchPack("pack_" + page + "_own.bin")]);
+    }
+    return __fetchPack("pack_" + page + ".bin");
+}
+const __pages = new Map();
+/** Fetches and instantiates a page's modules without running its code (index.html's loader
+ *  asks for the first page's while the session is checked); opening the page reuses them. */
+export function __preloadPage(page) {
+    return __pages.get(page)?.();
+}
 function __withPack(page, load) {
-    return async () => {
+    let packing = null;
+    const loadPage = async () => {
         if (!__modules.has("split_" + page + ".wasm")) {
-            // A failed fetch rejects the load, and Try again fetches afresh.
-            if (page !== __HOME && __modules.has("split_" + __HOME + ".wasm")) {
-                // The shared code is fetched once: a second page asking meanwhile waits for it.
-                if (__common === null) {
-                    const common = __fetchPack("pack_common.bin");
-                    common.catch(() => { if (__common === common) __common = null; });
-                    __common = common;
-                }
-                await Promise.all([__common, __fetchPack("pack_" + page + "_own.bin")]);
-            } else {
-                await __fetchPack("pack_" + page + ".bin");
+            // One fetch at a time per page (the preload and the page may both ask); a failed
+            // fetch rejects the load, and Try again fetches afresh.
+            if (packing === null) {
+                const pack = __packsFor(page);
+                pack.catch(() => { if (packing === pack) packing = null; });
+                packing = pack;
             }
+            await packing;
         }
         return load();
     };
+    __pages.set(page, loadPage);
+    return loadPage;
 }
 function __packed(name) {
     return __modules.get(name) ?? Promise.reject(new Error(name + " is in no pack"));

@@ -7,5 +7,5 @@ mod client;
 mod error;
 mod json_path;
 
-pub use client::{set_bearer, Api, Polled};
+pub use client::{answered_early, set_bearer, Api, Polled};
 pub use error::ApiError;

@@ -59,6 +59,10 @@ impl SessionContext {
     pub fn check(self, api: Api) {
         self.state.set(SessionState::Checking);
         spawn_local(async move {
+            if let Some(early) = crate::platform::boot::early_response("portalSessionRequest").await
+            {
+                crate::api::answered_early(early);
+            }
             let state = match api.session().await {
                 Ok(session) => {
                     storage::set_owner(&session.user.id);

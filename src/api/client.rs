@@ -32,6 +32,16 @@ pub fn set_bearer(token: Option<String>) {
     BEARER.with(|bearer| *bearer.borrow_mut() = token);
 }
 
+thread_local! {
+    static EARLY: std::cell::RefCell<Option<gloo_net::http::Response>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the answer to a GET that `index.html` started while the code downloaded: the next
+/// GET of the same address takes it instead of asking again (one round trip less).
+pub fn answered_early(response: gloo_net::http::Response) {
+    EARLY.with(|early| *early.borrow_mut() = Some(response));
+}
+
 /// A successful answer: its body, its `ETag`, and whether it said "not modified" (304).
 struct Answer {
     body: String,
@@ -153,7 +163,11 @@ impl Api {
         headers: &[(&str, &str)],
     ) -> Result<Answer, ApiError> {
         let in_flight = InFlight::start();
-        let mut builder = RequestBuilder::new(&format!("{}{path}", self.base))
+        let url = format!("{}{path}", self.base);
+        let early = matches!(method, Method::GET)
+            .then(|| EARLY.with(|e| e.borrow_mut().take_if(|r| r.url().ends_with(&url))))
+            .flatten();
+        let mut builder = RequestBuilder::new(&url)
             .method(method)
             .header("Accept", "application/json")
             // The CSRF proof the contract asks of every cookie-signed write (harmless on reads).
@@ -180,7 +194,10 @@ impl Api {
                 ApiError::Network(e.to_string())
             }
         };
-        let response = request.send().await.map_err(failed)?;
+        let response = match early {
+            Some(response) => response,
+            None => request.send().await.map_err(failed)?,
+        };
         let status = response.status();
         let etag = response.headers().get("etag");
         let retry_after = response.headers().get("retry-after");

@@ -28,7 +28,7 @@ pub fn router_base() -> String {
 
 /// Fetches and validates `config.json` from next to `index.html`.
 pub async fn load_config() -> Result<PortalConfig, ConfigError> {
-    let response = match early_config_response().await {
+    let response = match early_response("portalConfigRequest").await {
         Some(response) => response,
         None => gloo_net::http::Request::get(&format!("{}/{CONFIG_FILE}", router_base()))
             .cache(web_sys::RequestCache::NoCache)
@@ -49,12 +49,12 @@ pub async fn load_config() -> Result<PortalConfig, ConfigError> {
     PortalConfig::parse(&text)
 }
 
-/// The answer to the request `index.html` starts while the code downloads
-/// (`window.portalConfigRequest`), taken once; `None` when there is none or it failed, so a
-/// retry, or a page without the script, fetches afresh.
-async fn early_config_response() -> Option<gloo_net::http::Response> {
+/// The answer to a request `index.html` starts while the code downloads (`window[key]`:
+/// `portalConfigRequest`, `portalSessionRequest`), taken once; `None` when there is none or it
+/// failed, so a retry, or a page without the script, asks afresh.
+pub async fn early_response(key: &str) -> Option<gloo_net::http::Response> {
     let window = web_sys::window()?;
-    let key = wasm_bindgen::JsValue::from_str("portalConfigRequest");
+    let key = wasm_bindgen::JsValue::from_str(key);
     let request = js_sys::Reflect::get(&window, &key).ok()?;
     let _ = js_sys::Reflect::delete_property(&window, &key);
     let promise = request.dyn_into::<js_sys::Promise>().ok()?;
