@@ -1,4 +1,5 @@
-// Performance in the browser: no memory creep over many route changes, and page code that is
+// Performance in the browser: no memory creep over many route changes, the session asked while
+// the code downloads, and page code that is
 // fetched on first use and fails in plain words with a retry.
 import { test, expect, LOADING } from "../fixtures.js";
 
@@ -68,4 +69,26 @@ test("each page's code is fetched on first use, and a failed fetch offers a retr
   expect(packs.filter((p) => p === "pack_common.bin")).toHaveLength(1);
   expect(packs.at(-1)).toBe("pack_training_page_own.bin");
   expect(packs).not.toContain("pack_training_page.bin");
+});
+
+test("who is signed in is asked while the code downloads, once", async ({ page, shell }) => {
+  const sessions = [];
+  let asked;
+  const sessionAsked = new Promise((resolve) => (asked = resolve));
+  page.on("request", (r) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname.endsWith("/api/v1/session")) {
+      sessions.push(r.url());
+      asked();
+    }
+  });
+  // The code is held back until the session has been asked: only index.html can have asked,
+  // and the portal takes that answer over instead of asking again.
+  await page.route("**/partner-portal_bg.wasm", async (route) => {
+    await sessionAsked;
+    await route.continue();
+  });
+  await page.goto("/deals");
+  await expect(shell.heading).toHaveText("Deals");
+  await expect(page.getByRole("button", { name: /^Account: / })).toBeVisible();
+  expect(sessions).toHaveLength(1);
 });
