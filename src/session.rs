@@ -12,8 +12,9 @@ use crate::platform::storage;
 
 pub mod oidc;
 
-/// Where the session stands.
-#[derive(Clone, Debug, PartialEq)]
+/// Where the session stands. (Not `PartialEq`: comparing sessions whole was code every page
+/// downloaded for two checks that `matches!` does.)
+#[derive(Clone, Debug)]
 pub enum SessionState {
     /// Asking the backend, at start-up.
     Checking,
@@ -73,7 +74,7 @@ impl SessionContext {
             };
             // A sign-in that finished meanwhile (back from the provider) is not undone.
             self.state.update(|current| {
-                if *current == SessionState::Checking {
+                if matches!(current, SessionState::Checking) {
                     *current = state;
                 }
             });

@@ -34,7 +34,7 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
     let navigate = use_navigate();
     let base = use_base().0;
     Effect::new(move |_| {
-        if session.state.with(|s| *s == SessionState::SignedOut) && !on_sign_in() {
+        if session.state.with(|s| matches!(s, SessionState::SignedOut)) && !on_sign_in() {
             let next = crate::session::here(&base);
             let encoded = String::from(js_sys::encode_uri_component(&next));
             navigate(

@@ -198,7 +198,9 @@ pub fn visible_courses(
             };
             (finished, std::cmp::Reverse(share))
         }),
-        CourseSort::Title => sort_by_key(&mut shown, |c| c.title.to_lowercase()),
+        // ASCII case only: full Unicode lowering would ship its tables to every partner for
+        // titles that start with the same accented letter in two cases.
+        CourseSort::Title => sort_by_key(&mut shown, |c| c.title.to_ascii_lowercase()),
         CourseSort::TimeLeft => sort_by_key(&mut shown, |c| {
             (c.status == CourseStatus::Completed, c.minutes_left)
         }),

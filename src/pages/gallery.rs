@@ -114,8 +114,8 @@ fn GallerySection(#[prop(into)] title: String, children: Children) -> impl IntoV
     let id = format!(
         "gallery-{}",
         title
-            .to_lowercase()
-            .replace(|c: char| !c.is_alphanumeric(), "-")
+            .to_ascii_lowercase()
+            .replace(|c: char| !c.is_ascii_alphanumeric(), "-")
     );
     let labelled_by = id.clone();
     view! {
