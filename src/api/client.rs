@@ -352,6 +352,13 @@ impl Api {
             .await
     }
 
+    /// `GET /deals/repeats`: references of the partner's open registrations a new one would
+    /// repeat.
+    pub async fn repeats(&self, params: &RepeatParams) -> Result<Vec<String>, ApiError> {
+        self.get(&format!("/deals/repeats{}", params.to_query().to_suffix()))
+            .await
+    }
+
     /// `GET /deals/pipeline`: count and value per status.
     pub async fn pipeline(&self) -> Result<Vec<PipelineStage>, ApiError> {
         self.get("/deals/pipeline").await

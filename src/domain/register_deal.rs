@@ -3,7 +3,7 @@
 //! before anything is sent.
 
 use api_types::deal_rules::{check_new_deal, Rule, FIELDS, NOTES_MAX_CHARS};
-use api_types::{currency_digits, Contact, FieldError, Money, NewDeal};
+use api_types::{currency_digits, Contact, FieldError, Money, NewDeal, COUNTRIES};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -164,6 +164,21 @@ pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<Fiel
     }
 }
 
+/// Starts an empty draft in the partner's company's country and currency (each only while the
+/// partner has not chosen one, and only when the form offers it).
+pub fn prefill(draft: &mut DealDraft, country: Option<String>, currency: Option<String>) {
+    if let Some(country) =
+        country.filter(|c| draft.country.is_empty() && COUNTRIES.contains(&c.as_str()))
+    {
+        draft.country = country;
+    }
+    if let Some(currency) =
+        currency.filter(|c| draft.currency.is_empty() && currency_digits(c).is_some())
+    {
+        draft.currency = currency;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,5 +292,28 @@ mod tests {
         );
         let partial: DealDraft = serde_json::from_str(r#"{"customer_company":"Café"}"#).unwrap();
         assert_eq!(partial.customer_company, "Café");
+    }
+
+    #[test]
+    fn prefill_fills_only_what_is_empty_and_offered() {
+        let mut draft = DealDraft::default();
+        prefill(&mut draft, Some("FR".into()), Some("EUR".into()));
+        assert_eq!(
+            (draft.country.as_str(), draft.currency.as_str()),
+            ("FR", "EUR")
+        );
+        let mut chosen = DealDraft {
+            country: "DE".into(),
+            ..DealDraft::default()
+        };
+        prefill(&mut chosen, Some("FR".into()), Some("EUR".into()));
+        assert_eq!(
+            (chosen.country.as_str(), chosen.currency.as_str()),
+            ("DE", "EUR")
+        );
+        let mut unknown = DealDraft::default();
+        prefill(&mut unknown, Some("ZZ".into()), Some("XXX".into()));
+        prefill(&mut unknown, None, None);
+        assert_eq!(unknown, DealDraft::default());
     }
 }

@@ -1,6 +1,8 @@
 //! The list endpoints' query parameters as types: the app writes them, the reference backend
 //! reads them, so a parameter name or sort key cannot drift between the two.
 
+use crate::catalogue::is_product_code;
+use crate::deal_rules::{MAX_PRODUCTS, NAME_CHARS};
 use crate::query::{QueryString, StrictPairs};
 use crate::{DealStatus, Period};
 
@@ -175,6 +177,51 @@ impl DealListParams {
     }
 }
 
+/// `GET /deals/repeats?customer_company&product…`: which of the caller's open registrations a
+/// new one would repeat — same customer and, when products are given, one of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RepeatParams {
+    /// The customer as typed, trimmed.
+    pub customer_company: String,
+    /// Product codes; none means any product.
+    pub products: Vec<String>,
+}
+
+impl RepeatParams {
+    /// The query the client sends.
+    pub fn to_query(&self) -> QueryString {
+        self.products.iter().fold(
+            QueryString::new().push("customer_company", self.customer_company.clone()),
+            |q, p| q.push("product", p.clone()),
+        )
+    }
+
+    /// Reads decoded pairs strictly: the customer once and not blank (at most 120 characters),
+    /// at most six product codes.
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, String> {
+        let pairs = StrictPairs::new(pairs);
+        let customer_company = pairs
+            .one("customer_company")?
+            .map(str::trim)
+            .filter(|c| !c.is_empty() && c.chars().count() <= NAME_CHARS.1)
+            .ok_or("Give `customer_company`: 1 to 120 characters.")?
+            .to_owned();
+        let mut products: Vec<String> = Vec::new();
+        for code in pairs.all("product") {
+            if !is_product_code(code) || products.len() == MAX_PRODUCTS {
+                return Err("Give `product` at most 6 times, each a product code.".into());
+            }
+            if !products.iter().any(|p| p == code) {
+                products.push(code.to_owned());
+            }
+        }
+        Ok(Self {
+            customer_company,
+            products,
+        })
+    }
+}
+
 /// `GET /leaderboards/{id}?period&segment&offset&limit`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BoardParams {
@@ -236,6 +283,37 @@ impl BoardParams {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeat_params_round_trip_and_refuse_what_the_contract_refuses() {
+        let params = RepeatParams {
+            customer_company: "Hôtel Beaumont".into(),
+            products: vec!["SEC-EDGE".into(), "NET-CORE".into()],
+        };
+        let query = params.to_query();
+        assert_eq!(RepeatParams::parse(query.pairs()), Ok(params));
+        let parse = |pairs: &[(&str, &str)]| RepeatParams::parse(pairs.iter().copied());
+        assert_eq!(
+            parse(&[
+                ("customer_company", "  Acme  "),
+                ("product", "AB"),
+                ("product", "AB")
+            ]),
+            Ok(RepeatParams {
+                customer_company: "Acme".into(),
+                products: vec!["AB".into()],
+            })
+        );
+        assert!(parse(&[]).is_err());
+        assert!(parse(&[("customer_company", "   ")]).is_err());
+        assert!(parse(&[("customer_company", &"x".repeat(121))]).is_err());
+        assert!(parse(&[("customer_company", "A"), ("customer_company", "B")]).is_err());
+        assert!(parse(&[("customer_company", "A"), ("product", "lower")]).is_err());
+        let seven: Vec<String> = (0..7).map(|i| format!("P{i}")).collect();
+        let mut pairs = vec![("customer_company", "A")];
+        pairs.extend(seven.iter().map(|p| ("product", p.as_str())));
+        assert!(parse(&pairs).is_err());
+    }
 
     #[test]
     fn deal_params_round_trip_through_the_query() {

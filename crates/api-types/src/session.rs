@@ -34,6 +34,12 @@ pub struct Session {
     pub company_id: String,
     /// Their company's name, for the user menu.
     pub company_name: String,
+    /// Their company's country (ISO code): what a new registration starts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_country: Option<String>,
+    /// Their company's currency (ISO code): what a new registration starts with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_currency: Option<String>,
     /// When the session ends even if used (absolute expiry); absent for a bearer token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::dates::optional_instant")]

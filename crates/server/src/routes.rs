@@ -62,6 +62,7 @@ pub fn api() -> Router<AppState> {
             get(deals::list_deals).post(register::register_deal),
         )
         .route("/deals/pipeline", get(deals::pipeline))
+        .route("/deals/repeats", get(deals::repeats))
         .route("/deals/{reference}", get(deals::get_deal))
         .route("/deals/{reference}/steps", post(conversation::partner_step))
         .route("/notifications", get(notifications::feed))

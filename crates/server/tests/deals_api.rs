@@ -87,6 +87,35 @@ fn registering_one_of_your_own_open_deals_again_is_caught_naming_it() {
     let server = start(AuthMode::Demo);
     let first = server.post("/deals", &new_deal("Twice Registered SAS", "NW-EDGE"), &[]);
     assert_eq!(first.status, 201, "{}", first.body);
+    // The form asks before sending, by the same rule (case and spacing do not matter).
+    let repeats = |query: &str| server.get(&format!("/deals/repeats?{query}"));
+    let customer = "customer_company=%20twice%20REGISTERED%20sas";
+    let reference = first.body["reference"].clone();
+    assert_eq!(repeats(customer).body, json!([reference]));
+    assert_eq!(
+        repeats(&format!("{customer}&product=NW-EDGE")).body,
+        json!([reference])
+    );
+    assert_eq!(
+        repeats(&format!("{customer}&product=NW-DATA")).body,
+        json!([])
+    );
+    assert_eq!(
+        repeats("customer_company=Nobody%20Else%20SA").body,
+        json!([])
+    );
+    for bad in [
+        "",
+        "customer_company=%20%20",
+        "customer_company=A&product=lower",
+    ] {
+        let reply = repeats(bad);
+        assert_eq!(
+            (reply.status, reply.body["status"].as_u64()),
+            (400, Some(400)),
+            "{bad:?}"
+        );
+    }
     let again = server.post("/deals", &new_deal("TWICE REGISTERED SAS", "NW-EDGE"), &[]);
     assert_eq!(again.status, 409, "{}", again.body);
     assert_eq!(again.body["code"], "already-yours");
@@ -97,6 +126,8 @@ fn registering_one_of_your_own_open_deals_again_is_caught_naming_it() {
     // Another product for the same customer is another opportunity.
     let other_product = server.post("/deals", &new_deal("Twice Registered SAS", "NW-DATA"), &[]);
     assert_eq!(other_product.status, 201, "{}", other_product.body);
+    let both = json!([reference, other_product.body["reference"]]);
+    assert_eq!(repeats(customer).body, both, "oldest first");
 }
 
 #[test]

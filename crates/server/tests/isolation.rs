@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use support::{new_deal, references, start, Server};
 
 /// Every read of the contract, as the partner sees it.
-const READS: [&str; 13] = [
+const READS: [&str; 14] = [
     "/session",
     "/team",
     "/me",
@@ -17,6 +17,7 @@ const READS: [&str; 13] = [
     "/products",
     "/deals?limit=100",
     "/deals/pipeline",
+    "/deals/repeats?customer_company=Isolation%20Bistro",
     "/leaderboards",
     "/leaderboards/engagement?limit=100",
     "/surveys",
@@ -125,6 +126,10 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
         searched.is_empty(),
         "search finds our customer for them: {searched:?}"
     );
+    let repeats = "/deals/repeats?customer_company=Isolation%20Bistro";
+    let ours_repeated = &before.iter().find(|(p, ..)| p == repeats).unwrap().2;
+    assert_eq!(ours_repeated.as_array().map(Vec::len), Some(1));
+    assert_eq!(theirs("GET", repeats, None).body, json!([]));
     let their_feedback = ids(&theirs("GET", "/feedback", None).body);
     assert!(their_feedback.iter().all(|id| !our_feedback.contains(id)));
     assert_ne!(

@@ -84,18 +84,38 @@ test("each state has its own words, and a missing deal leads back rather than re
   await expect(page.getByRole("link", { name: "Back to your deals" })).toBeVisible();
 });
 
-test("a registration repeating one of her own open deals is caught, naming hers, and the form is kept", async ({ page }) => {
+test("a new registration starts in her company's country and currency, and a repeat of her own open deal is caught before it is sent", async ({ page }) => {
   await page.goto("/deals/new");
-  // Countries by name, in the partner's language.
+  // Lumière Cloud Services is French and reports in euros; countries read by name.
+  await expect(page.getByLabel("Customer's country")).toHaveValue("FR");
+  await expect(page.getByLabel("Currency")).toHaveValue("EUR");
   await expect(page.getByLabel("Customer's country").locator('option[value="FR"]')).toHaveText("France (FR)");
-  // Café Olé's backup deal is approved and hers.
-  await fillDeal(page, "café olé sarl", "Backup & Recovery");
-  await page.getByRole("button", { name: "Register deal" }).click();
+  // Leaving the customer field asks whether one of her open registrations covers it:
+  // Café Olé's backup deal is approved and hers (typed in other case, without accents' capitals).
   const notice = page.getByRole("alert").filter({ hasText: "You already registered this customer" });
+  const customer = page.getByLabel("Customer company");
+  await customer.fill("café olé sarl");
+  await customer.press("Tab");
   await expect(notice).toBeVisible();
   await expect(notice.getByRole("link")).toHaveText(/^Open DR-\d{4}-\d{5}$/);
-  await expect(page.getByLabel("Customer company")).toHaveValue("café olé sarl");
   await expectNoAxeViolations(page);
+  // Another customer: the warning goes; back again, with a product she has not registered
+  // for them, it stays away (other products are another opportunity).
+  await customer.fill("Nouveau Client SAS");
+  await customer.press("Tab");
+  await expect(notice).toHaveCount(0);
+  const edgeOnly = page.waitForResponse((r) => r.url().includes("/deals/repeats") && r.url().includes("product=NW-EDGE") && !r.url().includes("NW-BACKUP"));
+  await fillDeal(page, "café olé sarl", "Edge Gateway");
+  await edgeOnly;
+  await expect(notice).toHaveCount(0);
+  await page.getByRole("checkbox", { name: "Backup & Recovery" }).check();
+  await expect(notice).toBeVisible();
+  // Sent anyway: the backend refuses it too, naming the same deal, and the form is kept.
+  const named = await notice.getByRole("link").textContent();
+  await page.getByRole("button", { name: "Register deal" }).click();
+  await expect(notice).toContainText("Your registration");
+  await expect(notice.getByRole("link")).toHaveText(named);
+  await expect(customer).toHaveValue("café olé sarl");
   await notice.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 2, name: "Café Olé SARL" })).toBeVisible();
 });

@@ -1,6 +1,7 @@
-//! Reading deals: the filtered, sorted, cursor-paginated list, one deal, the pipeline, products.
+//! Reading deals: the filtered, sorted, cursor-paginated list, one deal, the pipeline, the
+//! registrations a new one would repeat, products.
 
-use api_types::{Deal, DealListParams, DealSummary, Page, PipelineStage, Product};
+use api_types::{Deal, DealListParams, DealSummary, Page, PipelineStage, Product, RepeatParams};
 use axum::extract::{Path, State};
 use axum::Json;
 
@@ -21,6 +22,22 @@ pub async fn list_deals(
         state
             .store
             .run(move |s| s.deal_page(&caller, &params))
+            .await?,
+    ))
+}
+
+/// `GET /deals/repeats`: the caller's open registrations a new one would repeat, so the form
+/// can say so before it is sent.
+pub async fn repeats(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: QueryPairs,
+) -> AppResult<Json<Vec<String>>> {
+    let params = RepeatParams::parse(query.iter()).map_err(AppError::BadRequest)?;
+    Ok(Json(
+        state
+            .store
+            .run(move |s| s.repeats(&caller, &params))
             .await?,
     ))
 }

@@ -134,6 +134,8 @@ fn describe(state: &AppState, caller: Caller, times: Option<(i64, i64)>) -> Sess
         },
         company_id: caller.company_id,
         company_name: caller.company_name,
+        company_country: Some(caller.company_country),
+        company_currency: Some(caller.company_currency),
         expires_at: times.and_then(|(created, _)| at(created + absolute)),
         idle_expires_at: times
             .and_then(|(created, seen)| at((seen + state.lifetimes.idle).min(created + absolute))),

@@ -21,6 +21,10 @@ pub struct Caller {
     pub role: UserRole,
     /// Their company's name.
     pub company_name: String,
+    /// Their company's country (ISO code), where most of its customers are.
+    pub company_country: String,
+    /// Their company's currency, what most of its deals are in.
+    pub company_currency: String,
 }
 
 impl Store {

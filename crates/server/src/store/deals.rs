@@ -3,7 +3,7 @@
 
 use api_types::{
     Contact, Deal, DealEvent, DealListParams, DealSortKey, DealStatus, DealStepKind, DealSummary,
-    Money, NewDeal, Page,
+    Money, NewDeal, Page, RepeatParams,
 };
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rusqlite::types::Value as Sql;
@@ -320,38 +320,53 @@ pub(super) fn load_deal(
     }))
 }
 
-/// Another company's open registration for the same customer and one of the same products.
-/// The first open registration covering this customer and one of these products, by another
-/// company (`mine` false) or by the caller's own (`mine` true).
-fn conflicting(
+/// The open registration of another partner that holds this customer for one of the products.
+fn conflicting(conn: &Connection, company_id: &str, deal: &NewDeal) -> AppResult<Option<String>> {
+    Ok(open_registrations(
+        conn,
+        company_id,
+        &deal.customer_company,
+        &deal.products,
+        false,
+    )?
+    .into_iter()
+    .next())
+}
+
+/// Open registrations of this customer (and one of these products; any product when none):
+/// the caller's own (`mine`) or every other partner's, oldest first, at most ten.
+fn open_registrations(
     conn: &Connection,
     company_id: &str,
-    deal: &NewDeal,
+    customer: &str,
+    products: &[String],
     mine: bool,
-) -> AppResult<Option<String>> {
+) -> AppResult<Vec<String>> {
     let open: Vec<&str> = DealStatus::ALL
         .iter()
         .filter(|s| s.is_open())
         .map(|s| s.as_str())
         .collect();
-    Ok(conn
-        .query_row(
-            &format!(
-                "SELECT d.reference FROM deals d JOIN deal_products p ON p.deal_seq = d.seq
-                 WHERE d.customer_key = ?1 AND d.company_id {} ?2 AND p.product IN (SELECT value FROM json_each(?3))
-                   AND d.status IN (SELECT value FROM json_each(?4))
-                 ORDER BY d.submitted_at LIMIT 1",
-                if mine { "=" } else { "<>" }
-            ),
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT d.reference FROM deals d JOIN deal_products p ON p.deal_seq = d.seq
+         WHERE d.customer_key = ?1 AND d.company_id {} ?2
+           AND (?3 = '[]' OR p.product IN (SELECT value FROM json_each(?3)))
+           AND d.status IN (SELECT value FROM json_each(?4))
+         GROUP BY d.seq ORDER BY MIN(d.submitted_at), d.seq LIMIT 10",
+        if mine { "=" } else { "<>" }
+    ))?;
+    let references = statement
+        .query_map(
             params![
-                customer_key(&deal.customer_company),
+                customer_key(customer),
                 company_id,
-                serde_json::to_string(&deal.products)?,
+                serde_json::to_string(products)?,
                 serde_json::to_string(&open)?
             ],
             |r| r.get("reference"),
-        )
-        .optional()?)
+        )?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(references)
 }
 
 impl Store {
@@ -414,6 +429,18 @@ impl Store {
         load_deal(&*self.reader()?, Some(&caller.company_id), reference)
     }
 
+    /// The caller's open registrations that a new one for this customer and products would
+    /// repeat (`GET /deals/repeats`): the same rule that answers 409 `already-yours`.
+    pub fn repeats(&self, caller: &Caller, params: &RepeatParams) -> AppResult<Vec<String>> {
+        open_registrations(
+            &*self.reader()?,
+            &caller.company_id,
+            &params.customer_company,
+            &params.products,
+            true,
+        )
+    }
+
     /// What an earlier request with this idempotency key came to: the same body replays its
     /// deal, another body is a reused key, and a new key is `None`. Looked up before the rules
     /// are checked again, so a retry after midnight still answers the deal it created.
@@ -441,10 +468,13 @@ impl Store {
                 return Ok(earlier);
             }
         }
-        if let Some(reference) = conflicting(&conn, &caller.company_id, deal, false)? {
+        if let Some(reference) = conflicting(&conn, &caller.company_id, deal)? {
             return Ok(Registration::Conflict(reference));
         }
-        if let Some(reference) = conflicting(&conn, &caller.company_id, deal, true)? {
+        let mine = &caller.company_id;
+        let repeats =
+            open_registrations(&conn, mine, &deal.customer_company, &deal.products, true)?;
+        if let Some(reference) = repeats.into_iter().next() {
             return Ok(Registration::AlreadyYours(reference));
         }
         let tx = conn.transaction()?;

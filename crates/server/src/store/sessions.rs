@@ -37,7 +37,8 @@ pub struct Account {
     pub password_hash: Option<String>,
 }
 
-const CALLER: &str = "SELECT u.id, u.company_id, u.name, u.email, u.role, c.name AS company_name
+const CALLER: &str = "SELECT u.id, u.company_id, u.name, u.email, u.role, c.name AS company_name,
+            c.country AS company_country, c.currency AS company_currency
      FROM users u JOIN companies c ON c.id = u.company_id";
 
 fn caller(row: &Row) -> rusqlite::Result<Caller> {
@@ -48,6 +49,8 @@ fn caller(row: &Row) -> rusqlite::Result<Caller> {
         email: row.get("email")?,
         role: parse_text(&row.get::<_, String>("role")?).unwrap_or(UserRole::Member),
         company_name: row.get("company_name")?,
+        company_country: row.get("company_country")?,
+        company_currency: row.get("company_currency")?,
     })
 }
 
@@ -139,7 +142,8 @@ impl Store {
         let found = self
             .reader()?
             .query_row(
-                "SELECT s.created_at, s.seen_at, u.id, u.company_id, u.name, u.email, u.role, c.name AS company_name
+                "SELECT s.created_at, s.seen_at, u.id, u.company_id, u.name, u.email, u.role, c.name AS company_name,
+                        c.country AS company_country, c.currency AS company_currency
                      FROM sessions s JOIN users u ON u.id = s.user_id JOIN companies c ON c.id = u.company_id
                      WHERE s.token_hash = ?1 AND u.removed_at IS NULL",
                 [token_hash],
