@@ -13,7 +13,7 @@ use crate::context::{use_locale, use_read};
 use crate::domain::deal::{next_step, protected_until};
 use crate::platform::paths::href;
 use crate::text::dates::{short_date, today};
-use crate::text::format::{country_name, money};
+use crate::text::format::{country_name, money, points_earned};
 use crate::text::labels::Tone;
 use conversation::{Conversation, StepForms};
 use timeline::Timeline;
@@ -23,7 +23,11 @@ use timeline::Timeline;
 pub fn DealPage() -> impl IntoView {
     let params = use_params_map();
     let reference = params.with_untracked(|p| p.get("id").unwrap_or_default());
-    let just_registered = use_query_map().with_untracked(|q| q.get("registered").is_some());
+    // Set by the registration form: the points come from the backend's answer to it.
+    let (just_registered, points) = use_query_map().with_untracked(|q| {
+        let points = q.get("points").and_then(|p| p.parse().ok()).unwrap_or(0);
+        (q.get("registered").is_some(), points)
+    });
     let forms = StepForms::new(&reference);
     let step = forms.action(&reference);
     let deal = use_read({
@@ -52,7 +56,10 @@ pub fn DealPage() -> impl IntoView {
                     )
                 })
                 .unwrap_or_else(|| "The channel team will review it; ".into());
-            format!("Deal {reference} is registered. {promise}you will see their decision here.")
+            format!(
+                "Deal {reference} is registered. {}{promise}you will see their decision here.",
+                points_earned(points)
+            )
         }
     };
     view! {

@@ -140,8 +140,12 @@ pub fn RegisterDealPage() -> impl IntoView {
             match api.register_deal(&deal, &key).await {
                 Ok(deal) => {
                     storage::clear(DRAFT_KEY);
+                    let points = deal.points_earned.unwrap_or(0);
                     navigate(
-                        &format!("/deals/{}?registered=1", deal.summary.reference),
+                        &format!(
+                            "/deals/{}?registered=1&points={points}",
+                            deal.summary.reference
+                        ),
                         Default::default(),
                     );
                 }

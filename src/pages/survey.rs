@@ -13,6 +13,7 @@ use crate::domain::survey::{to_send, validate, Answers};
 use crate::platform::paths::href;
 use crate::platform::storage;
 use crate::text::dates::{due_phrase, short_date, today};
+use crate::text::format::points_earned;
 use crate::text::labels::Tone;
 
 mod question;
@@ -122,7 +123,7 @@ fn describe(error: &ApiError) -> String {
 fn ThankYou(receipt: Option<SurveyReceipt>) -> impl IntoView {
     view! {
         <Notice tone=Tone::Success title="Thank you! Your answers were sent.">
-            <p>{receipt.map(|r| format!("Received on {}. ", short_date(r.submitted_at.date_naive())))}"The channel team reads every answer; what changes because of them shows under “You said, we did”."</p>
+            <p>{receipt.map(|r| format!("Received on {}. {}", short_date(r.submitted_at.date_naive()), points_earned(r.points_earned)))}"The channel team reads every answer; what changes because of them shows under “You said, we did”."</p>
             <p><a href=href("/feedback")>"Back to feedback and surveys"</a></p>
         </Notice>
     }

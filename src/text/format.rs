@@ -94,6 +94,18 @@ pub fn counted(n: i64, one: &str, many: &str) -> String {
     }
 }
 
+/// What an action added to the company's score, for its confirmation: "10 program points
+/// added to your score. " (nothing when it added none).
+pub fn points_earned(points: u32) -> String {
+    if points == 0 {
+        return String::new();
+    }
+    format!(
+        "{} added to your score. ",
+        counted(points.into(), "program point", "program points")
+    )
+}
+
 /// Whole percent of `done` out of `total`, rounded down so 99.6 % never shows as 100 %.
 pub fn percent(done: u64, total: u64) -> u32 {
     if total == 0 {
@@ -196,6 +208,13 @@ pub fn country_name(code: &str, locale: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_earned_reads_as_a_sentence_or_nothing() {
+        assert_eq!(points_earned(10), "10 program points added to your score. ");
+        assert_eq!(points_earned(1), "1 program point added to your score. ");
+        assert_eq!(points_earned(0), "");
+    }
 
     fn money_of(amount_minor: i64, currency: &str) -> Money {
         Money {

@@ -96,6 +96,9 @@ pub struct Deal {
     pub submitted_at: DateTime<Utc>,
     /// Every step, oldest first.
     pub timeline: Vec<DealEvent>,
+    /// Only in the answer to its registration: program points it added to the company's score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points_earned: Option<u32>,
 }
 
 /// The customer's contact person.

@@ -121,6 +121,9 @@ pub struct SurveyReceipt {
     /// When.
     #[serde(deserialize_with = "crate::dates::instant")]
     pub submitted_at: DateTime<Utc>,
+    /// Program points the answer added to the company's score.
+    #[serde(default)]
+    pub points_earned: u32,
 }
 
 /// What a piece of feedback is about.

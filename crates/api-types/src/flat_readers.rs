@@ -34,6 +34,8 @@ pub(crate) struct DealFields {
     #[serde(deserialize_with = "crate::dates::instant")]
     submitted_at: DateTime<Utc>,
     timeline: Vec<DealEvent>,
+    #[serde(default)]
+    points_earned: Option<u32>,
 }
 
 impl From<DealFields> for Deal {
@@ -54,6 +56,7 @@ impl From<DealFields> for Deal {
             notes: f.notes,
             submitted_at: f.submitted_at,
             timeline: f.timeline,
+            points_earned: f.points_earned,
         }
     }
 }

@@ -19,10 +19,15 @@ fn registering_a_deal_creates_it_with_a_timeline() {
     );
     assert_eq!(reply.body["status"], "submitted");
     assert_eq!(reply.body["timeline"][0]["actor"], "Amélie Dubois");
+    assert_eq!(reply.body["points_earned"], 10, "the confirmation's points");
 
     let one = server.get(&format!("/deals/{reference}"));
     assert_eq!(one.status, 200);
     assert_eq!(one.body["customer_company"], "Fromagerie Lyonnaise");
+    assert!(
+        one.body.get("points_earned").is_none(),
+        "only the registration's answer"
+    );
     let list = server.get("/deals?limit=5");
     assert_eq!(
         references(&list.body)[0],

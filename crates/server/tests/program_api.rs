@@ -142,11 +142,10 @@ fn surveys_are_validated_per_question_and_answered_once() {
         .collect();
     assert_eq!(fields, ["q-nps", "q-deal-reg", "q-focus"]);
     let answers = json!({"answers": {"q-nps": 9, "q-deal-reg": 4, "q-focus": "cloud", "q-help": ["mdf", "faster"], "q-change": "Faster approvals."}});
+    let receipt = server.post("/surveys/srv-q4-pulse/responses", &answers, &[]);
     assert_eq!(
-        server
-            .post("/surveys/srv-q4-pulse/responses", &answers, &[])
-            .status,
-        201
+        (receipt.status, &receipt.body["points_earned"]),
+        (201, &json!(10))
     );
     let open: Vec<Value> = serde_json::from_value(server.get("/surveys").body).unwrap();
     assert!(open.iter().all(|s| s["id"] != "srv-q4-pulse"));

@@ -49,6 +49,7 @@ fn deal(status: DealStatus, ends: Option<&str>, timeline: Vec<DealEvent>) -> Dea
         notes: None,
         submitted_at: "2026-11-01T10:00:00Z".parse().unwrap(),
         timeline,
+        points_earned: None,
     }
 }
 

@@ -87,8 +87,9 @@ test("register a deal, land on it with a confirmation, and find it in the list",
   await fillDeal(page, customer);
   await keepScreenshot(page, testInfo, "deal-register-filled");
   await page.getByRole("button", { name: "Register deal" }).click();
-  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1$/);
-  await expect(page.getByRole("status").filter({ hasText: "is registered" })).toBeVisible();
+  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1&points=10$/);
+  // The confirmation names what the registration earned, as the backend answered it.
+  await expect(page.getByRole("status").filter({ hasText: "is registered" })).toContainText("10 program points added to your score.");
   await expect(page.getByRole("heading", { name: customer })).toBeVisible();
   await page.goto(`/deals?q=${encodeURIComponent(customer)}`);
   await expect(references(page)).toHaveCount(1);

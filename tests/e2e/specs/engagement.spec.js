@@ -87,7 +87,8 @@ test("answer a survey with every kind of question by keyboard alone", async ({ p
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Send answers" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Thank you! Your answers were sent." })).toBeVisible();
+  const thanks = page.getByRole("status").filter({ hasText: "Thank you! Your answers were sent." });
+  await expect(thanks).toContainText("10 program points added to your score.");
   await page.goto("/feedback");
   await expect(page.getByRole("link", { name: "How is your onboarding going?" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Quarterly partner pulse" })).toHaveCount(0);

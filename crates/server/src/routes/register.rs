@@ -2,7 +2,7 @@
 //! idempotent retries.
 
 use api_types::deal_rules::{check_new_deal, Rule};
-use api_types::{FieldError, NewDeal};
+use api_types::{Deal, FieldError, NewDeal};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::store::leaderboards::points;
 use crate::store::{Caller, Registration};
 use crate::AppState;
 
@@ -95,7 +96,10 @@ pub async fn register_deal(
 /// A registration's outcome as the contract answers it.
 fn answer(registration: Registration, customer: &str) -> AppResult<Response> {
     let deal = match registration {
-        Registration::Created(deal) | Registration::Replayed(deal) => deal,
+        Registration::Created(deal) | Registration::Replayed(deal) => Deal {
+            points_earned: Some(points::DEAL_REGISTERED as u32),
+            ..deal
+        },
         Registration::KeyReused => {
             return Err(AppError::field(
                 "Idempotency-Key",

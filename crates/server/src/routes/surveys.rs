@@ -9,6 +9,7 @@ use chrono::Utc;
 use super::found;
 use crate::error::{AppError, AppResult};
 use crate::extract::ApiJson;
+use crate::store::leaderboards::points;
 use crate::store::{stamp, Caller};
 use crate::AppState;
 
@@ -82,6 +83,7 @@ pub async fn submit_response(
         Json(SurveyReceipt {
             survey_id: id,
             submitted_at,
+            points_earned: points::SURVEY as u32,
         }),
     ))
 }

@@ -317,6 +317,7 @@ pub(super) fn load_deal(
         notes: row.get("notes")?,
         submitted_at: parse_text(&row.get::<_, String>("submitted_at")?)?,
         timeline,
+        points_earned: None,
     }))
 }
 
