@@ -155,7 +155,7 @@ test("a lost answer and a retry, plus a double click, still create exactly one d
   await expect(alert).toContainText("Everything you typed is kept.");
   await expect(page.getByLabel("Customer company")).toHaveValue(customer);
   await alert.getByRole("button", { name: "Try again" }).click();
-  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1$/);
+  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1&points=10$/);
   await page.goto(`/deals?q=${encodeURIComponent(customer)}`);
   await expect(references(page)).toHaveCount(1);
   expect(posts).toBeGreaterThanOrEqual(2);

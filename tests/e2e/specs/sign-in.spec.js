@@ -108,7 +108,7 @@ test("a session that ends mid-registration: sign in again over the form, submit,
   await expect(page.getByLabel("Customer company")).toHaveValue(customer);
   await expect(page.getByLabel("Estimated value")).toHaveValue("42,500");
   await page.getByRole("button", { name: "Register deal" }).click();
-  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1$/);
+  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1&points=10$/);
   const list = await page.request.get(`api/v1/deals?q=${encodeURIComponent(customer)}`);
   expect((await list.json()).items).toHaveLength(1);
 });

@@ -17,7 +17,7 @@ test("at 23:30 in Los Angeles, a deal closing today is registered", async ({ pag
   await fillDeal(page, `Café du Soir ${testInfo.project.name} ${Date.now()}`);
   await page.getByLabel("Expected close date").fill(day);
   await page.getByRole("button", { name: "Register deal" }).click();
-  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1$/);
+  await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1&points=10$/);
   await expect(page.getByRole("main")).toContainText(/Deal DR-\d{4}-\d{5} is registered\./);
   const [year, month, date] = day.split("-").map(Number);
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
