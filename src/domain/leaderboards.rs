@@ -187,6 +187,12 @@ pub enum Pinned {
     Below,
 }
 
+/// The first place of the page that shows `rank` (ties may push the row a little further).
+pub fn page_of(rank: u32) -> u32 {
+    let before = rank.saturating_sub(1);
+    before - before % BOARD_PAGE
+}
+
 /// Decides where to show the own row; `None` entries means an empty page.
 pub fn pinned(me: &LeaderboardEntry, entries: &[LeaderboardEntry]) -> Pinned {
     if entries
@@ -258,6 +264,15 @@ mod tests {
             badges: vec![],
             is_me: me,
         }
+    }
+
+    #[test]
+    fn the_page_of_a_rank_starts_at_a_page_boundary() {
+        assert_eq!(page_of(1), 0);
+        assert_eq!(page_of(25), 0);
+        assert_eq!(page_of(26), 25);
+        assert_eq!(page_of(152), 150);
+        assert_eq!(page_of(0), 0);
     }
 
     #[test]

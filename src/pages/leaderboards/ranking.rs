@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::context::use_locale;
 use crate::domain::leaderboards::{
-    pinned, rank_change, score_cell, score_column, BoardView, Pinned, BOARD_PAGE,
+    page_of, pinned, rank_change, score_cell, score_column, BoardView, Pinned, BOARD_PAGE,
 };
 use crate::platform::url_state::href as board_href;
 use crate::text::format::count;
@@ -27,6 +27,11 @@ pub(super) fn RankingTable(
     let previous =
         (page.offset > 0).then(|| board_href(&view.at(page.offset.saturating_sub(BOARD_PAGE))));
     let next = (last < page.total).then(|| board_href(&view.at(page.offset + BOARD_PAGE)));
+    // Pinned elsewhere: one step to the partners just above and below her.
+    let around = me
+        .as_ref()
+        .filter(|_| position != Some(Pinned::OnPage))
+        .map(|m| board_href(&view.at(page_of(m.rank))));
     view! {
         <div class="pp-table-scroll" role="region" aria-label="Ranking" tabindex="0">
             <table class="pp-table pp-ranking">
@@ -51,6 +56,7 @@ pub(super) fn RankingTable(
             {previous.map(|href| view! { <a class="pp-button" href=href>"Previous places"</a> })}
             <span class="pp-pager__where">{format!("Places {}–{} of {}", count(u64::from(first), &locale), count(u64::from(last), &locale), count(u64::from(page.total), &locale))}</span>
             {next.map(|href| view! { <a class="pp-button" href=href>"Next places"</a> })}
+            {around.map(|href| view! { <a class="pp-button" href=href>"Places around yours"</a> })}
         </nav>
     }
 }

@@ -21,6 +21,12 @@ test("the own row is pinned when off the page, with the points to the next rank"
   await expect(months.first()).toHaveText(/^[A-Z][a-z]{2} \d{4}$/);
   await expectNoAxeViolations(page);
   await keepScreenshot(page, testInfo, "leaderboards");
+  // One step to the partners around her: her row in its place, no longer pinned.
+  await page.getByRole("link", { name: "Places around yours" }).click();
+  await expect(page).toHaveURL(/offset=\d+/);
+  await expect(me).toHaveCount(1);
+  await expect(me).not.toHaveClass(/pp-ranking__pinned-row/);
+  await expect(page.getByRole("link", { name: "Places around yours" })).toHaveCount(0);
 });
 
 test("board, period and league are chosen with controls and held in the URL", async ({ page }) => {
