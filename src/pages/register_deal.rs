@@ -2,11 +2,16 @@
 //! reloads, one `Idempotency-Key` per registration so retries never create two deals, and server
 //! answers (422, 409, network) explained where the partner is looking.
 
-use api_types::{problem_code, FieldError, NewDeal, Product, COUNTRIES, CURRENCIES};
+use api_types::{problem_code, FieldError, NewDeal, Product, RepeatParams, COUNTRIES, CURRENCIES};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use send_wrapper::SendWrapper;
 
 use crate::api::ApiError;
 use crate::components::{focus_when_shown, ErrorSummary, Loaded, Notice, Page};
@@ -19,7 +24,6 @@ use crate::text::format::country_name;
 use crate::text::labels::Tone;
 
 mod fields;
-mod repeats;
 
 use fields::{NotesField, ProductChoice, SelectField, TextField};
 
@@ -72,7 +76,46 @@ pub fn RegisterDealPage() -> impl IntoView {
     let focus_summary = move || focus_when_shown(summary);
 
     let catalogue = use_read(|api| async move { api.products().await });
-    let on_change = repeats::check_on_change(api.clone(), draft, problem);
+    // Her own open registrations that this one would repeat, asked when she leaves the
+    // customer field or changes the products, so a repeat is caught before she sends it.
+    // (The last question asked: event handlers must be `Send`, the page has one thread.)
+    let asked = SendWrapper::new(Rc::new(RefCell::new(RepeatParams::default())));
+    let check = api.clone();
+    let on_change = move |_| {
+        let params = draft.with_untracked(|d| RepeatParams {
+            customer_company: d.customer_company.trim().to_owned(),
+            products: d.products.clone(),
+        });
+        if *asked.borrow() == params {
+            return;
+        }
+        asked.replace(params.clone());
+        let (api, asked) = (check.clone(), Rc::clone(&asked));
+        spawn_local(async move {
+            let mut found = None;
+            if params.customer_company.chars().count() > 1 {
+                // Not knowing is no reason to stop her: the backend checks again on sending.
+                found = api
+                    .repeats(&params)
+                    .await
+                    .ok()
+                    .and_then(|r| r.into_iter().next());
+            }
+            // An older question answered late must not overwrite a newer one.
+            if *asked.borrow() != params {
+                return;
+            }
+            let repeats = found.map(|reference| FormProblem::AlreadyYours {
+                message: "One of your open registrations already covers this customer. If this is the same opportunity, open it to follow it up; other products can be registered.".into(),
+                reference: Some(reference),
+            });
+            problem.try_update(|shown| {
+                if repeats.is_some() || matches!(shown, Some(FormProblem::AlreadyYours { .. })) {
+                    *shown = repeats;
+                }
+            });
+        });
+    };
     // How long approval protects a deal is the program's promise, as the backend states it.
     let program = use_read(|api| async move { api.program().await });
     let lead = move || {
