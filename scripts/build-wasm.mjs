@@ -21,7 +21,7 @@ const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
 
 /** How each release module is optimised: for size, without the sections no browser reads. */
-const WASM_OPT = "-Oz --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals";
+const WASM_OPT = "-Os -iit --low-memory-unused --converge --strip-producers --strip-target-features --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals";
 
 /** Builds, splits and packs the app into `staging/wasm-<hash>/` and adds its loader to index.html. */
 export function buildWasm(staging, release) {
