@@ -3,4 +3,5 @@
 
 pub mod dates;
 pub mod format;
+pub mod json;
 pub mod labels;

@@ -1,8 +1,9 @@
 //! Runtime configuration: `config.json`, fetched at start-up so vendors can re-point and re-brand
 //! the built portal without rebuilding it.
 
-use serde_json::{Map, Value};
 use std::fmt;
+
+use crate::text::json::{JsonError, JsonField, JsonObject};
 
 /// The file name the portal loads its settings from, next to `index.html`.
 pub const CONFIG_FILE: &str = "config.json";
@@ -106,11 +107,10 @@ impl PortalConfig {
 
     /// Parses and validates the text of `config.json`.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| ConfigError::NotJson(e.to_string()))?;
-        let Value::Object(fields) = value else {
-            return Err(ConfigError::NotAnObject);
-        };
+        let fields = JsonObject::parse(text).map_err(|error| match error {
+            JsonError::NotJson(why) => ConfigError::NotJson(why),
+            JsonError::NotAnObject => ConfigError::NotAnObject,
+        })?;
         let api_base_url = text_field(&fields, "api_base_url", 2048)?;
         let api_base = "an http(s):// URL or a path such as /api/v1 or api/v1";
         require(
@@ -164,23 +164,19 @@ impl PortalConfig {
             }
         };
         let poll_seconds = match fields.get("notifications_poll_seconds") {
-            None | Some(Value::Null) => 30,
-            Some(Value::Number(n)) => match n.as_u64() {
-                Some(seconds @ 5..=3600) => seconds as u32,
-                _ => {
-                    return Err(invalid(
-                        "notifications_poll_seconds",
-                        "a whole number of seconds from 5 to 3600",
-                        &n.to_string(),
-                    ))
-                }
-            },
-            Some(other) => {
+            JsonField::Absent => 30,
+            JsonField::Number(n) if n.fract() == 0.0 && (5.0..=3600.0).contains(&n) => n as u32,
+            other => {
+                // Not the number itself: writing a float would bring its formatting code along.
+                let found = match other {
+                    JsonField::Number(_) => "a number outside that range",
+                    other => other.kind(),
+                };
                 return Err(ConfigError::Invalid {
                     field: "notifications_poll_seconds",
                     expected: "a whole number of seconds from 5 to 3600",
-                    found: json_kind(other).to_owned(),
-                })
+                    found: found.to_owned(),
+                });
             }
         };
         Ok(Self {
@@ -220,49 +216,36 @@ fn invalid(field: &'static str, expected: &'static str, found: &str) -> ConfigEr
 
 /// A required, non-blank string of at most `max_chars` characters, trimmed.
 fn text_field(
-    fields: &Map<String, Value>,
+    fields: &JsonObject,
     field: &'static str,
     max_chars: usize,
 ) -> Result<String, ConfigError> {
     match fields.get(field) {
-        None | Some(Value::Null) => Err(ConfigError::Missing(field)),
-        Some(Value::String(s)) if s.trim().is_empty() => Err(invalid(field, "a non-empty text", s)),
-        Some(Value::String(s)) if s.trim().chars().count() > max_chars => {
-            Err(ConfigError::TooLong {
-                field,
-                max_chars,
-                found: s.trim().chars().count(),
-            })
-        }
-        Some(Value::String(s)) => Ok(s.trim().to_owned()),
-        Some(other) => Err(ConfigError::Invalid {
+        JsonField::Absent => Err(ConfigError::Missing(field)),
+        JsonField::Text(s) if s.trim().is_empty() => Err(invalid(field, "a non-empty text", &s)),
+        JsonField::Text(s) if s.trim().chars().count() > max_chars => Err(ConfigError::TooLong {
+            field,
+            max_chars,
+            found: s.trim().chars().count(),
+        }),
+        JsonField::Text(s) => Ok(s.trim().to_owned()),
+        other => Err(ConfigError::Invalid {
             field,
             expected: "a text in quotes",
-            found: json_kind(other).to_owned(),
+            found: other.kind().to_owned(),
         }),
     }
 }
 
 /// An optional text field: absent or null is `None`, anything else must be valid text.
 fn optional_text(
-    fields: &Map<String, Value>,
+    fields: &JsonObject,
     field: &'static str,
     max_chars: usize,
 ) -> Result<Option<String>, ConfigError> {
     match fields.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(_) => text_field(fields, field, max_chars).map(Some),
-    }
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        JsonField::Absent => Ok(None),
+        _ => text_field(fields, field, max_chars).map(Some),
     }
 }
 
