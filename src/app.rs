@@ -13,14 +13,22 @@ use crate::pages::{
     NotFoundPage, NotificationsRoute, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute,
     TeamRoute, TrainingRoute,
 };
-use crate::platform::boot;
-use crate::platform::config::PortalConfig;
+use crate::platform::config::{ConfigError, PortalConfig};
+use crate::platform::{boot, language};
 use gate::SessionGate;
 
-/// The whole app: loads `config.json`, then shows the portal or a page saying what is wrong.
+/// The whole app: loads `config.json` and the partner's language, then shows the portal or a
+/// page saying what is wrong.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(boot::load_config);
+    let config = LocalResource::new(|| async {
+        let config = boot::load_config().await?;
+        let tag = language::initial(&config.languages, &config.default_locale);
+        language::load(&boot::router_base(), &tag, &config.languages)
+            .await
+            .map_err(ConfigError::Catalogue)?;
+        Ok::<_, ConfigError>(config)
+    });
     view! {
         <Suspense fallback=BootSplash>
             {move || Suspend::new(async move {
@@ -44,7 +52,6 @@ pub fn PortalShell(
     #[prop(into)]
     base: String,
 ) -> impl IntoView {
-    set_document_language(&config.default_locale);
     crate::platform::theme::apply_brand(
         config.accent_color.as_deref(),
         config.favicon_url.as_deref(),
@@ -58,7 +65,13 @@ pub fn PortalShell(
     let signed_in = Signal::from(Memo::new(move |_| session.who()));
     let on_sign_out = Callback::new(move |()| crate::session::sign_out(api.clone()));
     let unread = crate::context::use_notifications().unread();
-    view! {
+    let language = crate::context::use_language();
+    // A new language draws everything again in place: the address (and with it the page and
+    // its URL state) stays, forms come back from their drafts.
+    move || {
+        language.track();
+        let (base, brand_name, logo_url) = (base.clone(), brand_name.clone(), logo_url.clone());
+        view! {
         <Router base>
             <SkipLink/>
             <SiteHeader brand_name logo_url signed_in unread on_sign_out/>
@@ -84,15 +97,6 @@ pub fn PortalShell(
                 </SessionGate>
             </main>
         </Router>
-    }
-}
-
-/// Screen readers and hyphenation follow `<html lang>`; the vendor's locale decides it.
-fn set_document_language(locale: &str) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", locale);
+        }
     }
 }

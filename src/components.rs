@@ -7,6 +7,7 @@ mod config_error;
 mod external_link;
 mod filter_links;
 pub mod form;
+mod language_switch;
 mod loaded;
 mod notice;
 mod outage_notice;
@@ -27,6 +28,7 @@ pub use form::{
     control_id, error_for, focus_control, focus_when_shown, send_checked, ErrorSummary, Field,
     FieldState, PasswordInput,
 };
+pub use language_switch::LanguageSwitch;
 pub use loaded::Loaded;
 pub use notice::Notice;
 pub use outage_notice::OutageNotice;

@@ -28,6 +28,7 @@ pub fn provide_portal(config: PortalConfig, base: String) -> SessionContext {
     provide_context(Api::new(config.api_base_for(&base)).on_session_end(ended.clone()));
     provide_context(config);
     provide_context(PortalBase(base));
+    provide_context(LanguageChoice(RwSignal::new(crate::text::i18n::locale())));
     let session = SessionContext::new(ended);
     provide_context(session);
     provide_context(Notifications::start(
@@ -58,10 +59,19 @@ pub fn use_config() -> PortalConfig {
     expect_context::<PortalConfig>()
 }
 
-/// The locale numbers, money and dates are formatted in: the vendor's `default_locale`.
+/// The locale numbers, money and dates are formatted in: the partner's language.
 pub fn use_locale() -> String {
-    use_config().default_locale
+    crate::text::i18n::locale()
 }
+
+/// The language the portal speaks (its tag), set by the header's switch once its catalogue is
+/// loaded; the shell draws everything again when it changes.
+pub fn use_language() -> RwSignal<String> {
+    expect_context::<LanguageChoice>().0
+}
+
+#[derive(Clone, Copy)]
+struct LanguageChoice(RwSignal<String>);
 
 /// Where the portal is hosted: `""` at the root, `"/portal"` under a sub-path.
 pub fn use_base() -> PortalBase {

@@ -179,6 +179,7 @@ impl Api {
         }
         if let Some(token) = BEARER.with(|b| b.borrow().clone()) {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
+            // text: a header
         }
         let request = match body {
             Some(body) => builder

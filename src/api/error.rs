@@ -1,5 +1,6 @@
 //! One error type for every call to the backend, and the plain words a partner sees for it.
 
+use crate::text::i18n::{t, tr};
 use api_types::{problem_code, FieldError, Problem};
 use std::fmt;
 
@@ -96,28 +97,25 @@ impl ApiError {
     /// What happened, in words a partner understands.
     pub fn message(&self) -> String {
         match self {
-            Self::Network(_) => {
-                "We could not reach the server. Check your connection, then try again.".into()
-            }
-            Self::Timeout => "The server took too long to answer. Please try again.".into(),
-            Self::Http { status: 401, .. } if self.session_ended() => {
-                "Your session has ended. Please sign in again.".into()
-            }
+            Self::Network(_) => t("error.network"),
+            Self::Timeout => t("error.timeout"),
+            Self::Http { status: 401, .. } if self.session_ended() => t("error.session_ended"),
             Self::Http { status: 403, .. } if self.code() != Some(problem_code::CSRF) => {
-                "Your account is not allowed to see this.".into()
+                t("error.forbidden")
             }
-            Self::Http { status, .. } if *status >= 500 => {
-                "Something went wrong on our side. Please try again in a moment.".into()
-            }
-            Self::Http { status, problem, .. } => match problem {
-                Some(Problem { detail: Some(detail), .. }) => detail.clone(),
+            Self::Http { status, .. } if *status >= 500 => t("error.server"),
+            Self::Http {
+                status, problem, ..
+            } => match problem {
+                Some(Problem {
+                    detail: Some(detail),
+                    ..
+                }) => detail.clone(),
                 Some(problem) => problem.title.clone(),
-                None if *status == 404 => "We could not find what you asked for.".into(),
-                None => format!("The server refused the request (status {status})."),
+                None if *status == 404 => t("error.not_found"),
+                None => tr("error.refused", &[("status", status)]),
             },
-            Self::Contract { field, .. } => format!(
-                "The server sent data the portal does not understand (at `{field}`). Please tell your channel team."
-            ),
+            Self::Contract { field, .. } => tr("error.contract", &[("field", field)]),
         }
     }
 }
@@ -125,10 +123,12 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Network(why) => write!(f, "network error: {why}"),
-            Self::Timeout => write!(f, "timed out"),
-            Self::Http { status, .. } => write!(f, "HTTP {status}"),
-            Self::Contract { field, detail } => write!(f, "contract mismatch at {field}: {detail}"),
+            Self::Network(why) => write!(f, "network error: {why}"), // text: for logs
+            Self::Timeout => write!(f, "timed out"),                 // text: for logs
+            Self::Http { status, .. } => write!(f, "HTTP {status}"), // text: for logs
+            Self::Contract { field, detail } => {
+                write!(f, "contract mismatch at {field}: {detail}") // text: for logs
+            }
         }
     }
 }
@@ -145,7 +145,7 @@ fn contract_error(body: &str, e: &serde_json::Error) -> ApiError {
     let missing = detail.starts_with("missing field");
     ApiError::Contract {
         field: match super::json_path::path_at(body, e.line(), e.column(), missing) {
-            path if path.is_empty() => "(whole response)".into(),
+            path if path.is_empty() => "(whole response)".into(), // text: a JSON path
             path => path,
         },
         detail,

@@ -11,6 +11,7 @@ use crate::components::{ErrorNotice, Page};
 use crate::context::{use_api, use_base, use_session};
 use crate::pages::SignInRoute;
 use crate::session::SessionState;
+use crate::text::i18n::t;
 
 /// The routed pages (children), once someone is signed in; signing in and joining are always open.
 #[component]
@@ -53,15 +54,15 @@ pub fn SessionGate(children: ChildrenFn) -> impl IntoView {
             SessionState::Unreachable(error) => {
                 let retry = retry.clone();
                 view! {
-                    <Page title="Signing you in">
-                        <ErrorNotice error what="your session" on_retry=Callback::new(move |()| retry())/>
+                    <Page title=t("shell.signing_in")>
+                        <ErrorNotice error what=t("what.session") on_retry=Callback::new(move |()| retry())/>
                     </Page>
                 }
                 .into_any()
             }
             _ => view! {
                 <div class="pp-page" aria-busy="true">
-                    <p class="pp-visually-hidden" role="status">"Checking your session…"</p>
+                    <p class="pp-visually-hidden" role="status">{t("shell.checking_session")}</p>
                     <span class="pp-skeleton pp-skeleton--heading" aria-hidden="true"></span>
                     <span class="pp-skeleton pp-skeleton--block" aria-hidden="true"></span>
                 </div>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::Notice;
 use crate::api::ApiError;
+use crate::text::i18n::{t, tr};
 use crate::text::labels::Tone;
 
 /// Grey placeholder lines the size of the content to come, so nothing jumps when it arrives.
@@ -47,11 +48,11 @@ pub fn ErrorNotice(
     on_retry: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Notice tone=Tone::Danger title=format!("We could not load {what}.")>
+        <Notice tone=Tone::Danger title=tr("state.could_not_load", &[("what", &what)])>
             <p>{error.message()}</p>
             {error.is_retryable().then(|| view! {
                 <button type="button" class="pp-button" on:click=move |_| on_retry.run(())>
-                    "Try again"
+                    {t("state.try_again")}
                 </button>
             })}
         </Notice>

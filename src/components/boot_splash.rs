@@ -1,4 +1,5 @@
 //! What shows while `config.json` loads: the header's outline, so nothing jumps when it arrives.
+// text: announced before config.json and the language are loaded.
 
 use leptos::prelude::*;
 

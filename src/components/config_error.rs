@@ -1,4 +1,5 @@
 //! The full-page error shown when `config.json` is missing or wrong: never a blank page.
+// text: for the vendor, shown when config.json or a catalogue cannot be read (so no language is loaded).
 
 use leptos::prelude::*;
 

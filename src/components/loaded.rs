@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::{ErrorNotice, Skeleton};
 use crate::api::ApiError;
 use crate::context::{typed, wait_for_backend, ApiRead, ErasedResult};
+use crate::text::i18n::tr;
 
 /// What the generic part of [`Loaded`] hands to the rest: the view of one load, boxed.
 type LoadedView = Pin<Box<dyn Future<Output = AnyView> + Send>>;
@@ -55,7 +56,7 @@ type Render = Arc<dyn Fn(ErasedResult) -> Result<AnyView, ApiError> + Send + Syn
 fn failed(error: ApiError, what: String, resource: LocalResource<ErasedResult>) -> AnyView {
     if error.is_unreachable() {
         wait_for_backend(resource, error);
-        return view! { <p class="pp-waiting">{format!("Waiting for the server to show {what}.")}</p> }
+        return view! { <p class="pp-waiting">{tr("state.waiting", &[("what", &what)])}</p> }
             .into_any();
     }
     view! { <ErrorNotice error what on_retry=Callback::new(move |()| resource.refetch())/> }
@@ -70,7 +71,7 @@ fn frame(
     resource: LocalResource<ErasedResult>,
     render: Render,
 ) -> AnyView {
-    let loading = format!("Loading {what}");
+    let loading = tr("state.loading", &[("what", &what)]);
     let load = move || -> LoadedView {
         let (render, what) = (Arc::clone(&render), what.clone());
         Box::pin(async move {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::ErrorNotice;
 use crate::context::{outage, retry_waiting};
+use crate::text::i18n::t;
 
 /// Shown over the foot of the page, so its coming and going moves nothing on it. Built once
 /// per outage: sections coming and going under it (each retry) neither rebuild it nor make a
@@ -16,7 +17,7 @@ pub fn OutageNotice() -> impl IntoView {
         on.get().then(|| untrack(outage)).flatten().map(|error| {
             view! {
                 <div class="pp-outage">
-                    <ErrorNotice error what="everything on this page" on_retry=Callback::new(|()| retry_waiting())/>
+                    <ErrorNotice error what=t("what.everything") on_retry=Callback::new(|()| retry_waiting())/>
                 </div>
             }
         })

@@ -24,7 +24,7 @@ pub fn Page(
 ) -> impl IntoView {
     let brand = use_config().brand_name;
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-        document.set_title(&format!("{title} · {brand}"));
+        document.set_title(&format!("{title} · {brand}")); // text: names only
     }
     let heading = NodeRef::<H1>::new();
     heading.on_load(|h1| {

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::text::format::percent;
+use crate::text::i18n::tr;
 
 /// "3 of 5 done (60 %)" with a bar; `value` is clamped to `max`.
 #[component]
@@ -16,15 +17,17 @@ pub fn ProgressBar(
     /// Amount in all.
     #[prop(into)]
     max: Signal<u32>,
-    /// Unit after the numbers, e.g. "done" or "points".
-    #[prop(into, default = "done".into())]
-    unit: String,
+    /// The numbers in words: a catalogue key whose message fills `{value}`, `{max}` and
+    /// `{percent}` ("3 of 5 done (60 %)").
+    #[prop(default = "progress.done")]
+    words: &'static str,
 ) -> impl IntoView {
     let text = move || {
         let (value, max) = (value.get().min(max.get()), max.get());
-        format!(
-            "{value} of {max} {unit} ({} %)",
-            percent(u64::from(value), u64::from(max))
+        let percent = percent(u64::from(value), u64::from(max));
+        tr(
+            words,
+            &[("value", &value), ("max", &max), ("percent", &percent)],
         )
     };
     view! {

@@ -8,18 +8,19 @@ use leptos_router::components::A;
 
 use api_types::{Session, UserRole};
 
-use super::{ThemeSwitch, UserMenu};
+use super::{LanguageSwitch, ThemeSwitch, UserMenu};
 use crate::domain::notifications::unread_phrase;
 use crate::platform::paths::href;
+use crate::text::i18n::{t, tr};
 
-/// The sections a partner can go to, in navigation order: (path, label, match exactly).
+/// The sections a partner can go to, in navigation order: (path, label's key, match exactly).
 const SECTIONS: [(&str, &str, bool); 6] = [
-    ("/", "Home", true),
-    ("/onboarding", "Onboarding", false),
-    ("/training", "Training", false),
-    ("/deals", "Deals", false),
-    ("/leaderboards", "Leaderboards", false),
-    ("/feedback", "Feedback", false),
+    ("/", "nav.home", true),
+    ("/onboarding", "nav.onboarding", false),
+    ("/training", "nav.training", false),
+    ("/deals", "nav.deals", false),
+    ("/leaderboards", "nav.leaderboards", false),
+    ("/feedback", "nav.feedback", false),
 ];
 
 /// The first focusable element: jumps past the header straight to the page's content.
@@ -37,7 +38,7 @@ pub fn SkipLink() -> impl IntoView {
             let _ = main.focus();
         }
     };
-    view! { <a class="pp-skip-link" href="#main" on:click=skip>"Skip to content"</a> }
+    view! { <a class="pp-skip-link" href="#main" on:click=skip>{t("nav.skip")}</a> }
 }
 
 /// The site header with the program's brand and the primary navigation.
@@ -87,13 +88,13 @@ pub fn SiteHeader(
                     on:click=move |_| set_menu_open.update(|open| *open = !*open)
                 >
                     <span class="pp-menu-button__icon" aria-hidden="true"></span>
-                    <span class="pp-menu-button__label">"Menu"</span>
+                    <span class="pp-menu-button__label">{t("nav.menu")}</span>
                 </button>
                 <nav
                     id="pp-primary-nav"
                     class="pp-nav"
                     class:pp-nav--open=menu_open
-                    aria-label="Primary"
+                    aria-label=t("nav.primary")
                 >
                     // Any click on a link ends the menu's job; the route change shows the new page.
                     <ul class="pp-nav__list" on:click=move |_| set_menu_open.set(false)>
@@ -102,13 +103,13 @@ pub fn SiteHeader(
                             .map(|(path, label, exact)| {
                                 view! {
                                     <li>
-                                        <A href=href(path) exact attr:class="pp-nav__link">{label}</A>
+                                        <A href=href(path) exact attr:class="pp-nav__link">{t(label)}</A>
                                     </li>
                                 }
                             })
                             .collect_view()}
                         {move || is_admin.get().then(|| view! {
-                            <li><A href=href("/team") attr:class="pp-nav__link">"Team"</A></li>
+                            <li><A href=href("/team") attr:class="pp-nav__link">{t("nav.team")}</A></li>
                         })}
                     </ul>
                 </nav>
@@ -118,6 +119,7 @@ pub fn SiteHeader(
             // Last and at the end of the row in every state, so it never moves when the
             // session arrives (what appears before it is new, not shifted).
             <ThemeSwitch/>
+            <LanguageSwitch/>
         </header>
     }
 }
@@ -128,8 +130,8 @@ pub fn SiteHeader(
 fn NotificationsLink(unread: Signal<Option<u32>>) -> impl IntoView {
     let count = move || unread.get().filter(|n| *n > 0);
     let name = move || match count().and_then(unread_phrase) {
-        Some(unread) => format!("Notifications, {unread}"),
-        None => "Notifications".to_owned(),
+        Some(unread) => tr("nav.notifications_unread", &[("unread", &unread)]),
+        None => t("nav.notifications"),
     };
     view! {
         <A href=href("/notifications") attr:class="pp-bell" attr:aria-label=name>

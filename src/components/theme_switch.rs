@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::platform::theme::{apply_choice, saved_choice};
+use crate::text::i18n::tr;
 
 /// A button that shows the current choice and moves to the next one.
 #[component]
@@ -16,7 +17,7 @@ pub fn ThemeSwitch() -> impl IntoView {
     view! {
         <button type="button" class="pp-button pp-theme-switch" on:click=switch aria-live="polite">
             <span class="pp-theme-switch__icon" aria-hidden="true">"◐"</span>
-            <span class="pp-theme-switch__label">{move || format!("Theme: {}", choice.get().label())}</span>
+            <span class="pp-theme-switch__label">{move || tr("theme.current", &[("theme", &choice.get().label())])}</span>
         </button>
     }
 }

@@ -6,6 +6,7 @@ use leptos::ev;
 use leptos::html::Button;
 use leptos::prelude::*;
 
+use crate::text::i18n::t;
 use crate::text::labels::Label;
 
 /// The signed-in person's menu.
@@ -46,7 +47,7 @@ pub fn UserMenu(
             <button type="button" class="pp-user-menu__button" node_ref=button
                 aria-expanded=move || open.get().to_string() aria-controls="pp-user-menu-panel"
                 on:click=move |_| open.update(|o| *o = !*o)>
-                <span class="pp-visually-hidden">"Account: "</span>
+                <span class="pp-visually-hidden">{t("shell.account")}</span>
                 {session.user.name.clone()}
             </button>
             <div id="pp-user-menu-panel" class="pp-user-menu__panel" hidden=move || !open.get()>
@@ -59,7 +60,7 @@ pub fn UserMenu(
                         signing_out.set(true);
                         on_sign_out.run(());
                     }>
-                    {move || if signing_out.get() { "Signing out…" } else { "Sign out" }}
+                    {move || t(if signing_out.get() { "shell.signing_out" } else { "shell.sign_out" })}
                 </button>
             </div>
         </div>

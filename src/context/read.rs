@@ -85,7 +85,7 @@ pub fn typed<T: Clone + 'static>(answer: ErasedResult) -> Result<T, ApiError> {
             .cloned()
             .ok_or_else(|| ApiError::Contract {
                 field: String::new(),
-                detail: "the answer was read as another type".into(),
+                detail: "the answer was read as another type".into(), // text: for logs
             })
     })
 }

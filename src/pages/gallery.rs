@@ -1,5 +1,6 @@
 //! The component gallery for designers (`/gallery`, not in the navigation): every shared
 //! component in every state, so a theme can be judged at a glance, in light and dark.
+// text: the designers' component gallery shows sample text in English.
 
 use api_types::{DealStatus, FieldError};
 use leptos::prelude::*;

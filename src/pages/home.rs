@@ -13,6 +13,7 @@ mod next_steps;
 mod summaries;
 mod welcome;
 
+use crate::text::i18n::t;
 use next_steps::NextSteps;
 use summaries::{
     deals_summary, leaderboard_summary, onboarding_summary, training_summary, SummaryCard,
@@ -45,16 +46,16 @@ pub fn HomePage() -> impl IntoView {
     });
     let rank = move |page: LeaderboardPage| leaderboard_summary(page, &locale);
     view! {
-        <Page title="Home">
+        <Page title=t("nav.home")>
             <div class="pp-home">
                 // What needs the partner comes first, on a phone as on a desktop.
                 <NextSteps me onboarding training deals surveys/>
                 <WelcomeCard me/>
-                <section class="pp-home__summaries" aria-label="Your sections at a glance">
-                    <SummaryCard title="Onboarding" path="/onboarding"><Loaded resource=onboarding what="onboarding" lines=2 render=onboarding_summary/></SummaryCard>
-                    <SummaryCard title="Training" path="/training"><Loaded resource=training what="training" lines=2 render=training_summary/></SummaryCard>
-                    <SummaryCard title="Deals" path="/deals"><Loaded resource=pipeline what="your deals" lines=3 render=deals_figures/></SummaryCard>
-                    <SummaryCard title="Leaderboard" path="/leaderboards"><Loaded resource=standing what="your rank" lines=2 render=rank/></SummaryCard>
+                <section class="pp-home__summaries" aria-label=t("home.sections")>
+                    <SummaryCard title="nav.onboarding" path="/onboarding"><Loaded resource=onboarding what=t("what.onboarding") lines=2 render=onboarding_summary/></SummaryCard>
+                    <SummaryCard title="nav.training" path="/training"><Loaded resource=training what=t("what.training") lines=2 render=training_summary/></SummaryCard>
+                    <SummaryCard title="nav.deals" path="/deals"><Loaded resource=pipeline what=t("what.deals") lines=3 render=deals_figures/></SummaryCard>
+                    <SummaryCard title="home.leaderboard" path="/leaderboards"><Loaded resource=standing what=t("what.rank") lines=2 render=rank/></SummaryCard>
                 </section>
             </div>
         </Page>

@@ -17,6 +17,7 @@ use super::{
     TrainingPage,
 };
 use crate::components::Notice;
+use crate::text::i18n::t;
 use crate::text::labels::Tone;
 
 /// A page's code could not be fetched (offline, or a deploy replaced the files).
@@ -86,17 +87,16 @@ fn SplitPage(load: PageLoader) -> impl IntoView {
                     match load().await {
                         Ok(page) => page,
                         Err(ChunkError) => view! {
-                            <Notice tone=Tone::Danger title="We could not load this page.">
+                            <Notice tone=Tone::Danger title=t("shell.page_failed")>
                                 <p>
-                                    "Part of the portal did not arrive: check your connection. "
-                                    "If the portal was just updated, reloading the page also helps."
+                                    {t("shell.page_failed_why")}
                                 </p>
                                 <button
                                     type="button"
                                     class="pp-button"
                                     on:click=move |_| attempt.update(|n| *n += 1)
                                 >
-                                    "Try again"
+                                    {t("state.try_again")}
                                 </button>
                             </Notice>
                         }
@@ -113,7 +113,7 @@ fn SplitPage(load: PageLoader) -> impl IntoView {
 fn PagePlaceholder() -> impl IntoView {
     view! {
         <div class="pp-page" aria-busy="true">
-            <p class="pp-visually-hidden" role="status">"Loading the page…"</p>
+            <p class="pp-visually-hidden" role="status">{t("shell.loading_page")}</p>
             <span class="pp-skeleton pp-skeleton--heading" aria-hidden="true"></span>
             <span class="pp-skeleton pp-skeleton--block" aria-hidden="true"></span>
         </div>

@@ -188,7 +188,7 @@ fn MemberCard(
                 view! {
                     <ul class="pp-team-member__list">
                         {courses_in_progress.into_iter().map(|c| view! {
-                            <li>{c.title.clone()}<ProgressBar label=c.title value=c.modules_done max=c.modules_total unit="modules"/></li>
+                            <li>{c.title.clone()}<ProgressBar label=c.title value=c.modules_done max=c.modules_total words="progress.modules"/></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

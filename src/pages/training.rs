@@ -115,7 +115,7 @@ fn CourseCard(course: Course) -> impl IntoView {
             <h3 class="pp-course__title">
                 <ExternalLink url=course.url.clone() text=course.title.clone()/>
             </h3>
-            <ProgressBar label=format!("{} modules", course.title) value=course.modules_done max=course.modules_total unit="modules"/>
+            <ProgressBar label=format!("{} modules", course.title) value=course.modules_done max=course.modules_total words="progress.modules"/>
             <p class="pp-course__left">{left}</p>
         </li>
     }

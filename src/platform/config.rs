@@ -1,5 +1,6 @@
 //! Runtime configuration: `config.json`, fetched at start-up so vendors can re-point and re-brand
 //! the built portal without rebuilding it.
+// text: for the vendor who hosts the portal, read before any language is loaded.
 
 use std::fmt;
 
@@ -18,8 +19,12 @@ pub struct PortalConfig {
     pub brand_name: String,
     /// Address of the logo image shown next to the brand name.
     pub logo_url: String,
-    /// Language tag (BCP 47, e.g. `en-US`) used for `<html lang>` and formatting.
+    /// The language (BCP 47 tag, e.g. `en-US`) for partners whose browser asks for none of
+    /// `languages`; it is one of them.
     pub default_locale: String,
+    /// The languages offered (`languages`, each a catalogue `locales/<tag>.json`), in the order
+    /// the language switch lists them; `[default_locale]` when absent.
+    pub languages: Vec<String>,
     /// Optional brand accent as `#rrggbb`; text on and around it is kept readable.
     pub accent_color: Option<String>,
     /// Optional favicon address.
@@ -64,6 +69,8 @@ pub enum ConfigError {
         expected: &'static str,
         found: String,
     },
+    /// The language's catalogue (`locales/<tag>.json`) could not be loaded or read.
+    Catalogue(String),
     /// A text field is longer than the portal can show.
     TooLong {
         field: &'static str,
@@ -81,6 +88,7 @@ impl fmt::Display for ConfigError {
                 "{CONFIG_FILE} could not be loaded: the server answered {status} {status_text}"
             ),
             Self::NotJson(why) => write!(f, "{CONFIG_FILE} is not valid JSON: {why}"),
+            Self::Catalogue(why) => f.write_str(why),
             Self::NotAnObject => write!(f, "{CONFIG_FILE} must hold a JSON object of settings"),
             Self::Missing(field) => write!(f, "{CONFIG_FILE}: field `{field}` is missing"),
             Self::Invalid { field, expected, found } => {
@@ -129,6 +137,7 @@ impl PortalConfig {
             tag,
             &default_locale,
         )?;
+        let languages = languages(&fields, &default_locale)?;
         let accent_color = optional_text(&fields, "accent_color", 7)?;
         if let Some(accent) = &accent_color {
             let colour =
@@ -186,6 +195,7 @@ impl PortalConfig {
             brand_name,
             logo_url,
             default_locale,
+            languages,
             accent_color,
             favicon_url: optional_text(&fields, "favicon_url", 2048)?,
         })
@@ -244,8 +254,43 @@ fn optional_text(
     max_chars: usize,
 ) -> Result<Option<String>, ConfigError> {
     match fields.get(field) {
-        JsonField::Absent => Ok(None),
-        _ => text_field(fields, field, max_chars).map(Some),
+        None | Some(Value::Null) => Ok(None),
+        Some(_) => text_field(fields, field, max_chars).map(Some),
+    }
+}
+
+/// `languages`: a list of 1–20 distinct language tags that holds `default_locale`.
+fn languages(fields: &Map<String, Value>, default: &str) -> Result<Vec<String>, ConfigError> {
+    const EXPECTED: &str =
+        "a list of language tags such as [\"en-US\", \"de-DE\"] that holds default_locale";
+    let list = match fields.get("languages") {
+        None | Some(Value::Null) => return Ok(vec![default.to_owned()]),
+        Some(Value::Array(list)) => list,
+        Some(other) => return Err(invalid("languages", EXPECTED, json_kind(other))),
+    };
+    let mut tags: Vec<String> = Vec::new();
+    for item in list {
+        match item.as_str() {
+            Some(tag) if is_language_tag(tag) && !tags.iter().any(|t| t == tag) => {
+                tags.push(tag.to_owned())
+            }
+            _ => return Err(invalid("languages", EXPECTED, &item.to_string())),
+        }
+    }
+    if tags.is_empty() || tags.len() > 20 || !tags.iter().any(|t| t == default) {
+        return Err(invalid("languages", EXPECTED, &format!("{tags:?}")));
+    }
+    Ok(tags)
+}
+
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a true/false value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
     }
 }
 

@@ -30,12 +30,12 @@ impl ThemeChoice {
     }
 
     /// The label of the current choice.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::System => "System",
-            Self::Light => "Light",
-            Self::Dark => "Dark",
-        }
+    pub fn label(self) -> String {
+        crate::text::i18n::t(match self {
+            Self::System => "theme.system",
+            Self::Light => "theme.light",
+            Self::Dark => "theme.dark",
+        })
     }
 
     fn stored(self) -> Option<&'static str> {

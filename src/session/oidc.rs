@@ -12,6 +12,7 @@ use crate::domain::sign_in::oidc::{
     save_attempt, token_request, tokens, Attempt, Endpoints,
 };
 use crate::platform::config::SignInProvider;
+use crate::text::i18n::t;
 
 /// Session storage key of the attempt under way.
 const ATTEMPT: &str = "pp-oidc-attempt";
@@ -68,9 +69,7 @@ pub async fn finish(
         loaded.as_ref().map(|(a, ..)| a.state.as_str()),
     )?;
     let Some((attempt, token_endpoint, next)) = loaded else {
-        return Err(
-            "This sign-in did not start here or was already used. Please start again.".into(),
-        );
+        return Err(t("sign_in.not_started_here").into());
     };
     let answer = Request::post(&token_endpoint)
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -87,7 +86,7 @@ pub async fn finish(
         .map_err(|_| unreachable())?;
     let text = answer.text().await.map_err(|_| unreachable())?;
     let Some((access, id_token)) = tokens(&text).filter(|_| answer.ok()) else {
-        return Err("The sign-in provider did not sign you in. Please try again.".into());
+        return Err(t("sign_in.provider_failed").into());
     };
     let now = (js_sys::Date::now() / 1000.0) as i64;
     check_id_token(
@@ -140,9 +139,9 @@ fn session_storage() -> Result<web_sys::Storage, String> {
 }
 
 fn unavailable() -> String {
-    "This browser cannot sign in through your company account here (secure storage or crypto is off).".into()
+    { t("sign_in.no_crypto") }.into()
 }
 
 fn unreachable() -> String {
-    "The sign-in provider could not be reached. Check your connection and try again.".into()
+    { t("sign_in.provider_unreachable") }.into()
 }

@@ -1,6 +1,9 @@
-//! Dates as partners read them: "due in 3 days", "2 days overdue", against their own local day.
+//! Dates as partners read them: "due in 3 days", "2 days overdue", against their own local day,
+//! in their language (the browser's `Intl`; written by hand only where there is none, in tests).
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+
+use super::i18n::{tn, tr};
 
 /// The partner's calendar day right now, in their browser's time zone.
 pub fn today() -> NaiveDate {
@@ -15,35 +18,53 @@ pub fn days_until(day: NaiveDate, today: NaiveDate) -> i64 {
 /// "due today", "due tomorrow", "due in 3 days", "1 day overdue", "12 days overdue".
 pub fn due_phrase(due: NaiveDate, today: NaiveDate) -> String {
     match days_until(due, today) {
-        0 => "due today".into(),
-        1 => "due tomorrow".into(),
-        n if n > 1 => format!("due in {n} days"),
-        n => format!("{} overdue", super::format::counted(n, "day", "days")),
+        n if n >= 0 => tr("dates.due", &[("when", &relative_days(n))]),
+        n => tn("dates.overdue", -n, &[]),
     }
 }
 
 /// "expires today", "expires in 25 days", "expired 30 days ago", "expired yesterday".
 pub fn expiry_phrase(expires: NaiveDate, today: NaiveDate) -> String {
-    match days_until(expires, today) {
-        0 => "expires today".into(),
-        1 => "expires tomorrow".into(),
-        n if n > 1 => format!("expires in {n} days"),
-        -1 => "expired yesterday".into(),
-        n => format!("expired {} days ago", -n),
+    let n = days_until(expires, today);
+    let key = if n >= 0 {
+        "dates.expires"
+    } else {
+        "dates.expired"
+    };
+    tr(key, &[("when", &relative_days(n))])
+}
+
+/// "today", "tomorrow", "in 3 days", "2 days ago" in the partner's language
+/// (`Intl.RelativeTimeFormat`).
+pub fn relative_days(n: i64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl::relative_days(n) {
+        return text;
+    }
+    // text: English without `Intl` (native tests only).
+    match n {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 1 => format!("in {n} days"), // text: without Intl
+        n => format!("{} days ago", -n),      // text: without Intl
     }
 }
 
-/// "12 Dec 2026 at 15:05": when something happened, to the minute, in the partner's own time
-/// zone (the browser's). Written by hand, as is [`machine_instant`]: chrono's `format` would
-/// bring its pattern parser (8 KiB of wasm).
+/// "12 Dec 2026, 15:05": when something happened, to the minute, in the partner's own time
+/// zone (the browser's) and language.
 pub fn moment(at: DateTime<Utc>) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl::moment(at) {
+        return text;
+    }
     local_moment(at.with_timezone(&chrono::Local).naive_local())
 }
 
-/// A wall-clock moment as words.
+/// A wall-clock moment as words (without `Intl`).
 fn local_moment(at: chrono::NaiveDateTime) -> String {
     format!(
-        "{} at {:02}:{:02}",
+        "{} at {:02}:{:02}", // text: without Intl
         short_date(at.date()),
         at.hour(),
         at.minute()
@@ -62,8 +83,10 @@ pub fn machine_instant(at: DateTime<Utc>) -> String {
     )
 }
 
+/// Month names without `Intl` (native tests only).
 const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+    "Dec", // text: without Intl
 ];
 
 /// "Oct 2026" for a period labelled `2026-10`; any other label as it is.
@@ -72,16 +95,26 @@ pub fn month_label(label: &str) -> String {
     let b = label.as_bytes();
     let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
     if b.len() == 7 && b[4] == b'-' && digits(0..4) && digits(5..7) {
-        let month = usize::from(b[5] - b'0') * 10 + usize::from(b[6] - b'0');
-        if let Some(name) = month.checked_sub(1).and_then(|m| MONTHS.get(m)) {
-            return format!("{name} {}", &label[..4]);
+        let year = b[..4].iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'));
+        let month = u32::from(b[5] - b'0') * 10 + u32::from(b[6] - b'0');
+        if let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) {
+            #[cfg(target_arch = "wasm32")]
+            if let Some(text) = intl::day(first, false) {
+                return text;
+            }
+            return format!("{} {year}", MONTHS[first.month0() as usize]);
         }
     }
     label.to_owned()
 }
 
-/// "12 Dec 2026": unambiguous in every locale (no 12/11 vs 11/12 confusion).
+/// "12 Dec 2026" (en), "12. Dez. 2026" (de), "2026年12月12日" (ja): the month named, so never
+/// 12/11 against 11/12.
 pub fn short_date(day: NaiveDate) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl::day(day, true) {
+        return text;
+    }
     format!(
         "{} {} {}",
         day.day(),
@@ -92,10 +125,114 @@ pub fn short_date(day: NaiveDate) -> String {
 
 /// "45 min", "1 h 30 min", "3 h".
 pub fn duration_phrase(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+    let (h, m) = (minutes / 60, minutes % 60);
+    let key = match (h, m) {
+        (0, _) => "dates.minutes",
+        (_, 0) => "dates.hours",
+        _ => "dates.hours_minutes",
+    };
+    tr(key, &[("h", &h), ("m", &m)])
+}
+
+#[cfg(target_arch = "wasm32")]
+mod intl {
+    //! The browser's `Intl` date and relative-time formats for the partner's language, each
+    //! built once per language.
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use chrono::{DateTime, Datelike, NaiveDate, Utc};
+    use js_sys::{Array, Date, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    thread_local! {
+        static FORMATS: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
+    }
+
+    /// The format of `kind` for the active language, made by `make(locales, options)`.
+    fn format_with(
+        kind: &str,
+        options: &[(&str, &str)],
+        make: fn(&Array, &Object) -> JsValue,
+        value: &JsValue,
+        method: &str,
+        second: Option<&JsValue>,
+    ) -> Option<String> {
+        let locale = crate::text::i18n::locale();
+        FORMATS.with(|formats| {
+            let mut formats = formats.borrow_mut();
+            let key = format!("{locale}|{kind}");
+            if !formats.contains_key(&key) {
+                let settings = Object::new();
+                for (name, setting) in options {
+                    Reflect::set(&settings, &(*name).into(), &(*setting).into()).ok()?;
+                }
+                let locales = Array::of1(&locale.as_str().into());
+                formats.insert(key.clone(), make(&locales, &settings));
+            }
+            let format = formats.get(&key)?;
+            let function = Reflect::get(format, &method.into()).ok()?;
+            let function: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&function)?;
+            match second {
+                Some(second) => function.call2(format, value, second),
+                None => function.call1(format, value),
+            }
+            .ok()?
+            .as_string()
+        })
+    }
+
+    fn date_format(locales: &Array, options: &Object) -> JsValue {
+        Intl::DateTimeFormat::new(locales, options).into()
+    }
+
+    /// A calendar day (`with_day`) or its month, read in UTC so no time zone moves it.
+    pub fn day(day: NaiveDate, with_day: bool) -> Option<String> {
+        let at = Date::utc(f64::from(day.year()), f64::from(day.month0()))
+            + f64::from(day.day0()) * 86_400_000.0;
+        let options: &[(&str, &str)] = if with_day {
+            &[
+                ("day", "numeric"),
+                ("month", "short"),
+                ("year", "numeric"),
+                ("timeZone", "UTC"),
+            ]
+        } else {
+            &[("month", "short"), ("year", "numeric"), ("timeZone", "UTC")]
+        };
+        let kind = if with_day { "day" } else { "month" };
+        format_with(
+            kind,
+            options,
+            date_format,
+            &JsValue::from_f64(at),
+            "format",
+            None,
+        )
+    }
+
+    /// An instant to the minute in the browser's time zone.
+    pub fn moment(at: DateTime<Utc>) -> Option<String> {
+        let options = [("dateStyle", "medium"), ("timeStyle", "short")];
+        let millis = JsValue::from_f64(at.timestamp_millis() as f64);
+        format_with("moment", &options, date_format, &millis, "format", None)
+    }
+
+    /// "in 3 days", "tomorrow", "vor 2 Tagen".
+    pub fn relative_days(n: i64) -> Option<String> {
+        fn make(locales: &Array, options: &Object) -> JsValue {
+            Intl::RelativeTimeFormat::new(locales, options).into()
+        }
+        let unit = JsValue::from_str("day");
+        let n = JsValue::from_f64(n as f64);
+        format_with(
+            "relative",
+            &[("numeric", "auto")],
+            make,
+            &n,
+            "format",
+            Some(&unit),
+        )
     }
 }
 

@@ -100,10 +100,7 @@ pub fn points_earned(points: u32) -> String {
     if points == 0 {
         return String::new();
     }
-    format!(
-        "{} added to your score. ",
-        counted(points.into(), "program point", "program points")
-    )
+    super::i18n::tn("score.points_added", points.into(), &[])
 }
 
 /// Whole percent of `done` out of `total`, rounded down so 99.6 % never shows as 100 %.
@@ -169,40 +166,72 @@ mod intl {
     }
 
     pub fn number(value: f64, locale: &str) -> Option<String> {
-        with_format(format!("{locale}|number"), &[], locale, value)
+        with_format(format!("{locale}|number"), &[], locale, value) // text: a cache key
+    }
+
+    /// `Intl.ListFormat` (not in js-sys), reached by name.
+    pub fn list(items: &[String]) -> Option<String> {
+        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+        let class = Reflect::get(&intl, &"ListFormat".into()).ok()?;
+        let class: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&class)?;
+        let locales = Array::of1(&JsValue::from_str(&crate::text::i18n::locale()));
+        let format = Reflect::construct(class, &Array::of1(&locales)).ok()?;
+        let method = Reflect::get(&format, &"format".into()).ok()?;
+        let method: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&method)?;
+        let items: Array = items.iter().map(|i| JsValue::from_str(i)).collect();
+        method.call1(&format, &items).ok()?.as_string()
     }
 
     thread_local! {
-        static REGIONS: RefCell<Option<(String, Intl::DisplayNames)>> = const { RefCell::new(None) };
+        static NAMES: RefCell<HashMap<String, Intl::DisplayNames>> = RefCell::new(HashMap::new());
     }
 
-    pub fn region(code: &str, locale: &str) -> Option<String> {
-        REGIONS.with(|regions| {
-            let mut regions = regions.borrow_mut();
-            if regions.as_ref().is_none_or(|(l, _)| l != locale) {
+    /// `kind`'s name (`region`, `language`) for `code` in `locale`, if the browser knows one.
+    pub fn display_name(kind: &str, code: &str, locale: &str) -> Option<String> {
+        NAMES.with(|names| {
+            let mut names = names.borrow_mut();
+            let key = format!("{locale}|{kind}");
+            if !names.contains_key(&key) {
                 let options = Object::new();
-                Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+                Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
                 let locales = Array::of1(&JsValue::from_str(locale));
-                *regions = Some((
-                    locale.to_owned(),
-                    Intl::DisplayNames::new(&locales, &options),
-                ));
+                names.insert(key.clone(), Intl::DisplayNames::new(&locales, &options));
             }
-            let (_, names) = regions.as_ref()?;
-            names.of(code).map(String::from).filter(|name| name != code)
+            let name = names.get(&key)?.of(code)?;
+            Some(String::from(name)).filter(|name| name != code)
         })
     }
+}
+
+/// "A, B and C" (en), "A, B und C" (de): items joined as the partner's language does
+/// (`Intl.ListFormat`).
+pub fn list(items: &[String]) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(text) = intl::list(items) {
+        return text;
+    }
+    items.join(", ")
 }
 
 /// "France": a country's name in the partner's language (the browser's `Intl.DisplayNames`),
 /// or its ISO code where the browser has no name for it.
 pub fn country_name(code: &str, locale: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(name) = intl::region(code, locale) {
+    if let Some(name) = intl::display_name("region", code, locale) {
         return name;
     }
     let _ = locale;
     code.to_owned()
+}
+
+/// "Deutsch", "العربية": a language's name in that language itself (for the language switch),
+/// or its tag where the browser has no name for it.
+pub fn language_name(tag: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(name) = intl::display_name("language", tag.split('-').next().unwrap_or(tag), tag) {
+        return name;
+    }
+    tag.to_owned()
 }
 
 #[cfg(test)]

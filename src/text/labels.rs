@@ -1,10 +1,12 @@
-//! Every wire enum in a partner's words, and the [`Tone`] it is shown in. Pages never spell
-//! these out themselves, so a word changes in one place (and, later, per language).
+//! Every wire enum in a partner's words (from the language's catalogue), and the [`Tone`] it is
+//! shown in. Pages never spell these out themselves, so a word changes in one place.
 
 use api_types::{
     CertificationStatus, CourseKind, DealStatus, DealStepKind, FeedbackCategory, FeedbackStatus,
     Level, OnboardingItemKind, OnboardingStatus, PartnerType, Period, TierLevel, UserRole,
 };
+
+use super::i18n::t;
 
 /// How a status feels at a glance; each tone is a colour role in `style/tokens.css`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,20 +48,20 @@ impl Tone {
 
 /// A value a partner reads as a word, shown in a tone.
 pub trait Label: Copy {
-    /// The words, e.g. "More info requested".
-    fn label(self) -> &'static str;
+    /// The words, e.g. "More info requested", in the partner's language.
+    fn label(self) -> String;
     /// The tone it is shown in.
     fn tone(self) -> Tone {
         Tone::Neutral
     }
 }
 
-/// Writes `Label` for a wire enum from one table of `variant => (words, tone)`.
+/// Writes `Label` for a wire enum from one table of `variant => (catalogue key, tone)`.
 macro_rules! labels {
-    ($type:ty { $($variant:ident => ($words:literal, $tone:ident)),+ $(,)? }) => {
+    ($type:ty { $($variant:ident => ($key:literal, $tone:ident)),+ $(,)? }) => {
         impl Label for $type {
-            fn label(self) -> &'static str {
-                match self { $(Self::$variant => $words),+ }
+            fn label(self) -> String {
+                t(match self { $(Self::$variant => $key),+ })
             }
             fn tone(self) -> Tone {
                 match self { $(Self::$variant => Tone::$tone),+ }
@@ -69,111 +71,111 @@ macro_rules! labels {
 }
 
 labels!(UserRole {
-    Admin => ("Partner admin", Neutral),
-    Member => ("Member", Neutral),
+    Admin => ("user_role.admin", Neutral),
+    Member => ("user_role.member", Neutral),
 });
 
 labels!(DealStatus {
-    Submitted => ("Submitted", Neutral),
-    UnderReview => ("Under review", Info),
-    MoreInfoRequested => ("More info requested", Warning),
-    Approved => ("Approved", Success),
-    Rejected => ("Rejected", Danger),
-    Won => ("Won", Success),
-    Lost => ("Lost", Neutral),
-    Expired => ("Expired", Danger),
-    Withdrawn => ("Withdrawn", Neutral),
+    Submitted => ("deal_status.submitted", Neutral),
+    UnderReview => ("deal_status.under_review", Info),
+    MoreInfoRequested => ("deal_status.more_info_requested", Warning),
+    Approved => ("deal_status.approved", Success),
+    Rejected => ("deal_status.rejected", Danger),
+    Won => ("deal_status.won", Success),
+    Lost => ("deal_status.lost", Neutral),
+    Expired => ("deal_status.expired", Danger),
+    Withdrawn => ("deal_status.withdrawn", Neutral),
 });
 
 labels!(DealStepKind {
-    Submitted => ("Registered", Neutral),
-    ReviewStarted => ("Review started", Info),
-    InformationRequested => ("Question from the channel team", Warning),
-    Answered => ("You answered", Info),
-    Approved => ("Approved", Success),
-    Rejected => ("Not accepted", Danger),
-    Won => ("Won", Success),
-    Lost => ("Lost", Neutral),
-    Expired => ("Protection ended", Danger),
-    Withdrawn => ("Withdrawn", Neutral),
-    ExtensionRequested => ("Extension requested", Info),
-    ExtensionGranted => ("Protection extended", Success),
-    ExtensionRefused => ("Extension refused", Warning),
+    Submitted => ("deal_step_kind.submitted", Neutral),
+    ReviewStarted => ("deal_step_kind.review_started", Info),
+    InformationRequested => ("deal_step_kind.information_requested", Warning),
+    Answered => ("deal_step_kind.answered", Info),
+    Approved => ("deal_step_kind.approved", Success),
+    Rejected => ("deal_step_kind.rejected", Danger),
+    Won => ("deal_step_kind.won", Success),
+    Lost => ("deal_step_kind.lost", Neutral),
+    Expired => ("deal_step_kind.expired", Danger),
+    Withdrawn => ("deal_step_kind.withdrawn", Neutral),
+    ExtensionRequested => ("deal_step_kind.extension_requested", Info),
+    ExtensionGranted => ("deal_step_kind.extension_granted", Success),
+    ExtensionRefused => ("deal_step_kind.extension_refused", Warning),
 });
 
 labels!(OnboardingStatus {
-    Todo => ("To do", Neutral),
-    InProgress => ("In progress", Info),
-    Done => ("Done", Success),
-    Overdue => ("Overdue", Danger),
-    Blocked => ("Blocked", Warning),
+    Todo => ("onboarding_status.todo", Neutral),
+    InProgress => ("onboarding_status.in_progress", Info),
+    Done => ("onboarding_status.done", Success),
+    Overdue => ("onboarding_status.overdue", Danger),
+    Blocked => ("onboarding_status.blocked", Warning),
 });
 
 labels!(OnboardingItemKind {
-    Task => ("Task", Neutral),
-    Course => ("Course", Neutral),
-    Document => ("Document", Neutral),
-    Profile => ("Profile", Neutral),
+    Task => ("onboarding_item_kind.task", Neutral),
+    Course => ("onboarding_item_kind.course", Neutral),
+    Document => ("onboarding_item_kind.document", Neutral),
+    Profile => ("onboarding_item_kind.profile", Neutral),
 });
 
 labels!(CertificationStatus {
-    NotStarted => ("Not started", Neutral),
-    InProgress => ("In progress", Info),
-    Earned => ("Earned", Success),
-    Expiring => ("Expiring", Warning),
-    Expired => ("Expired", Danger),
+    NotStarted => ("certification_status.not_started", Neutral),
+    InProgress => ("certification_status.in_progress", Info),
+    Earned => ("certification_status.earned", Success),
+    Expiring => ("certification_status.expiring", Warning),
+    Expired => ("certification_status.expired", Danger),
 });
 
 labels!(CourseKind {
-    Course => ("Course", Neutral),
-    LearningPath => ("Learning path", Neutral),
+    Course => ("course_kind.course", Neutral),
+    LearningPath => ("course_kind.learning_path", Neutral),
 });
 
 labels!(Level {
-    Foundation => ("Foundation", Neutral),
-    Professional => ("Professional", Neutral),
-    Expert => ("Expert", Neutral),
+    Foundation => ("level.foundation", Neutral),
+    Professional => ("level.professional", Neutral),
+    Expert => ("level.expert", Neutral),
 });
 
 labels!(FeedbackStatus {
-    Received => ("Received", Neutral),
-    Planned => ("Planned", Info),
-    Done => ("Done", Success),
-    Declined => ("Declined", Warning),
+    Received => ("feedback_status.received", Neutral),
+    Planned => ("feedback_status.planned", Info),
+    Done => ("feedback_status.done", Success),
+    Declined => ("feedback_status.declined", Warning),
 });
 
 labels!(FeedbackCategory {
-    Program => ("The partner program", Neutral),
-    Product => ("Products", Neutral),
-    Portal => ("This portal", Neutral),
-    Support => ("Support and the channel team", Neutral),
-    Other => ("Something else", Neutral),
+    Program => ("feedback_category.program", Neutral),
+    Product => ("feedback_category.product", Neutral),
+    Portal => ("feedback_category.portal", Neutral),
+    Support => ("feedback_category.support", Neutral),
+    Other => ("feedback_category.other", Neutral),
 });
 
 labels!(PartnerType {
-    Reseller => ("Reseller", Neutral),
-    Msp => ("Managed service provider", Neutral),
-    Referral => ("Referral partner", Neutral),
-    Distributor => ("Distributor", Neutral),
+    Reseller => ("partner_type.reseller", Neutral),
+    Msp => ("partner_type.msp", Neutral),
+    Referral => ("partner_type.referral", Neutral),
+    Distributor => ("partner_type.distributor", Neutral),
 });
 
 labels!(TierLevel {
-    Registered => ("Registered", Neutral),
-    Silver => ("Silver", Neutral),
-    Gold => ("Gold", Neutral),
-    Platinum => ("Platinum", Neutral),
+    Registered => ("tier_level.registered", Neutral),
+    Silver => ("tier_level.silver", Neutral),
+    Gold => ("tier_level.gold", Neutral),
+    Platinum => ("tier_level.platinum", Neutral),
 });
 
 labels!(Period {
-    Month => ("This month", Neutral),
-    Quarter => ("This quarter", Neutral),
-    AllTime => ("All time", Neutral),
+    Month => ("period.month", Neutral),
+    Quarter => ("period.quarter", Neutral),
+    AllTime => ("period.all_time", Neutral),
 });
 
 /// A deal stage on Home, where "more info requested" is said as what it means for the partner.
-pub fn deal_stage_on_home(status: DealStatus) -> &'static str {
+pub fn deal_stage_on_home(status: DealStatus) -> String {
     match status {
-        DealStatus::MoreInfoRequested => "Waiting for you",
+        DealStatus::MoreInfoRequested => t("home.waiting_for_you"),
         other => other.label(),
     }
 }

@@ -6,8 +6,14 @@
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
-/// A fresh element in the page, with the URL back at the site root.
+/// A fresh element in the page, with the URL back at the site root and the portal speaking
+/// English (the catalogue the built portal would load from `locales/`).
 pub fn host() -> HtmlElement {
+    let english = include_str!("../../public/locales/en-US.json");
+    partner_portal::text::i18n::install(
+        partner_portal::text::i18n::Catalogue::parse("en-US", english).unwrap(),
+        None,
+    );
     let window = web_sys::window().unwrap();
     window
         .history()

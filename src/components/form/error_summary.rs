@@ -1,5 +1,6 @@
-//! "Please check these fields": every error as a link to its control; takes focus when shown.
+//! t("form.check_fields"): every error as a link to its control; takes focus when shown.
 
+use crate::text::i18n::t;
 use api_types::FieldError;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>
             <div class="pp-error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="pp-error-summary-title">
-                <h2 id="pp-error-summary-title" class="pp-error-summary__title">"Please check these fields"</h2>
+                <h2 id="pp-error-summary-title" class="pp-error-summary__title">{t("form.check_fields")}</h2>
                 <ul>
                     {move || errors.get().into_iter().map(|error| {
                         let id = control_id(id_prefix, &error.field);

@@ -1,5 +1,6 @@
 //! A password input with *Show password*, for signing in and for choosing one.
 
+use crate::text::i18n::t;
 use leptos::prelude::*;
 
 /// The input (its `id` ties it to its [`super::Field`]'s label) and the checkbox that shows
@@ -28,7 +29,7 @@ pub fn PasswordInput(
             aria-invalid=invalid aria-describedby=described_by/>
         <label class="pp-check">
             <input type="checkbox" prop:checked=shown on:change=move |e| shown.set(event_target_checked(&e))/>
-            " Show password"
+            " "{t("form.show_password")}
         </label>
     }
 }

@@ -1,4 +1,4 @@
-//! "Your next steps": everything waiting for the partner, most consequential first, each linking
+//! t("home.next_steps"): everything waiting for the partner, most consequential first, each linking
 //! to where it is done; the first few shown, the rest one click away.
 
 use api_types::{DealSummary, Me, Onboarding, SurveySummary, Training};
@@ -9,6 +9,8 @@ use crate::context::ApiRead;
 use crate::domain::home::next_steps::{next_actions, Sources};
 use crate::platform::paths::href;
 use crate::text::dates::today;
+use crate::text::format::list;
+use crate::text::i18n::{t, tr};
 
 /// How many steps show before "Show all" (`style/home.css` hides the rest until it is open).
 const FIRST: usize = 5;
@@ -33,19 +35,19 @@ pub(super) fn NextSteps(
     };
     view! {
         <section class="pp-card pp-next" aria-labelledby="pp-next-title">
-            <h2 id="pp-next-title" class="pp-card__title">"Your next steps"</h2>
+            <h2 id="pp-next-title" class="pp-card__title">{t("home.next_steps")}</h2>
             {move || match loaded() {
-                None => view! { <Skeleton lines=4 label="Finding your next steps"/> }.into_any(),
+                None => view! { <Skeleton lines=4 label=t("home.finding_steps")/> }.into_any(),
                 Some((onboarding, training, deals, surveys, me)) => {
                     let mut unchecked = Vec::new();
                     for (failed, name) in [
-                        (onboarding.is_err(), "onboarding"),
-                        (training.is_err(), "training"),
-                        (deals.is_err(), "deals"),
-                        (surveys.is_err(), "surveys"),
+                        (onboarding.is_err(), "what.onboarding"),
+                        (training.is_err(), "what.training"),
+                        (deals.is_err(), "what.deals_plain"),
+                        (surveys.is_err(), "what.surveys"),
                     ] {
                         if failed {
-                            unchecked.push(name);
+                            unchecked.push(t(name));
                         }
                     }
                     let sources = Sources {
@@ -60,15 +62,15 @@ pub(super) fn NextSteps(
                     view! {
                         {if actions.is_empty() && unchecked.is_empty() {
                             view! {
-                                <EmptyState title="You are all caught up">
-                                    <p>"Nothing is overdue or waiting for you. A good moment to register a deal or take a course."</p>
+                                <EmptyState title=t("home.caught_up")>
+                                    <p>{t("home.caught_up_text")}</p>
                                 </EmptyState>
                             }.into_any()
                         } else if actions.is_empty() {
                             ().into_any()
                         } else {
                             view! {
-                                <p class="pp-meta">{format!("{total} waiting for you, the most pressing first")}</p>
+                                <p class="pp-meta">{tr("home.waiting_count", &[("count", &total)])}</p>
                                 <ol class="pp-actions">
                                     {actions.into_iter().map(|action| view! {
                                         <li class=format!("pp-action pp-action--{}", action.urgency.as_str())>
@@ -78,13 +80,13 @@ pub(super) fn NextSteps(
                                     }).collect_view()}
                                 </ol>
                                 {(total > FIRST).then(|| view! {
-                                    <details class="pp-next__more"><summary>{format!("Show all {total}")}</summary></details>
+                                    <details class="pp-next__more"><summary>{tr("home.show_all", &[("count", &total)])}</summary></details>
                                 })}
                             }.into_any()
                         }}
                         {(!unchecked.is_empty()).then(|| view! {
                             <p class="pp-next__partial" role="status">
-                                {format!("We could not check your {} just now, so steps from there may be missing.", unchecked.join(", "))}
+                                {tr("home.unchecked", &[("sections", &list(&unchecked))])}
                             </p>
                         })}
                     }.into_any()

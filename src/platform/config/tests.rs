@@ -232,3 +232,35 @@ fn http_errors_read_plainly() {
         "config.json could not be loaded: the server answered 404 Not Found"
     );
 }
+
+#[test]
+fn languages_default_to_the_default_locale_and_must_hold_it() {
+    let with =
+        |extra: &str| PortalConfig::parse(&GOOD.replace("\"unknown_future_setting\": true", extra));
+    assert_eq!(with("\"x\": 1").unwrap().languages, ["en-US"]);
+    assert_eq!(
+        with(r#""languages": ["de-DE", "en-US", "ar"]"#)
+            .unwrap()
+            .languages,
+        ["de-DE", "en-US", "ar"]
+    );
+    for bad in [
+        r#""languages": ["de-DE"]"#,
+        r#""languages": []"#,
+        r#""languages": "en-US""#,
+        r#""languages": ["en-US", "en-US"]"#,
+        r#""languages": ["en-US", "../x"]"#,
+        r#""languages": ["en-US", 7]"#,
+    ] {
+        assert!(
+            matches!(
+                with(bad),
+                Err(ConfigError::Invalid {
+                    field: "languages",
+                    ..
+                })
+            ),
+            "{bad}"
+        );
+    }
+}

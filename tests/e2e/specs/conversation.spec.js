@@ -8,12 +8,9 @@ import { test, expect, expectNoAxeViolations, keepScreenshot, fillDeal } from ".
 const OPS = { Authorization: "Bearer ppk_demo-channel-team" };
 const API = "/api/v1";
 const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/** "24 Feb 2027", as the portal writes a day. */
-const short = (iso) => {
-  const [year, month, day] = iso.split("-").map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-};
+/** "Feb 24, 2027", as the portal writes a day in English (the browser's Intl). */
+const short = (iso) =>
+  new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
 
 /** Polls the feed every 5 seconds (the vendor's setting), so news shows within the test. */
 async function pollOften(page) {
