@@ -8,7 +8,8 @@ pub fn Section(
     /// The heading's id, which names the section.
     heading_id: &'static str,
     /// The heading.
-    title: &'static str,
+    #[prop(into)]
+    title: String,
     /// The content under the heading.
     children: Children,
 ) -> impl IntoView {

@@ -11,7 +11,8 @@ use api_types::{
 };
 use chrono::NaiveDate;
 
-use crate::text::dates::{days_until, short_date};
+use crate::text::dates::{days_until, relative_days, short_date};
+use crate::text::i18n::{t, tr, tn};
 
 /// Where protection stands for an extension request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,23 +79,18 @@ pub fn partner_steps(deal: &Deal, today: NaiveDate) -> PartnerSteps {
 pub fn waiting_reason(deal: &DealSummary, today: NaiveDate) -> Option<String> {
     match (deal.status, deal.protection_expires_on) {
         (DealStatus::MoreInfoRequested, _) => {
-            Some("The channel team asked a question: answer it so they can decide.".into())
+            Some(t("deal.question_waiting"))
         }
         (DealStatus::Approved, Some(ends)) => {
             let days = days_until(ends, today);
             let gap = days_until(deal.expected_close_on, ends);
             if days <= DealListParams::PROTECTION_WARNING_DAYS {
                 Some(match days {
-                    d if d < 0 => "Protection has ended.".to_owned(),
-                    0 => "Protection ends today.".to_owned(),
-                    1 => "Protection ends tomorrow.".to_owned(),
-                    d => format!("Protection ends in {d} days."),
+                    d if d < 0 => t("deal.protection_has_ended"),
+                    d => tr("deal.protection_ends", &[("when", &relative_days(d))]),
                 })
             } else if gap > 0 {
-                Some(format!(
-                    "Protection ends on {}, {gap} days before the expected close: ask for longer protection.",
-                    short_date(ends)
-                ))
+                Some(tn("deal.ends_before_close", gap, &[("date", &short_date(ends))]))
             } else {
                 None
             }
@@ -107,8 +103,8 @@ pub fn waiting_reason(deal: &DealSummary, today: NaiveDate) -> Option<String> {
 pub fn protected_until(deal: &DealSummary) -> String {
     match (deal.protection_expires_on, deal.status) {
         (Some(day), _) => short_date(day),
-        (None, status) if status.is_open() => "Not protected yet".into(),
-        (None, _) => "Not protected".into(),
+        (None, status) if status.is_open() => t("deal.not_protected_yet"),
+        (None, _) => t("deal.not_protected"),
     }
 }
 
@@ -120,25 +116,22 @@ pub fn next_step(deal: &Deal, today: NaiveDate) -> String {
         .and_then(|e| e.note.clone())
         .unwrap_or_default();
     match deal.summary.status {
-        DealStatus::Submitted | DealStatus::UnderReview => "The channel team is reviewing this registration. Their decision will appear here.".into(),
-        DealStatus::MoreInfoRequested => "The channel team needs more information before they decide: answer their question below.".into(),
+        DealStatus::Submitted | DealStatus::UnderReview => t("deal.reviewing"),
+        DealStatus::MoreInfoRequested => t("deal.needs_info"),
         DealStatus::Approved => match deal.summary.protection_expires_on {
             Some(day) if days_until(day, today) >= 0 => {
                 let gap = days_until(deal.summary.expected_close_on, day);
-                format!(
-                    "This deal is protected for you until {} ({} days left){}. Close it before then, or ask for longer protection below.",
-                    short_date(day),
-                    days_until(day, today),
-                    if gap > 0 { format!(", {gap} days before the customer expects to close") } else { String::new() }
-                )
+                let before_close = if gap > 0 { tn("deal.gap_before_close", gap, &[]) } else { String::new() };
+                let left = tn("deals.days_left", days_until(day, today), &[]);
+                tr("deal.protected_for_you", &[("date", &short_date(day)), ("left", &left), ("gap", &before_close)])
             }
-            _ => "This deal is approved.".into(),
+            _ => t("deal.approved"),
         },
-        DealStatus::Rejected => format!("This registration was not accepted: “{last_note}”"),
-        DealStatus::Won => "Won. It counts towards your tier and rebates.".into(),
-        DealStatus::Lost => "This deal is closed as lost.".into(),
-        DealStatus::Expired => "Protection ended before the deal closed. If the opportunity is still open, register it again.".into(),
-        DealStatus::Withdrawn => "You withdrew this registration. If the opportunity comes back, register it again.".into(),
+        DealStatus::Rejected => tr("deal.rejected", &[("note", &last_note)]),
+        DealStatus::Won => t("deal.won"),
+        DealStatus::Lost => t("deal.lost"),
+        DealStatus::Expired => t("deal.expired"),
+        DealStatus::Withdrawn => t("deal.withdrawn"),
     }
 }
 
@@ -180,17 +173,16 @@ impl StepDraft {
             protection_ends_on: api_types::dates::parse_day(&self.until),
         };
         let (min, max) = NOTE_CHARS;
-        let words = match step {
-            StepName::Answer => format!("Write your answer ({min} to {max} characters)."),
-            StepName::RequestExtension => {
-                format!("Say why you need longer ({min} to {max} characters).")
-            }
-            _ => format!("A reason, if you give one, needs {min} to {max} characters."),
+        let key = match step {
+            StepName::Answer => "deal.answer_length",
+            StepName::RequestExtension => "deal.extension_length",
+            _ => "deal.reason_length",
         };
+        let words = tr(key, &[("min", &min), ("max", &max)]);
         let read = request.read().map_err(|broken| match broken.field {
             "protection_ends_on" => vec![FieldError::new(
                 "protection_ends_on",
-                "Choose the day protection should last until.",
+                &t("deal.choose_until"),
             )],
             field => vec![FieldError::new(field, &words)],
         })?;
@@ -198,11 +190,8 @@ impl StepDraft {
             Err(StepRefused::DateNotAhead) => Err(vec![FieldError::new(
                 "protection_ends_on",
                 &match position.protection_expires_on {
-                    Some(ends) => format!(
-                        "Choose a day after the current end of protection, {}.",
-                        short_date(ends)
-                    ),
-                    None => "Choose a day after today.".to_owned(),
+                    Some(ends) => tr("deal.after_current_end", &[("date", &short_date(ends))]),
+                    None => t("deal.after_today"),
                 },
             )]),
             // Anything else the backend answers in its own words (the deal changed meanwhile).

@@ -4,6 +4,7 @@
 use api_types::{DealListParams, DealSortKey, DealStatus, QueryString};
 
 use super::UrlState;
+use crate::text::i18n::tr;
 
 pub mod export;
 
@@ -259,10 +260,11 @@ impl DealListQuery {
     /// "Showing 26–50 of 72": the rows this page holds.
     pub fn range_text(&self, shown: usize, total: u64) -> String {
         if shown == 0 {
-            return format!("0 of {total}");
+            return tr("deals.range_none", &[("total", &total)]);
         }
         let first = u64::from(self.page - 1) * u64::from(PAGE_SIZE) + 1;
-        format!("{first}–{} of {total}", first + shown as u64 - 1)
+        let last = first + shown as u64 - 1;
+        tr("deals.range", &[("first", &first), ("last", &last), ("total", &total)])
     }
 }
 

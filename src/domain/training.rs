@@ -9,6 +9,7 @@ use api_types::QueryString;
 use super::stable_sort::sort_by_key;
 use super::UrlState;
 use crate::text::dates::days_until;
+use crate::text::i18n::t;
 
 /// Which courses show (`?status=in_progress|not_started|completed`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,13 +53,13 @@ impl CourseFilter {
     }
 
     /// The label on the control.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::All => "All",
-            Self::InProgress => "In progress",
-            Self::NotStarted => "Not started",
-            Self::Completed => "Completed",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            Self::All => "filter.all",
+            Self::InProgress => "training.in_progress",
+            Self::NotStarted => "training.not_started",
+            Self::Completed => "training.completed",
+        })
     }
 
     fn shows(self, status: CourseStatus) -> bool {
@@ -124,12 +125,12 @@ impl CourseSort {
     }
 
     /// The label on the control.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Progress => "Closest to done",
-            Self::Title => "Title",
-            Self::TimeLeft => "Least time left",
-        }
+    pub fn label(self) -> String {
+        t(match self {
+            Self::Progress => "training.closest",
+            Self::Title => "training.by_title",
+            Self::TimeLeft => "training.least_time",
+        })
     }
 }
 

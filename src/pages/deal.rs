@@ -17,6 +17,7 @@ use crate::text::format::{country_name, money, points_earned};
 use crate::text::labels::Tone;
 use conversation::{Conversation, StepForms};
 use timeline::Timeline;
+use crate::text::i18n::{t, tr, tn};
 
 /// One deal's page; the reference comes from the URL and is only ever shown as text.
 #[component]
@@ -49,28 +50,21 @@ pub fn DealPage() -> impl IntoView {
             let promise = program
                 .get()
                 .and_then(Result::ok)
-                .map(|p| {
-                    format!(
-                        "The channel team decides on new registrations within {} business days; ",
-                        p.review_business_days
-                    )
-                })
-                .unwrap_or_else(|| "The channel team will review it; ".into());
-            format!(
-                "Deal {reference} is registered. {}{promise}you will see their decision here.",
-                points_earned(points)
-            )
+                .map(|p| tn("deal.decides_within", p.review_business_days.into(), &[]))
+                .unwrap_or_else(|| t("deal.will_review"));
+            let points = points_earned(points);
+            tr("deal.registered", &[("reference", &reference), ("points", &points), ("promise", &promise)])
         }
     };
     view! {
-        <Page title=format!("Deal {reference}")>
+        <Page title=tr("deal.title", &[("reference", &reference)])>
             {just_registered.then(|| view! {
                 <Notice tone=Tone::Success>
                     <p>{registered.clone()}</p>
                 </Notice>
             })}
-            <p><a href=href("/deals")>"Back to your deals"</a></p>
-            <Loaded resource=deal what="this deal" lines=8 render=move |deal: Deal| view! {
+            <p><a href=href("/deals")>{t("deal.back")}</a></p>
+            <Loaded resource=deal what=t("what.deal") lines=8 render=move |deal: Deal| view! {
                 <DealDetails deal=deal.clone() products/>
                 <Conversation deal=deal.clone() forms step/>
                 <Timeline events=deal.timeline/>
@@ -99,19 +93,19 @@ fn DealDetails(deal: Deal, products: Signal<Vec<Product>>) -> impl IntoView {
             </div>
             <p class="pp-deal__next">{next}</p>
             <dl class="pp-deal__fields">
-                <div><dt>"Reference"</dt><dd>{summary.reference.clone()}</dd></div>
-                <div><dt>"Estimated value"</dt><dd>{money(&summary.value, &locale)}</dd></div>
-                <div><dt>"Expected close"</dt><dd>{short_date(summary.expected_close_on)}</dd></div>
-                <div><dt>"Country"</dt><dd>{country_name(&summary.country, &locale)}</dd></div>
-                <div><dt>"Protected until"</dt><dd>{protected_until(&summary)}</dd></div>
-                <div><dt>"Products"</dt><dd>{
+                <div><dt>{t("deals.col_reference")}</dt><dd>{summary.reference.clone()}</dd></div>
+                <div><dt>{t("deal.estimated_value")}</dt><dd>{money(&summary.value, &locale)}</dd></div>
+                <div><dt>{t("deals.col_close")}</dt><dd>{short_date(summary.expected_close_on)}</dd></div>
+                <div><dt>{t("deal.country")}</dt><dd>{country_name(&summary.country, &locale)}</dd></div>
+                <div><dt>{t("deals.col_protected")}</dt><dd>{protected_until(&summary)}</dd></div>
+                <div><dt>{t("deal.products")}</dt><dd>{
                     let codes = deal.products.clone();
                     move || products.with(|catalogue| codes.iter().map(|p| product_name(p, catalogue)).collect::<Vec<_>>().join(", "))
                 }</dd></div>
-                <div><dt>"Contact"</dt><dd>{deal.contact.name.clone()}<br/>{deal.contact.email.clone()}{deal.contact.phone.clone().map(|p| view! { <br/>{p} })}</dd></div>
-                <div><dt>"Registered"</dt><dd>{short_date(deal.submitted_at.date_naive())}</dd></div>
+                <div><dt>{t("deal.contact")}</dt><dd>{deal.contact.name.clone()}<br/>{deal.contact.email.clone()}{deal.contact.phone.clone().map(|p| view! { <br/>{p} })}</dd></div>
+                <div><dt>{t("deal.registered_on")}</dt><dd>{short_date(deal.submitted_at.date_naive())}</dd></div>
             </dl>
-            {deal.notes.clone().map(|notes| view! { <h3>"Your notes"</h3><p class="pp-deal__notes">{notes}</p> })}
+            {deal.notes.clone().map(|notes| view! { <h3>{t("deal.notes")}</h3><p class="pp-deal__notes">{notes}</p> })}
         </section>
     }
 }

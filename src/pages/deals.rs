@@ -21,6 +21,7 @@ mod table;
 use export::ExportCsv;
 use search::SearchBox;
 use table::DealTable;
+use crate::text::i18n::{t, tr};
 
 /// The deals page.
 #[component]
@@ -53,7 +54,7 @@ pub fn DealsPage() -> impl IntoView {
             )
         });
         let all = FilterChoice::to(
-            "All statuses",
+            t("deals.all_statuses"),
             &DealListQuery {
                 needs_you: false,
                 ..all
@@ -61,7 +62,7 @@ pub fn DealsPage() -> impl IntoView {
             current.statuses.is_empty() && !current.needs_you,
         );
         let waiting = FilterChoice::to(
-            "Waiting for you",
+            t("home.waiting_for_you"),
             &DealListQuery {
                 needs_you: !current.needs_you,
                 ..current.first_page()
@@ -71,18 +72,18 @@ pub fn DealsPage() -> impl IntoView {
         [all, waiting].into_iter().chain(each).collect::<Vec<_>>()
     });
     view! {
-        <Page title="Deals">
+        <Page title=t("nav.deals")>
             <div class="pp-page-actions">
-                <p class="pp-lead">"Every deal you registered, where it stands and how long it is protected."</p>
-                <a class="pp-button pp-button--primary" href=href("/deals/new")>"Register a deal"</a>
+                <p class="pp-lead">{t("deals.lead")}</p>
+                <a class="pp-button pp-button--primary" href=href("/deals/new")>{t("deals.register")}</a>
             </div>
-            <Section heading_id="pp-pipeline-title" title="Pipeline">
-                <Loaded resource=pipeline what="your pipeline" placeholder=PipelinePlaceholder render={move |stages: Vec<PipelineStage>| view! { <Pipeline stages/> }}/>
+            <Section heading_id="pp-pipeline-title" title=t("deals.pipeline")>
+                <Loaded resource=pipeline what=t("what.pipeline") placeholder=PipelinePlaceholder render={move |stages: Vec<PipelineStage>| view! { <Pipeline stages/> }}/>
             </Section>
-            <Section heading_id="pp-deal-list-title" title="Your deals">
+            <Section heading_id="pp-deal-list-title" title=t("deals.yours")>
                 <div class="pp-deal-controls">
                     <SearchBox value=Signal::derive(move || query.get().search) on_search/>
-                    <FilterLinks label="Status" choices=status_choices/>
+                    <FilterLinks label=t("deals.status") choices=status_choices/>
                 </div>
                 <DealTable page query/>
                 <ExportCsv query/>
@@ -137,10 +138,10 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
     // converted at the program's reference rates, as an estimate ("about").
     let value = |stage: &PipelineStage| match &stage.total {
         Some(total) if stage.value.iter().any(|v| v.currency != total.currency) => {
-            format!("about {}", money(total, &locale))
+            tr("deals.about", &[("value", &money(total, &locale))])
         }
         Some(total) => money(total, &locale),
-        None => "No deals".to_owned(),
+        None => t("deals.none"),
     };
     let stage = |status| stages.iter().find(|s| s.status == status);
     let waiting = |status| stage(status).and_then(|s| s.needs_you).unwrap_or(0);
@@ -149,10 +150,10 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
         waiting(DealStatus::Approved),
     );
     let waiting_words = match (questions, ending) {
-        (0, 0) => "Nothing right now".to_owned(),
-        (q, 0) => format!("{q} to answer"),
-        (0, p) => format!("{p} protection running short"),
-        (q, p) => format!("{q} to answer, {p} protection running short"),
+        (0, 0) => t("deals.nothing_now"),
+        (q, 0) => tr("deals.to_answer", &[("questions", &q)]),
+        (0, p) => tr("deals.running_short", &[("ending", &p)]),
+        (q, p) => tr("deals.to_answer_and_short", &[("questions", &q), ("ending", &p)]),
     };
     let waiting_href = url_state::href(&DealListQuery {
         needs_you: true,
@@ -163,7 +164,7 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
         <ul class="pp-pipeline">
             <li class="pp-pipeline__stage pp-pipeline__stage--waiting">
                 <a href=waiting_href class="pp-pipeline__link">
-                    <span class="pp-pipeline__label">"Waiting for you"</span>
+                    <span class="pp-pipeline__label">{t("home.waiting_for_you")}</span>
                     <span class="pp-pipeline__count">{count(questions + ending, &locale)}</span>
                     <span class="pp-pipeline__value">{waiting_words}</span>
                 </a>

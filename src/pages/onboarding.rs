@@ -19,6 +19,7 @@ use crate::text::labels::Tone;
 mod checklist_item;
 
 use checklist_item::ChecklistItem;
+use crate::text::i18n::{t, tr};
 
 /// What the partner changed that the loaded checklist does not show yet.
 #[derive(Clone, Copy)]
@@ -100,15 +101,9 @@ pub fn OnboardingPage() -> impl IntoView {
                     }
                 }
                 Err(error) => {
-                    let verb = if done { "tick off" } else { "undo" };
+                    let key = if done { "onboarding.tick_failed" } else { "onboarding.undo_failed" };
                     ticks.failed.update(|f| {
-                        f.insert(
-                            item.id.clone(),
-                            format!(
-                                "We could not {verb} this step, so it is back as it was. {}",
-                                error.message()
-                            ),
-                        );
+                        f.insert(item.id.clone(), tr(key, &[("why", &error.message())]));
                     });
                 }
             }
@@ -118,40 +113,40 @@ pub fn OnboardingPage() -> impl IntoView {
     let choices = Signal::derive(move || {
         let current = filter.get();
         [
-            (ChecklistFilter::All, "All"),
-            (ChecklistFilter::Todo, "To do"),
-            (ChecklistFilter::Done, "Done"),
+            (ChecklistFilter::All, "filter.all"),
+            (ChecklistFilter::Todo, "onboarding_status.todo"),
+            (ChecklistFilter::Done, "onboarding_status.done"),
         ]
         .into_iter()
-        .map(|(choice, label)| FilterChoice::to(label, &choice, choice == current))
+        .map(|(choice, label)| FilterChoice::to(t(label), &choice, choice == current))
         .collect::<Vec<_>>()
     });
 
     view! {
-        <Page title="Onboarding">
-            <p class="pp-lead">"Your start in the program, step by step. Tick off what you have done; the channel team confirms the rest."</p>
+        <Page title=t("nav.onboarding")>
+            <p class="pp-lead">{t("onboarding.lead")}</p>
             <p class="pp-visually-hidden" role="status" aria-live="polite">
-                {move || ticks.celebrated.get().map(|phase| format!("Well done: you finished {phase}."))}
+                {move || ticks.celebrated.get().map(|phase| tr("onboarding.finished", &[("phase", &phase)]))}
             </p>
             {move || ticks.celebrated.get().map(|phase| view! {
                 <div class="pp-celebration" aria-hidden="true">
                     <span class="pp-celebration__mark">"★"</span>
-                    {format!("Well done: you finished {phase}. On to the next phase!")}
+                    {tr("onboarding.finished_next", &[("phase", &phase)])}
                 </div>
             })}
-            <Loaded resource=checklist what="your checklist" lines=6 render=move |onboarding: Onboarding| {
+            <Loaded resource=checklist what=t("what.checklist") lines=6 render=move |onboarding: Onboarding| {
                 let phases = Memo::new(move |_| ticks.apply(onboarding.phases.clone(), true));
                 let total = Memo::new(move |_| phases.with(|p| overall(p)));
                 view! {
                     <section class="pp-card pp-overall" aria-labelledby="pp-overall-title">
-                        <h2 id="pp-overall-title" class="pp-card__title">"Overall progress"</h2>
+                        <h2 id="pp-overall-title" class="pp-card__title">{t("onboarding.overall")}</h2>
                         <ProgressBar
-                            label="Overall onboarding progress"
+                            label=t("onboarding.overall_progress")
                             value=Signal::derive(move || total.get().done)
                             max=Signal::derive(move || total.get().total)
                         />
                     </section>
-                    <FilterLinks label="Show" choices/>
+                    <FilterLinks label=t("filter.show") choices/>
                     // Keyed by id so a tick updates its row in place and keyboard focus stays put.
                     <For each=move || phases.with(|p| p.iter().map(|phase| phase.id.clone()).collect::<Vec<_>>()) key=|id| id.clone() let:phase_id>
                         <PhaseSection
@@ -196,18 +191,18 @@ fn PhaseSection(
         })
     });
     let empty = move || match filter.get() {
-        ChecklistFilter::Todo => "Nothing left to do in this phase.",
-        ChecklistFilter::Done => "Nothing finished in this phase yet.",
-        ChecklistFilter::All => "No steps in this phase.",
+        ChecklistFilter::Todo => t("onboarding.none_todo"),
+        ChecklistFilter::Done => t("onboarding.none_done"),
+        ChecklistFilter::All => t("onboarding.none"),
     };
     view! {
         <section class="pp-card pp-phase" class:pp-phase--complete=move || progress.get().complete() aria-labelledby=labelled_by>
             <div class="pp-phase__header">
                 <h2 id=heading_id class="pp-card__title">{initial.title.clone()}</h2>
-                {move || progress.get().complete().then(|| view! { <Badge text="Complete" tone=Tone::Success/> })}
+                {move || progress.get().complete().then(|| view! { <Badge text=t("onboarding.complete") tone=Tone::Success/> })}
             </div>
             <ProgressBar
-                label=format!("{} progress", initial.title)
+                label=tr("onboarding.phase_progress", &[("phase", &initial.title)])
                 value=Signal::derive(move || progress.get().done)
                 max=Signal::derive(move || progress.get().total)
             />

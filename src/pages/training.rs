@@ -14,15 +14,16 @@ use crate::domain::training::{
 use crate::platform::url_state::{href, use_url_state};
 use crate::text::dates::{duration_phrase, expiry_phrase, short_date, today};
 use crate::text::labels::{Label, Tone};
+use crate::text::i18n::{t, tr};
 
 /// The training page.
 #[component]
 pub fn TrainingPage() -> impl IntoView {
     let training = use_read(|api| async move { api.training().await });
     view! {
-        <Page title="Training">
-            <p class="pp-lead">"Courses build your team's skills; certifications keep your tier. Renew before they lapse."</p>
-            <Loaded resource=training what="your training" lines=6 render=move |training: Training| {
+        <Page title=t("nav.training")>
+            <p class="pp-lead">{t("training.lead")}</p>
+            <Loaded resource=training what=t("what.training_yours") lines=6 render=move |training: Training| {
                 let Training { courses, recommended, certifications, badges } = training;
                 view! {
                     <CertificationList certifications/>
@@ -49,11 +50,11 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
     };
     let status_choices = choices(|v| {
         CourseFilter::ALL
-            .map(|f| (f.label().to_owned(), CourseView { filter: f, ..v }))
+            .map(|f| (f.label(), CourseView { filter: f, ..v }))
             .to_vec()
     });
     let level_choices = choices(|v| {
-        let mut levels = vec![("All levels".to_owned(), CourseView { level: None, ..v })];
+        let mut levels = vec![(t("training.all_levels"), CourseView { level: None, ..v })];
         levels.extend(
             [Level::Foundation, Level::Professional, Level::Expert].map(|l| {
                 (
@@ -69,7 +70,7 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
     });
     let sort_choices = choices(|v| {
         CourseSort::ALL
-            .map(|s| (s.label().to_owned(), CourseView { sort: s, ..v }))
+            .map(|s| (s.label(), CourseView { sort: s, ..v }))
             .to_vec()
     });
     let shown = Memo::new(move |_| {
@@ -77,17 +78,17 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
         visible_courses(&courses, v.filter, v.level, v.sort)
     });
     view! {
-        <Section heading_id="pp-courses-title" title="Courses and learning paths">
+        <Section heading_id="pp-courses-title" title=t("training.courses")>
             <div class="pp-filters">
-                <FilterLinks label="Show" choices=status_choices/>
-                <FilterLinks label="Level" choices=level_choices/>
-                <FilterLinks label="Order" choices=sort_choices/>
+                <FilterLinks label=t("filter.show") choices=status_choices/>
+                <FilterLinks label=t("training.level") choices=level_choices/>
+                <FilterLinks label=t("filter.order") choices=sort_choices/>
             </div>
             <Show
                 when=move || !shown.with(Vec::is_empty)
                 fallback=|| view! {
-                    <EmptyState title="No courses match these filters">
-                        <p><a href=href(&CourseView::default())>"Show all courses"</a></p>
+                    <EmptyState title=t("training.no_match")>
+                        <p><a href=href(&CourseView::default())>{t("training.show_all")}</a></p>
                     </EmptyState>
                 }
             >
@@ -105,9 +106,9 @@ fn CourseList(courses: Vec<Course>) -> impl IntoView {
 fn CourseCard(course: Course) -> impl IntoView {
     let kind = course.kind.label();
     let left = if course.minutes_left == 0 {
-        "Completed".to_owned()
+        t("training.completed")
     } else {
-        format!("{} left", duration_phrase(course.minutes_left))
+        tr("training.time_left", &[("time", &duration_phrase(course.minutes_left))])
     };
     view! {
         <li class="pp-card pp-course">
@@ -115,7 +116,7 @@ fn CourseCard(course: Course) -> impl IntoView {
             <h3 class="pp-course__title">
                 <ExternalLink url=course.url.clone() text=course.title.clone()/>
             </h3>
-            <ProgressBar label=format!("{} modules", course.title) value=course.modules_done max=course.modules_total words="progress.modules"/>
+            <ProgressBar label=tr("training.modules_of", &[("course", &course.title)]) value=course.modules_done max=course.modules_total words="progress.modules"/>
             <p class="pp-course__left">{left}</p>
         </li>
     }
@@ -133,7 +134,7 @@ fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl I
         })
         .collect();
     (!items.is_empty()).then(|| view! {
-        <Section heading_id="pp-recommended-title" title="Recommended for you">
+        <Section heading_id="pp-recommended-title" title=t("training.recommended")>
             <ul class="pp-recommended">
                 {items.into_iter().map(|(course, reason)| view! {
                     <li class="pp-card pp-recommended__item">
@@ -150,11 +151,11 @@ fn Recommended(recommended: Vec<Recommendation>, courses: Vec<Course>) -> impl I
 fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
     let today = today();
     view! {
-        <Section heading_id="pp-certs-title" title="Certifications">
+        <Section heading_id="pp-certs-title" title=t("training.certifications")>
             {if certifications.is_empty() {
                 view! {
-                    <EmptyState title="No certifications yet">
-                        <p>"Certifications count towards your tier. Start with a foundation course below."</p>
+                    <EmptyState title=t("training.no_certs")>
+                        <p>{t("training.certs_hint")}</p>
                     </EmptyState>
                 }
                 .into_any()
@@ -164,8 +165,8 @@ fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
                         {certifications.into_iter().map(|cert| {
                             let (status, tone) = (cert.status.label(), cert.status.tone());
                             let warning = match (expiry_warning(&cert, today), cert.expires_on) {
-                                (ExpiryWarning::Soon(_), Some(expiry)) => Some((Tone::Warning, format!("Renew soon: {} ({}).", expiry_phrase(expiry, today), short_date(expiry)))),
-                                (ExpiryWarning::Expired(_), Some(expiry)) => Some((Tone::Danger, format!("This certification {} ({}). It no longer counts towards your tier.", expiry_phrase(expiry, today), short_date(expiry)))),
+                                (ExpiryWarning::Soon(_), Some(expiry)) => Some((Tone::Warning, tr("training.renew_soon", &[("when", &expiry_phrase(expiry, today)), ("date", &short_date(expiry))]))),
+                                (ExpiryWarning::Expired(_), Some(expiry)) => Some((Tone::Danger, tr("training.lapsed", &[("when", &expiry_phrase(expiry, today)), ("date", &short_date(expiry))]))),
                                 _ => None,
                             };
                             let lapsed = matches!(expiry_warning(&cert, today), ExpiryWarning::Expired(_) | ExpiryWarning::Soon(_));
@@ -177,17 +178,17 @@ fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
                                     </div>
                                     <p class="pp-cert__level">{cert.level.label()}</p>
                                     <dl class="pp-cert__dates">
-                                        {cert.earned_on.map(|d| view! { <div><dt>"Earned"</dt><dd>{short_date(d)}{cert.carried_over.then_some(", before you joined the program")}</dd></div> })}
-                                        {cert.expires_on.map(|d| view! { <div><dt>"Valid until"</dt><dd>{short_date(d)}</dd></div> })}
+                                        {cert.earned_on.map(|d| view! { <div><dt>{t("training.earned")}</dt><dd>{short_date(d)}{cert.carried_over.then(|| t("training.before_joining"))}</dd></div> })}
+                                        {cert.expires_on.map(|d| view! { <div><dt>{t("training.valid_until")}</dt><dd>{short_date(d)}</dd></div> })}
                                     </dl>
                                     {warning.map(|(tone, text)| view! { <p class=format!("pp-cert__warning pp-cert__warning--{}", tone.as_str())>{text}</p> })}
-                                    {lapsed.then(|| view! { <p class="pp-cert__recert">{format!("To recertify: {}", cert.recertification)}</p> })}
-                                    <ul class="pp-cert__requirements" aria-label=format!("Requirements for {}", cert.name)>
+                                    {lapsed.then(|| view! { <p class="pp-cert__recert">{tr("training.recertify", &[("how", &cert.recertification)])}</p> })}
+                                    <ul class="pp-cert__requirements" aria-label=tr("training.requirements_for", &[("name", &cert.name)])>
                                         {cert.requirements.iter().map(|r| view! {
                                             <li class:pp-cert__requirement--done=r.done>
                                                 <span aria-hidden="true">{if r.done { "✓ " } else { "○ " }}</span>
                                                 {r.label.clone()}
-                                                <span class="pp-visually-hidden">{if r.done { " (done)" } else { " (not done yet)" }}</span>
+                                                <span class="pp-visually-hidden">{t(if r.done { "training.req_done" } else { "training.req_not_done" })}</span>
                                             </li>
                                         }).collect_view()}
                                     </ul>
@@ -205,9 +206,9 @@ fn CertificationList(certifications: Vec<Certification>) -> impl IntoView {
 #[component]
 fn BadgeList(badges: Vec<EarnedBadge>) -> impl IntoView {
     view! {
-        <Section heading_id="pp-badges-title" title="Badges">
+        <Section heading_id="pp-badges-title" title=t("training.badges")>
             {if badges.is_empty() {
-                view! { <EmptyState title="No badges yet"><p>"Badges mark milestones such as your first certification."</p></EmptyState> }.into_any()
+                view! { <EmptyState title=t("training.no_badges")><p>{t("training.badges_hint")}</p></EmptyState> }.into_any()
             } else {
                 view! {
                     <ul class="pp-badges">
@@ -216,7 +217,7 @@ fn BadgeList(badges: Vec<EarnedBadge>) -> impl IntoView {
                                 <span class="pp-badge-card__icon" aria-hidden="true">"★"</span>
                                 <p class="pp-badge-card__name">{badge.name}</p>
                                 <p class="pp-badge-card__description">{badge.description}</p>
-                                <p class="pp-badge-card__date">{format!("Earned {}", short_date(badge.earned_on))}</p>
+                                <p class="pp-badge-card__date">{tr("training.earned_on", &[("date", &short_date(badge.earned_on))])}</p>
                             </li>
                         }).collect_view()}
                     </ul>

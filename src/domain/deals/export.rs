@@ -1,5 +1,6 @@
 //! CSV export of deals: RFC 4180 quoting, and cells that spreadsheets would run as formulas
 //! made inert.
+// text: the CSV's columns and values stay in English, so a file reads the same into any tool.
 
 use api_types::DealSummary;
 

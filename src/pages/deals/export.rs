@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use crate::context::{use_api, ApiWrite};
 use crate::domain::deals::export::{deal_line, line, DEAL_HEADER};
 use crate::domain::deals::DealListQuery;
+use crate::text::i18n::{t, tr};
 
 /// Rows per request while exporting (the API's maximum).
 const EXPORT_PAGE: u32 = 100;
@@ -73,19 +74,19 @@ pub(super) fn ExportCsv(query: Memo<DealListQuery>) -> impl IntoView {
     view! {
         <div class="pp-export">
             <button type="button" class="pp-button" disabled=running on:click=move |_| { export.dispatch(()); }>
-                "Export this view as CSV"
+                {t("export.csv")}
             </button>
             <div class="pp-export__status" role="status">
                 {move || match state.get() {
                     ExportState::Idle => ().into_any(),
                     ExportState::Running { fetched, total } => view! {
-                        <progress max=total.max(1) value=fetched aria-label="Export progress"></progress>
-                        <span>{format!(" Fetched {fetched} of {total} deals… ")}</span>
-                        <button type="button" class="pp-button" on:click=move |_| cancelled.set_value(true)>"Cancel export"</button>
+                        <progress max=total.max(1) value=fetched aria-label=t("export.progress")></progress>
+                        <span>" "{tr("export.fetched", &[("fetched", &fetched), ("total", &total)])}" "</span>
+                        <button type="button" class="pp-button" on:click=move |_| cancelled.set_value(true)>{t("export.cancel")}</button>
                     }.into_any(),
-                    ExportState::Done { rows } => view! { <span>{format!("Exported {rows} deals to deals.csv.")}</span> }.into_any(),
-                    ExportState::Cancelled => view! { <span>"Export cancelled. Nothing was saved."</span> }.into_any(),
-                    ExportState::Failed(why) => view! { <span class="pp-export__error">{format!("The export stopped: {why}")}</span> }.into_any(),
+                    ExportState::Done { rows } => view! { <span>{tr("export.done", &[("rows", &rows)])}</span> }.into_any(),
+                    ExportState::Cancelled => view! { <span>{t("export.cancelled")}</span> }.into_any(),
+                    ExportState::Failed(why) => view! { <span class="pp-export__error">{tr("export.failed", &[("why", &why)])}</span> }.into_any(),
                 }}
             </div>
         </div>
@@ -94,7 +95,7 @@ pub(super) fn ExportCsv(query: Memo<DealListQuery>) -> impl IntoView {
 
 /// Offers `text` as a download named `name`.
 fn save(name: &str, text: &str) -> Result<(), String> {
-    let fail = |_| "your browser refused to save the file".to_owned();
+    let fail = |_| t("export.refused");
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
@@ -102,7 +103,7 @@ fn save(name: &str, text: &str) -> Result<(), String> {
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or_else(|| t("export.refused"))?;
     let link: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(fail)?.unchecked_into();
     link.set_href(&url);

@@ -4,6 +4,7 @@ use leptos::html::Input;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use std::time::Duration;
+use crate::text::i18n::t;
 
 /// Waits this long after the last keystroke before searching.
 const PAUSE: Duration = Duration::from_millis(300);
@@ -50,7 +51,7 @@ pub(super) fn SearchBox(
     };
     view! {
         <div class="pp-search">
-            <label for="pp-deal-search" class="pp-search__label">"Search deals"</label>
+            <label for="pp-deal-search" class="pp-search__label">{t("deals.search")}</label>
             <input
                 id="pp-deal-search"
                 class="pp-input"

@@ -12,15 +12,16 @@ use crate::platform::paths::href;
 use crate::platform::url_state::href as list_href;
 use crate::text::dates::{days_until, machine_instant, short_date, today};
 use crate::text::format::{count, money};
+use crate::text::i18n::{t, tr, tn};
 
 const COLUMNS: [(&str, Option<DealColumn>); 7] = [
-    ("Reference", Some(DealColumn::Reference)),
-    ("Customer", Some(DealColumn::Customer)),
-    ("Value", Some(DealColumn::Value)),
-    ("Expected close", Some(DealColumn::ExpectedClose)),
-    ("Status", None),
-    ("Protected until", None),
-    ("Last update", Some(DealColumn::Updated)),
+    ("deals.col_reference", Some(DealColumn::Reference)),
+    ("deals.col_customer", Some(DealColumn::Customer)),
+    ("deals.col_value", Some(DealColumn::Value)),
+    ("deals.col_close", Some(DealColumn::ExpectedClose)),
+    ("deals.status", None),
+    ("deals.col_protected", None),
+    ("deals.col_updated", Some(DealColumn::Updated)),
 ];
 
 /// The current page of deals.
@@ -31,7 +32,7 @@ pub(super) fn DealTable(
 ) -> impl IntoView {
     let locale = use_locale();
     view! {
-        <Loaded resource=page what="your deals" lines=8 render={move |page: ResultPage<DealSummary>| {
+        <Loaded resource=page what=t("what.deals") lines=8 render={move |page: ResultPage<DealSummary>| {
             let current = query.get_untracked();
             let locale = locale.clone();
             if page.items.is_empty() {
@@ -40,26 +41,26 @@ pub(super) fn DealTable(
             let range = current.range_text(page.items.len(), page.total);
             let next = page.next_cursor.as_deref().map(|cursor| list_href(&current.next_page(cursor)));
             view! {
-                <p class="pp-table-summary" role="status">{format!("Showing {range} deals")}</p>
-                <div class="pp-table-scroll" role="region" aria-label="Deals table" tabindex="0">
+                <p class="pp-table-summary" role="status">{tr("deals.showing", &[("range", &range)])}</p>
+                <div class="pp-table-scroll" role="region" aria-label=t("deals.table") tabindex="0">
                     // Explicit roles keep the table a table for assistive technology when the phone
                     // layout (style/deals.css) turns each row into a card.
                     <table class="pp-table pp-deal-table" role="table">
-                        <caption class="pp-visually-hidden">{format!("Your deals, {range}")}</caption>
+                        <caption class="pp-visually-hidden">{tr("deals.caption", &[("range", &range)])}</caption>
                         <thead>
                             <tr role="row">
                                 {COLUMNS.iter().map(|(label, column)| match column {
                                     Some(column) => view! {
                                         <th scope="col" role="columnheader" aria-sort=current.sort.aria_sort(*column)>
                                             <a class="pp-sort-link" href=list_href(&DealListQuery { sort: current.sort.toggled(*column), ..current.first_page() })>
-                                                {*label}
+                                                {t(label)}
                                                 <span class="pp-sort-link__mark" aria-hidden="true">
                                                     {match current.sort.aria_sort(*column) { "ascending" => "▲", "descending" => "▼", _ => "" }}
                                                 </span>
                                             </a>
                                         </th>
                                     }.into_any(),
-                                    None => view! { <th scope="col" role="columnheader" class="pp-deal-table__unsorted">{*label}</th> }.into_any(),
+                                    None => view! { <th scope="col" role="columnheader" class="pp-deal-table__unsorted">{t(label)}</th> }.into_any(),
                                 }).collect_view()}
                             </tr>
                         </thead>
@@ -68,10 +69,10 @@ pub(super) fn DealTable(
                         </tbody>
                     </table>
                 </div>
-                <nav class="pp-pager" aria-label="Pages">
-                    {(current.page > 1).then(|| view! { <a class="pp-button" href=list_href(&current.first_page())>"First page"</a> })}
-                    <span class="pp-pager__where">{format!("Page {} of {}", current.page, count(page.total.div_ceil(u64::from(PAGE_SIZE)).max(1), &locale))}</span>
-                    {next.map(|next| view! { <a class="pp-button" href=next>"Next page"</a> })}
+                <nav class="pp-pager" aria-label=t("pager.pages")>
+                    {(current.page > 1).then(|| view! { <a class="pp-button" href=list_href(&current.first_page())>{t("pager.first")}</a> })}
+                    <span class="pp-pager__where">{tr("pager.where", &[("page", &count(current.page.into(), &locale)), ("pages", &count(page.total.div_ceil(u64::from(PAGE_SIZE)).max(1), &locale))])}</span>
+                    {next.map(|next| view! { <a class="pp-button" href=next>{t("pager.next")}</a> })}
                 </nav>
             }
             .into_any()
@@ -83,16 +84,16 @@ fn empty_state(query: &DealListQuery) -> impl IntoView {
     let filtered = !query.statuses.is_empty() || !query.search.trim().is_empty();
     if filtered {
         view! {
-            <EmptyState title="No deals match this search or filter">
-                <p><a href=list_href(&DealListQuery { page: 1, ..DealListQuery::default() })>"Show all deals"</a></p>
+            <EmptyState title=t("deals.no_match")>
+                <p><a href=list_href(&DealListQuery { page: 1, ..DealListQuery::default() })>{t("deals.show_all")}</a></p>
             </EmptyState>
         }
         .into_any()
     } else {
         view! {
-            <EmptyState title="You have not registered any deals yet">
-                <p>"Registering a deal protects it for you once approved."</p>
-                <p><a href=href("/deals/new")>"Register your first deal"</a></p>
+            <EmptyState title=t("deals.none_yet")>
+                <p>{t("deals.first_hint")}</p>
+                <p><a href=href("/deals/new")>{t("deals.register_first")}</a></p>
             </EmptyState>
         }
         .into_any()
@@ -104,9 +105,9 @@ fn DealRow(deal: DealSummary, locale: String) -> impl IntoView {
     let protection = deal.protection_expires_on.map(|day| {
         let left = days_until(day, today());
         let note = match left {
-            l if l < 0 => "ended".to_owned(),
-            0 => "last day".to_owned(),
-            l => format!("{l} days left"),
+            l if l < 0 => t("deals.protection_ended"),
+            0 => t("deals.last_day"),
+            l => tn("deals.days_left", l, &[]),
         };
         format!("{} ({note})", short_date(day))
     });
@@ -114,11 +115,11 @@ fn DealRow(deal: DealSummary, locale: String) -> impl IntoView {
         <tr role="row">
             <th scope="row" role="rowheader" class="pp-deal-table__reference"><a href=href(&format!("/deals/{}", deal.reference))>{deal.reference.clone()}</a></th>
             <td role="cell" class="pp-table__customer pp-deal-table__customer">{deal.customer_company}</td>
-            <td role="cell" class="pp-table__number" data-label="Value">{money(&deal.value, &locale)}</td>
-            <td role="cell" data-label="Expected close">{short_date(deal.expected_close_on)}</td>
+            <td role="cell" class="pp-table__number" data-label=t("deals.col_value")>{money(&deal.value, &locale)}</td>
+            <td role="cell" data-label=t("deals.col_close")>{short_date(deal.expected_close_on)}</td>
             <td role="cell" class="pp-deal-table__status"><DealStatusBadge status=deal.status/></td>
-            <td role="cell" data-label="Protected until">{protection.unwrap_or_else(|| "—".into())}</td>
-            <td role="cell" data-label="Last update"><time datetime=machine_instant(deal.updated_at)>{short_date(deal.updated_at.date_naive())}</time></td>
+            <td role="cell" data-label=t("deals.col_protected")>{protection.unwrap_or_else(|| "—".into())}</td>
+            <td role="cell" data-label=t("deals.col_updated")><time datetime=machine_instant(deal.updated_at)>{short_date(deal.updated_at.date_naive())}</time></td>
         </tr>
     }
 }

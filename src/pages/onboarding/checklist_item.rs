@@ -10,6 +10,7 @@ use crate::context::ApiWrite;
 use crate::domain::onboarding::partner_can_tick;
 use crate::text::dates::{due_phrase, short_date, today};
 use crate::text::labels::Label;
+use crate::text::i18n::{t, tr};
 
 /// A checklist row; its status, tick and messages follow `item` without re-creating the row.
 #[component]
@@ -43,13 +44,13 @@ pub(super) fn ChecklistItem(
         .completes_when
         .clone()
         .unwrap_or_else(|| match initial.completed_by {
-            CompletedBy::Partner => "You tick this off".into(),
-            CompletedBy::Vendor => "The channel team confirms this".into(),
+            CompletedBy::Partner => t("onboarding.you_tick"),
+            CompletedBy::Vendor => t("onboarding.team_confirms"),
         });
     let due_on = initial.due_on;
     let due = move || match item.with(|i| i.as_ref().and_then(|i| i.completed_at)) {
-        Some(at) if done() => format!("done on {}", short_date(at.date_naive())),
-        _ if done() => String::from("done"),
+        Some(at) if done() => tr("onboarding.done_on", &[("date", &short_date(at.date_naive()))]),
+        _ if done() => t("onboarding.done"),
         _ => format!("{} ({})", due_phrase(due_on, today()), short_date(due_on)),
     };
     let title = if partner_can_tick(&initial) {
@@ -93,9 +94,9 @@ pub(super) fn ChecklistItem(
                     <time datetime=due_on.to_string()>{due}</time>
                 </li>
                 <li>{who}</li>
-                {move || saving().then(|| view! { <li class="pp-task__saving pp-muted">"Saving…"</li> })}
+                {move || saving().then(|| view! { <li class="pp-task__saving pp-muted">{t("onboarding.saving")}</li> })}
             </ul>
-            {initial.blocked_reason.clone().map(|why| view! { <p class="pp-task__blocked">{format!("Blocked: {why}")}</p> })}
+            {initial.blocked_reason.clone().map(|why| view! { <p class="pp-task__blocked">{tr("onboarding.blocked", &[("why", &why)])}</p> })}
             {(!initial.links.is_empty()).then(|| view! {
                 <ul class="pp-task__links">
                     {initial.links.iter().map(|link| view! {
