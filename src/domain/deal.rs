@@ -12,7 +12,7 @@ use api_types::{
 use chrono::NaiveDate;
 
 use crate::text::dates::{days_until, relative_days, short_date};
-use crate::text::i18n::{t, tr, tn};
+use crate::text::i18n::{t, tn, tr};
 
 /// Where protection stands for an extension request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,9 +78,7 @@ pub fn partner_steps(deal: &Deal, today: NaiveDate) -> PartnerSteps {
 /// soon or before the customer expects to close (the contract's `needs_you` rule, in words).
 pub fn waiting_reason(deal: &DealSummary, today: NaiveDate) -> Option<String> {
     match (deal.status, deal.protection_expires_on) {
-        (DealStatus::MoreInfoRequested, _) => {
-            Some(t("deal.question_waiting"))
-        }
+        (DealStatus::MoreInfoRequested, _) => Some(t("deal.question_waiting")),
         (DealStatus::Approved, Some(ends)) => {
             let days = days_until(ends, today);
             let gap = days_until(deal.expected_close_on, ends);
@@ -90,7 +88,11 @@ pub fn waiting_reason(deal: &DealSummary, today: NaiveDate) -> Option<String> {
                     d => tr("deal.protection_ends", &[("when", &relative_days(d))]),
                 })
             } else if gap > 0 {
-                Some(tn("deal.ends_before_close", gap, &[("date", &short_date(ends))]))
+                Some(tn(
+                    "deal.ends_before_close",
+                    gap,
+                    &[("date", &short_date(ends))],
+                ))
             } else {
                 None
             }
@@ -121,9 +123,20 @@ pub fn next_step(deal: &Deal, today: NaiveDate) -> String {
         DealStatus::Approved => match deal.summary.protection_expires_on {
             Some(day) if days_until(day, today) >= 0 => {
                 let gap = days_until(deal.summary.expected_close_on, day);
-                let before_close = if gap > 0 { tn("deal.gap_before_close", gap, &[]) } else { String::new() };
+                let before_close = if gap > 0 {
+                    tn("deal.gap_before_close", gap, &[])
+                } else {
+                    String::new()
+                };
                 let left = tn("deals.days_left", days_until(day, today), &[]);
-                tr("deal.protected_for_you", &[("date", &short_date(day)), ("left", &left), ("gap", &before_close)])
+                tr(
+                    "deal.protected_for_you",
+                    &[
+                        ("date", &short_date(day)),
+                        ("left", &left),
+                        ("gap", &before_close),
+                    ],
+                )
             }
             _ => t("deal.approved"),
         },

@@ -264,7 +264,10 @@ impl DealListQuery {
         }
         let first = u64::from(self.page - 1) * u64::from(PAGE_SIZE) + 1;
         let last = first + shown as u64 - 1;
-        tr("deals.range", &[("first", &first), ("last", &last), ("total", &total)])
+        tr(
+            "deals.range",
+            &[("first", &first), ("last", &last), ("total", &total)],
+        )
     }
 }
 

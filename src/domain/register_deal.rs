@@ -2,6 +2,7 @@
 //! contract's own rules (from `api-types`) in a partner's words, so most mistakes are caught
 //! before anything is sent.
 
+use crate::text::i18n::t;
 use api_types::deal_rules::{check_new_deal, Rule, FIELDS, NOTES_MAX_CHARS};
 use api_types::{currency_digits, Contact, FieldError, Money, NewDeal, COUNTRIES};
 use chrono::NaiveDate;
@@ -38,7 +39,8 @@ pub struct DealDraft {
 /// Most characters the notes may have.
 pub const NOTES_MAX: usize = NOTES_MAX_CHARS;
 
-/// Parses "42500", "42,500", "42 500", "1.234,56" or "1,234.56" into minor units of `currency`.
+/// Parses "42500", "42,500", "42 500", "1.234,56" or "1,234.56" into minor units of `currency`;
+/// a problem is the catalogue key of its words.
 /// The last `.` or `,` followed by one or two digits is the decimal mark; others group thousands.
 pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
     let digits = currency_digits(currency).unwrap_or(2);
@@ -48,13 +50,13 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\'' | '_'))
         .collect();
     if cleaned.is_empty() {
-        return Err("Enter the estimated value.");
+        return Err("deal_form.enter_value");
     }
     if !cleaned
         .chars()
         .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
-        return Err("Enter the value in digits, e.g. 42500.");
+        return Err("deal_form.value_digits");
     }
     let decimal_at = cleaned
         .rfind([',', '.'])
@@ -65,15 +67,13 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
     };
     if fraction.len() > digits as usize {
         return Err(if digits == 0 {
-            "This currency has no cents: enter a whole amount."
+            "deal_form.no_cents"
         } else {
-            "Use at most two decimals."
+            "deal_form.two_decimals"
         });
     }
     let whole: String = whole.chars().filter(char::is_ascii_digit).collect();
-    let whole: i64 = whole
-        .parse()
-        .map_err(|_| "Enter the value in digits, e.g. 42500.")?;
+    let whole: i64 = whole.parse().map_err(|_| "deal_form.value_digits")?;
     let scale = 10i64.pow(digits);
     let fraction: i64 = if fraction.is_empty() {
         0
@@ -85,30 +85,28 @@ pub fn parse_amount(text: &str, currency: &str) -> Result<i64, &'static str> {
     whole
         .checked_mul(scale)
         .and_then(|w| w.checked_add(fraction))
-        .ok_or("That value is too large.")
+        .ok_or("deal_form.too_large")
 }
 
-/// A broken rule in a partner's words.
+/// A broken rule in a partner's words (their catalogue key).
 fn words(field: &str, rule: Rule) -> &'static str {
     match (field, rule) {
-        ("customer_company", Rule::Missing) => "Enter the customer's company name.",
-        ("customer_company" | "contact.name", Rule::Unreadable) => {
-            "Use letters or digits, without control or text-direction characters."
-        }
-        ("customer_company", _) => "The company name must be 2 to 120 characters.",
-        ("contact.name", Rule::Missing) => "Enter the name of your contact at the customer.",
-        ("contact.name", _) => "The contact's name must be 2 to 120 characters.",
-        ("contact.email", Rule::Missing) => "Enter the contact's e-mail address.",
-        ("contact.email", _) => "Enter an e-mail address like name@company.com.",
-        ("contact.phone", _) => "A phone number can have at most 40 characters.",
-        ("country", _) => "Choose the customer's country.",
-        ("value.currency", _) => "Choose a currency.",
-        ("value.amount_minor", Rule::TooLarge) => "That value is too large.",
-        ("value.amount_minor", _) => "The estimated value must be more than zero.",
-        ("expected_close_on", Rule::InThePast) => "The expected close date cannot be in the past.",
-        ("expected_close_on", _) => "The expected close date must be within five years.",
-        ("products", _) => "Choose at least one product.",
-        _ => "Notes can have at most 2000 characters.",
+        ("customer_company", Rule::Missing) => "deal_form.enter_company",
+        ("customer_company" | "contact.name", Rule::Unreadable) => "form.unreadable",
+        ("customer_company", _) => "deal_form.company_length",
+        ("contact.name", Rule::Missing) => "deal_form.enter_contact",
+        ("contact.name", _) => "deal_form.contact_length",
+        ("contact.email", Rule::Missing) => "deal_form.enter_email",
+        ("contact.email", _) => "form.email_like",
+        ("contact.phone", _) => "deal_form.phone_length",
+        ("country", _) => "deal_form.choose_country",
+        ("value.currency", _) => "deal_form.choose_currency",
+        ("value.amount_minor", Rule::TooLarge) => "deal_form.too_large",
+        ("value.amount_minor", _) => "deal_form.value_positive",
+        ("expected_close_on", Rule::InThePast) => "deal_form.close_past",
+        ("expected_close_on", _) => "deal_form.close_far",
+        ("products", _) => "deal_form.choose_product",
+        _ => "deal_form.notes_length",
     }
 }
 
@@ -117,8 +115,8 @@ fn words(field: &str, rule: Rule) -> &'static str {
 /// so only their number and uniqueness are checked here.
 pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<FieldError>> {
     let amount = parse_amount(&draft.amount, &draft.currency);
-    let close = api_types::dates::parse_day(draft.expected_close_on.trim())
-        .ok_or("Enter the date you expect the deal to close.");
+    let close =
+        api_types::dates::parse_day(draft.expected_close_on.trim()).ok_or("deal_form.enter_close");
     let deal = NewDeal {
         customer_company: draft.customer_company.trim().into(),
         contact: Contact {
@@ -153,7 +151,7 @@ pub fn validate(draft: &DealDraft, today: NaiveDate) -> Result<NewDeal, Vec<Fiel
             })?;
             Some(FieldError {
                 field: field.into(),
-                message: message.into(),
+                message: t(message),
             })
         })
         .collect();

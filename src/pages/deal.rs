@@ -14,10 +14,10 @@ use crate::domain::deal::{next_step, protected_until};
 use crate::platform::paths::href;
 use crate::text::dates::{short_date, today};
 use crate::text::format::{country_name, money, points_earned};
+use crate::text::i18n::{t, tn, tr};
 use crate::text::labels::Tone;
 use conversation::{Conversation, StepForms};
 use timeline::Timeline;
-use crate::text::i18n::{t, tr, tn};
 
 /// One deal's page; the reference comes from the URL and is only ever shown as text.
 #[component]
@@ -53,7 +53,14 @@ pub fn DealPage() -> impl IntoView {
                 .map(|p| tn("deal.decides_within", p.review_business_days.into(), &[]))
                 .unwrap_or_else(|| t("deal.will_review"));
             let points = points_earned(points);
-            tr("deal.registered", &[("reference", &reference), ("points", &points), ("promise", &promise)])
+            tr(
+                "deal.registered",
+                &[
+                    ("reference", &reference),
+                    ("points", &points),
+                    ("promise", &promise),
+                ],
+            )
         }
     };
     view! {

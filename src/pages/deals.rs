@@ -18,10 +18,10 @@ mod export;
 mod search;
 mod table;
 
+use crate::text::i18n::{t, tr};
 use export::ExportCsv;
 use search::SearchBox;
 use table::DealTable;
-use crate::text::i18n::{t, tr};
 
 /// The deals page.
 #[component]
@@ -153,7 +153,10 @@ fn Pipeline(stages: Vec<PipelineStage>) -> impl IntoView {
         (0, 0) => t("deals.nothing_now"),
         (q, 0) => tr("deals.to_answer", &[("questions", &q)]),
         (0, p) => tr("deals.running_short", &[("ending", &p)]),
-        (q, p) => tr("deals.to_answer_and_short", &[("questions", &q), ("ending", &p)]),
+        (q, p) => tr(
+            "deals.to_answer_and_short",
+            &[("questions", &q), ("ending", &p)],
+        ),
     };
     let waiting_href = url_state::href(&DealListQuery {
         needs_you: true,

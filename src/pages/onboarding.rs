@@ -18,8 +18,8 @@ use crate::text::labels::Tone;
 
 mod checklist_item;
 
-use checklist_item::ChecklistItem;
 use crate::text::i18n::{t, tr};
+use checklist_item::ChecklistItem;
 
 /// What the partner changed that the loaded checklist does not show yet.
 #[derive(Clone, Copy)]
@@ -101,7 +101,11 @@ pub fn OnboardingPage() -> impl IntoView {
                     }
                 }
                 Err(error) => {
-                    let key = if done { "onboarding.tick_failed" } else { "onboarding.undo_failed" };
+                    let key = if done {
+                        "onboarding.tick_failed"
+                    } else {
+                        "onboarding.undo_failed"
+                    };
                     ticks.failed.update(|f| {
                         f.insert(item.id.clone(), tr(key, &[("why", &error.message())]));
                     });

@@ -25,6 +25,7 @@ use crate::text::labels::Tone;
 
 mod fields;
 
+use crate::text::i18n::{t, tn, tr};
 use fields::{NotesField, ProductChoice, SelectField, TextField};
 
 const DRAFT_KEY: &str = "deal";
@@ -106,7 +107,7 @@ pub fn RegisterDealPage() -> impl IntoView {
                 return;
             }
             let repeats = found.map(|reference| FormProblem::AlreadyYours {
-                message: "One of your open registrations already covers this customer. If this is the same opportunity, open it to follow it up; other products can be registered.".into(),
+                message: t("deal_form.already_yours"),
                 reference: Some(reference),
             });
             problem.try_update(|shown| {
@@ -123,10 +124,10 @@ pub fn RegisterDealPage() -> impl IntoView {
             .get()
             .and_then(Result::ok)
             .map(|p| p.protection_days);
-        format!(
-            "Tell us about the opportunity. Once approved, it is protected for you{}: no other partner can register the same customer for the same products.",
-            days.map(|d| format!(" for {d} days")).unwrap_or_default()
-        )
+        match days {
+            Some(days) => tn("deal_form.lead_days", days.into(), &[]),
+            None => t("deal_form.lead"),
+        }
     };
     // The action handles its own answer: one place says what success and each failure do.
     let submit = ApiWrite::new(move |deal: &NewDeal| {
@@ -193,12 +194,12 @@ pub fn RegisterDealPage() -> impl IntoView {
     };
 
     view! {
-        <Page title="Register a deal">
+        <Page title=t("deals.register")>
             <p class="pp-lead">{lead}</p>
             {was_restored.then(|| view! {
                 <Notice>
-                    <p>"We kept what you typed last time. "
-                        <button type="button" class="pp-link-button" on:click=start_over>"Start over with an empty form"</button>
+                    <p>{t("form.kept_last_time")}" "
+                        <button type="button" class="pp-link-button" on:click=start_over>{t("deal_form.start_over")}</button>
                     </p>
                 </Notice>
             })}
@@ -206,32 +207,32 @@ pub fn RegisterDealPage() -> impl IntoView {
             {move || problem.get().map(|p| view! { <ProblemNotice problem=p submit draft/> })}
             <form class="pp-form pp-card" on:submit=on_submit on:change=on_change novalidate=true>
                 <fieldset class="pp-fieldset">
-                    <legend>"Customer"</legend>
-                    <TextField draft errors field="customer_company" label="Customer company" required=true autocomplete="organization"
-                        hint="The legal name, e.g. Hôtel Beaumont SA" get=|d| d.customer_company.clone() set=|d, v| d.customer_company = v/>
-                    <SelectField draft errors field="country" label="Customer's country" get=|d| d.country.clone() set=|d, v| d.country = v
+                    <legend>{t("deals.col_customer")}</legend>
+                    <TextField draft errors field="customer_company" label="deal_form.customer_company" required=true autocomplete="organization"
+                        hint="deal_form.customer_hint" get=|d| d.customer_company.clone() set=|d, v| d.customer_company = v/>
+                    <SelectField draft errors field="country" label="deal_form.country" get=|d| d.country.clone() set=|d, v| d.country = v
                         options=countries/>
-                    <TextField draft errors field="contact.name" label="Contact's name" required=true get=|d| d.contact_name.clone() set=|d, v| d.contact_name = v/>
-                    <TextField draft errors field="contact.email" label="Contact's e-mail" required=true kind="email" maxlength=254
+                    <TextField draft errors field="contact.name" label="deal_form.contact_name" required=true get=|d| d.contact_name.clone() set=|d, v| d.contact_name = v/>
+                    <TextField draft errors field="contact.email" label="deal_form.contact_email" required=true kind="email" maxlength=254
                         get=|d| d.contact_email.clone() set=|d, v| d.contact_email = v/>
-                    <TextField draft errors field="contact.phone" label="Contact's phone" kind="tel" maxlength=40
+                    <TextField draft errors field="contact.phone" label="deal_form.contact_phone" kind="tel" maxlength=40
                         get=|d| d.contact_phone.clone() set=|d, v| d.contact_phone = v/>
                 </fieldset>
                 <fieldset class="pp-fieldset">
-                    <legend>"Opportunity"</legend>
+                    <legend>{t("deal_form.opportunity")}</legend>
                     <div class="pp-field-row">
-                        <TextField draft errors field="value.amount_minor" label="Estimated value" required=true
-                            hint="In the currency you choose, e.g. 42500 or 42,500.50" get=|d| d.amount.clone() set=|d, v| d.amount = v/>
-                        <SelectField draft errors field="value.currency" label="Currency" get=|d| d.currency.clone() set=|d, v| d.currency = v
+                        <TextField draft errors field="value.amount_minor" label="deal.estimated_value" required=true
+                            hint="deal_form.value_hint" get=|d| d.amount.clone() set=|d, v| d.amount = v/>
+                        <SelectField draft errors field="value.currency" label="deal_form.currency" get=|d| d.currency.clone() set=|d, v| d.currency = v
                             options=CURRENCIES.iter().map(|(c, _)| (c.to_string(), c.to_string())).collect()/>
                     </div>
-                    <TextField draft errors field="expected_close_on" label="Expected close date" required=true kind="date"
-                        hint="Today or later" get=|d| d.expected_close_on.clone() set=|d, v| d.expected_close_on = v/>
-                    <Loaded resource=catalogue what="the product catalogue" lines=3 render={move |catalogue: Vec<Product>| view! { <ProductChoice draft errors catalogue/> }}/>
+                    <TextField draft errors field="expected_close_on" label="deal_form.close_date" required=true kind="date"
+                        hint="deal_form.close_hint" get=|d| d.expected_close_on.clone() set=|d, v| d.expected_close_on = v/>
+                    <Loaded resource=catalogue what=t("what.catalogue") lines=3 render={move |catalogue: Vec<Product>| view! { <ProductChoice draft errors catalogue/> }}/>
                     <NotesField draft errors/>
                 </fieldset>
                 <button type="submit" class="pp-button pp-button--primary" disabled=move || submit.pending().get()>
-                    {move || if submit.pending().get() { "Registering…" } else { "Register deal" }}
+                    {move || t(if submit.pending().get() { "deal_form.registering" } else { "deal_form.register" })}
                 </button>
             </form>
         </Page>
@@ -284,29 +285,29 @@ fn ProblemNotice(
 ) -> impl IntoView {
     match problem {
         FormProblem::Conflict { message, reference } => view! {
-            <Notice tone=Tone::Danger title="This customer is already registered by another partner">
+            <Notice tone=Tone::Danger title=t("deal_form.conflict")>
                 <p>{message}</p>
-                {reference.map(|r| view! { <p>{format!("Their registration: {r}. Your form is kept, in case you need to change the products.")}</p> })}
+                {reference.map(|r| view! { <p>{tr("deal_form.their_registration", &[("reference", &r)])}</p> })}
             </Notice>
         }.into_any(),
         FormProblem::AlreadyYours { message, reference } => view! {
-            <Notice tone=Tone::Warning title="You already registered this customer">
+            <Notice tone=Tone::Warning title=t("deal_form.already_yours_title")>
                 <p>{message}</p>
-                {reference.map(|r| view! { <p><a href=href(&format!("/deals/{r}"))>{format!("Open {r}")}</a>" · Your form is kept."</p> })}
+                {reference.map(|r| view! { <p><a href=href(&format!("/deals/{r}"))>{tr("deal_form.open", &[("reference", &r)])}</a>" · "{t("deal_form.form_kept")}</p> })}
             </Notice>
         }.into_any(),
         FormProblem::Retry(message) => view! {
-            <Notice tone=Tone::Danger title="Your deal was not registered yet">
-                <p>{message}" Everything you typed is kept."</p>
+            <Notice tone=Tone::Danger title=t("deal_form.not_yet")>
+                <p>{message}" "{t("form.all_kept")}</p>
                 <button type="button" class="pp-button" on:click=move |_| {
                     if let Ok(deal) = validate(&draft.get_untracked(), today()) {
                         submit.dispatch(deal);
                     }
-                }>"Try again"</button>
+                }>{t("state.try_again")}</button>
             </Notice>
         }.into_any(),
         FormProblem::Refused(message) => view! {
-            <Notice tone=Tone::Danger title="The registration was refused">
+            <Notice tone=Tone::Danger title=t("deal_form.refused")>
                 <p>{message}</p>
             </Notice>
         }.into_any(),

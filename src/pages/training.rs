@@ -13,8 +13,8 @@ use crate::domain::training::{
 };
 use crate::platform::url_state::{href, use_url_state};
 use crate::text::dates::{duration_phrase, expiry_phrase, short_date, today};
-use crate::text::labels::{Label, Tone};
 use crate::text::i18n::{t, tr};
+use crate::text::labels::{Label, Tone};
 
 /// The training page.
 #[component]
@@ -108,7 +108,10 @@ fn CourseCard(course: Course) -> impl IntoView {
     let left = if course.minutes_left == 0 {
         t("training.completed")
     } else {
-        tr("training.time_left", &[("time", &duration_phrase(course.minutes_left))])
+        tr(
+            "training.time_left",
+            &[("time", &duration_phrase(course.minutes_left))],
+        )
     };
     view! {
         <li class="pp-card pp-course">

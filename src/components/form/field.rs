@@ -5,6 +5,7 @@ use api_types::FieldError;
 use leptos::prelude::*;
 
 use super::{control_id, error_for};
+use crate::text::i18n::t;
 
 /// A field's ids and current error, shared by [`Field`] and the control inside it.
 #[derive(Clone)]
@@ -62,7 +63,8 @@ pub fn Field(
     /// Ids and error.
     state: FieldState,
     /// The label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Whether an answer is required (else the label says "optional").
     #[prop(optional)]
     required: bool,
@@ -76,7 +78,7 @@ pub fn Field(
             <label for=id class="pp-field__label">
                 {label}
                 <span class=if required { "pp-field__required" } else { "pp-field__optional" }>
-                    {if required { " (required)" } else { " (optional)" }}
+                    {t(if required { "form.required" } else { "form.optional" })}
                 </span>
             </label>
             {hint.map(|hint| view! { <p class="pp-field__hint" id=hint_id>{hint}</p> })}

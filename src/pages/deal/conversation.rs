@@ -16,6 +16,7 @@ use crate::context::{use_api, ApiWrite};
 use crate::domain::deal::{partner_steps, position, Extension, StepDraft};
 use crate::platform::storage;
 use crate::text::dates::{short_date, today};
+use crate::text::i18n::{t, tr};
 use crate::text::labels::Tone;
 
 /// One step's form: what was typed (saved as a draft) and the errors at its fields.
@@ -82,20 +83,19 @@ impl StepForms {
                     Ok(_) => {
                         form.draft.set(StepDraft::default());
                         self.confirming_withdrawal.set(false);
-                        self.outcome.set(Some(Ok(match request.step {
-                            StepName::Answer => "Your answer was sent. The deal is back in review.",
-                            StepName::RequestExtension => "Your request was sent. The channel team will decide, and you will see it here.",
-                            _ => "The registration is withdrawn.",
-                        }
-                        .into())));
+                        self.outcome.set(Some(Ok(t(match request.step {
+                            StepName::Answer => "deal.answer_sent",
+                            StepName::RequestExtension => "deal.extension_sent",
+                            _ => "deal.withdrawn_now",
+                        }))));
                     }
                     Err(error) if error.status() == Some(422) => {
                         form.errors.set(error.field_errors().to_vec());
                         focus_when_shown(form.summary);
                     }
-                    Err(error) => self.outcome.set(Some(Err(format!(
-                        "{} What you wrote is kept; try again.",
-                        error.message()
+                    Err(error) => self.outcome.set(Some(Err(tr(
+                        "form.kept_try_again",
+                        &[("why", &error.message())],
                     )))),
                 }
             }
@@ -161,15 +161,15 @@ pub(super) fn Conversation(
             Err(text) => view! { <span class="pp-form-outcome--error">{text}</span> }.into_any(),
         })}</p>
         {(!nothing_to_do).then(|| view! {
-            <Section heading_id="pp-conversation-title" title="Your next move">
+            <Section heading_id="pp-conversation-title" title=t("deal.next_move")>
                 {steps.question.map(|question| view! { <AnswerForm question form=forms.answer send/> })}
                 {match steps.extension {
                     Extension::Open(ends) => view! { <ExtensionForm ends form=forms.extension send/> }.into_any(),
                     Extension::Waiting(until) => view! {
-                        <Notice tone=Tone::Info title="Longer protection asked for">
+                        <Notice tone=Tone::Info title=t("deal.extension_asked")>
                             <p>{match until {
-                                Some(day) => format!("You asked to keep this deal protected until {}. The channel team will decide; you will see their answer here and in your notifications.", short_date(day)),
-                                None => "The channel team will decide on your request; you will see their answer here.".to_owned(),
+                                Some(day) => tr("deal.extension_asked_until", &[("date", &short_date(day))]),
+                                None => t("deal.extension_will_decide"),
                             }}</p>
                         </Notice>
                     }.into_any(),
@@ -186,6 +186,7 @@ pub(super) fn Conversation(
 struct StepCopy {
     step: StepName,
     prefix: &'static str,
+    /// Catalogue keys of the note's label and the button.
     note_label: &'static str,
     note_required: bool,
     date_hint: Option<String>,
@@ -211,7 +212,7 @@ fn StepFields(copy: StepCopy, form: StepForm, send: Sender) -> impl IntoView {
         let (invalid, described) = (until.invalid(), until.described_by());
         let id = until.id.clone();
         view! {
-            <Field state=until label="Protect until" required=true>
+            <Field state=until label=t("deal.protect_until") required=true>
                 <input id=id class="pp-input" type="date"
                     prop:value=move || draft.with(|d| d.until.clone())
                     on:input=move |e| draft.update(|d| d.until = event_target_value(&e))
@@ -224,13 +225,13 @@ fn StepFields(copy: StepCopy, form: StepForm, send: Sender) -> impl IntoView {
         <form class="pp-form" novalidate=true on:submit=move |e| { e.prevent_default(); send.send(step); }>
             <ErrorSummary errors summary id_prefix=copy.prefix/>
             {date}
-            <Field state=note label=copy.note_label required=copy.note_required>
+            <Field state=note label=t(copy.note_label) required=copy.note_required>
                 <textarea id=note_id class="pp-input" rows="3" maxlength="2000"
                     prop:value=move || draft.with(|d| d.note.clone())
                     on:input=move |e| draft.update(|d| d.note = event_target_value(&e))
                     aria-invalid=note_invalid></textarea>
             </Field>
-            <button type="submit" class=copy.submit_class disabled=move || send.pending().get()>{copy.submit}</button>
+            <button type="submit" class=copy.submit_class disabled=move || send.pending().get()>{t(copy.submit)}</button>
         </form>
     }
 }
@@ -241,15 +242,15 @@ fn AnswerForm(question: String, form: StepForm, send: Sender) -> impl IntoView {
     let copy = StepCopy {
         step: StepName::Answer,
         prefix: "answer",
-        note_label: "Your answer",
+        note_label: "deal.your_answer",
         note_required: true,
         date_hint: None,
-        submit: "Send answer",
+        submit: "deal.send_answer",
         submit_class: "pp-button pp-button--primary",
     };
     view! {
         <div class="pp-step">
-            <h3 class="pp-step__title">"The channel team asks"</h3>
+            <h3 class="pp-step__title">{t("deal.team_asks")}</h3>
             <blockquote class="pp-step__question"><p>{question}</p></blockquote>
             <StepFields copy form send/>
         </div>
@@ -262,15 +263,15 @@ fn ExtensionForm(ends: NaiveDate, form: StepForm, send: Sender) -> impl IntoView
     let copy = StepCopy {
         step: StepName::RequestExtension,
         prefix: "extension",
-        note_label: "Why you need longer",
+        note_label: "deal.why_longer",
         note_required: true,
-        date_hint: Some(format!("Protection now ends on {}.", short_date(ends))),
-        submit: "Ask for an extension",
+        date_hint: Some(tr("deal.now_ends", &[("date", &short_date(ends))])),
+        submit: "deal.ask_extension",
         submit_class: "pp-button",
     };
     view! {
         <details class="pp-step pp-step--extension">
-            <summary class="pp-step__title">"Ask for longer protection"</summary>
+            <summary class="pp-step__title">{t("deal.ask_longer")}</summary>
             <StepFields copy form send/>
         </details>
     }
@@ -284,17 +285,17 @@ fn Withdrawal(forms: StepForms, send: Sender) -> impl IntoView {
         let copy = StepCopy {
             step: StepName::Withdraw,
             prefix: "withdrawal",
-            note_label: "Why (for the channel team)",
+            note_label: "deal.why_withdraw",
             note_required: false,
             date_hint: None,
-            submit: "Withdraw",
+            submit: "deal.withdraw",
             submit_class: "pp-button pp-button--danger",
         };
         view! {
-            <h3 class="pp-step__title">"Withdraw this registration?"</h3>
-            <p>"The customer is no longer protected for you, and the deal closes as withdrawn."</p>
+            <h3 class="pp-step__title">{t("deal.withdraw_q")}</h3>
+            <p>{t("deal.withdraw_effect")}</p>
             <StepFields copy form=forms.withdrawal send/>
-            <button type="button" class="pp-button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+            <button type="button" class="pp-button" on:click=move |_| confirming.set(false)>{t("deal.keep_it")}</button>
         }
     };
     view! {
@@ -303,7 +304,7 @@ fn Withdrawal(forms: StepForms, send: Sender) -> impl IntoView {
                 confirm().into_any()
             } else {
                 view! {
-                    <button type="button" class="pp-button" on:click=move |_| confirming.set(true)>"Withdraw this registration…"</button>
+                    <button type="button" class="pp-button" on:click=move |_| confirming.set(true)>{t("deal.withdraw_open")}</button>
                 }.into_any()
             }}
         </div>

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::components::Badge;
 use crate::text::dates::{machine_instant, moment, short_date};
-use crate::text::labels::Label;
 use crate::text::i18n::{t, tr};
+use crate::text::labels::Label;
 
 /// Every step, oldest first.
 #[component]

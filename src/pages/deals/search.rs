@@ -1,10 +1,10 @@
 //! The search box: typing is never blocked; the URL (and so the request) follows after a pause.
 
+use crate::text::i18n::t;
 use leptos::html::Input;
 use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use std::time::Duration;
-use crate::text::i18n::t;
 
 /// Waits this long after the last keystroke before searching.
 const PAUSE: Duration = Duration::from_millis(300);

@@ -12,7 +12,7 @@ use crate::platform::paths::href;
 use crate::platform::url_state::href as list_href;
 use crate::text::dates::{days_until, machine_instant, short_date, today};
 use crate::text::format::{count, money};
-use crate::text::i18n::{t, tr, tn};
+use crate::text::i18n::{t, tn, tr};
 
 const COLUMNS: [(&str, Option<DealColumn>); 7] = [
     ("deals.col_reference", Some(DealColumn::Reference)),

@@ -9,8 +9,8 @@ use crate::components::{Badge, ExternalLink};
 use crate::context::ApiWrite;
 use crate::domain::onboarding::partner_can_tick;
 use crate::text::dates::{due_phrase, short_date, today};
-use crate::text::labels::Label;
 use crate::text::i18n::{t, tr};
+use crate::text::labels::Label;
 
 /// A checklist row; its status, tick and messages follow `item` without re-creating the row.
 #[component]
@@ -49,7 +49,10 @@ pub(super) fn ChecklistItem(
         });
     let due_on = initial.due_on;
     let due = move || match item.with(|i| i.as_ref().and_then(|i| i.completed_at)) {
-        Some(at) if done() => tr("onboarding.done_on", &[("date", &short_date(at.date_naive()))]),
+        Some(at) if done() => tr(
+            "onboarding.done_on",
+            &[("date", &short_date(at.date_naive()))],
+        ),
         _ if done() => t("onboarding.done"),
         _ => format!("{} ({})", due_phrase(due_on, today()), short_date(due_on)),
     };
