@@ -6,7 +6,8 @@ use api_types::{BoardParams, LeaderboardEntry, Metric, Money, Period, QueryStrin
 
 use super::UrlState;
 use crate::text::dates::month_label;
-use crate::text::format::{count, counted, money};
+use crate::text::format::{count, money};
+use crate::text::i18n::{t, tr, tn};
 
 /// Entries per page.
 pub const BOARD_PAGE: u32 = 25;
@@ -107,16 +108,9 @@ impl BoardView {
 /// A score in its board's unit: "550 points", "3 certifications", "$12,500" (revenue boards
 /// count whole US dollars).
 pub fn score_text(metric: Metric, score: u64, locale: &str) -> String {
-    let unit = |one: &str, many: &str| {
-        format!(
-            "{} {}",
-            count(score, locale),
-            if score == 1 { one } else { many }
-        )
-    };
     match metric {
-        Metric::EngagementPoints => unit("point", "points"),
-        Metric::CertificationsEarned => unit("certification", "certifications"),
+        Metric::EngagementPoints => tn("board.points", score as i64, &[]),
+        Metric::CertificationsEarned => tn("board.certifications", score as i64, &[]),
         Metric::RegisteredRevenue => money(
             &Money {
                 amount_minor: score as i64 * 100,
@@ -128,12 +122,12 @@ pub fn score_text(metric: Metric, score: u64, locale: &str) -> String {
 }
 
 /// The ranking's score column: its heading names the unit, so cells stay narrow on a phone.
-pub fn score_column(metric: Metric) -> &'static str {
-    match metric {
-        Metric::EngagementPoints => "Points",
-        Metric::CertificationsEarned => "Certifications",
-        Metric::RegisteredRevenue => "Revenue (USD)",
-    }
+pub fn score_column(metric: Metric) -> String {
+    t(match metric {
+        Metric::EngagementPoints => "board.col_points",
+        Metric::CertificationsEarned => "training.certifications",
+        Metric::RegisteredRevenue => "board.col_revenue",
+    })
 }
 
 /// A score as a ranking cell shows it: a plain number, or money on a revenue board.
@@ -148,31 +142,27 @@ pub fn score_cell(metric: Metric, score: u64, locale: &str) -> String {
 /// more in registered deals to reach rank 62."
 pub fn gap_text(metric: Metric, gap: u64, rank: u32, locale: &str) -> String {
     let more = match metric {
-        Metric::RegisteredRevenue => format!(
-            "{} more in registered deals",
-            score_text(metric, gap, locale)
-        ),
+        Metric::RegisteredRevenue => tr("board.more_revenue", &[("value", &score_text(metric, gap, locale))]),
         _ => score_text(metric, gap, locale),
     };
-    format!("{more} to reach rank {}.", count(u64::from(rank), locale))
+    tr("board.to_reach", &[("more", &more), ("rank", &count(u64::from(rank), locale))])
 }
 
-/// Where the surest way to earn a board's score is done: (link text, app path).
+/// Where the surest way to earn a board's score is done: (link text's key, app path).
 pub fn way_to_climb(metric: Metric) -> (&'static str, &'static str) {
     match metric {
-        Metric::CertificationsEarned => ("Climb: work towards a certification", "/training"),
-        _ => ("Climb: register a deal", "/deals/new"),
+        Metric::CertificationsEarned => ("board.climb_certify", "/training"),
+        _ => ("board.climb_deal", "/deals/new"),
     }
 }
 
 /// "Up 3 places", "Down 1 place", "No change", "New this period" and a symbol for sighted users.
 pub fn rank_change(change: Option<i32>) -> (String, &'static str) {
-    let places = |n: i32| counted(i64::from(n), "place", "places");
     match change {
-        None => ("New this period".into(), "★"),
-        Some(0) => ("No change".into(), "="),
-        Some(n) if n > 0 => (format!("Up {}", places(n)), "▲"),
-        Some(n) => (format!("Down {}", places(n)), "▼"),
+        None => (t("board.new"), "★"),
+        Some(0) => (t("board.no_change"), "="),
+        Some(n) if n > 0 => (tn("board.up", n.into(), &[]), "▲"),
+        Some(n) => (tn("board.down", (-n).into(), &[]), "▼"),
     }
 }
 

@@ -17,6 +17,7 @@ mod score_chart;
 
 use ranking::RankingTable;
 use score_chart::ScoreChart;
+use crate::text::i18n::{t, tr};
 
 /// The leaderboards page.
 #[component]
@@ -70,21 +71,21 @@ pub fn LeaderboardsPage() -> impl IntoView {
             .collect::<Vec<_>>()
     });
     view! {
-        <Page title="Leaderboards">
-            <p class="pp-lead">"Rankings count training, certifications and feedback as well as revenue. Choose a league to compare yourself with partners like you."</p>
-            <Loaded resource=boards what="the leaderboards" lines=2 render={move |boards: Vec<Board>| {
+        <Page title=t("nav.leaderboards")>
+            <p class="pp-lead">{t("board.lead")}</p>
+            <Loaded resource=boards what=t("what.leaderboards") lines=2 render={move |boards: Vec<Board>| {
                 if boards.is_empty() {
-                    return view! { <EmptyState title="No leaderboards yet"><p>"The program has not opened any leaderboards."</p></EmptyState> }.into_any();
+                    return view! { <EmptyState title=t("board.none")><p>{t("board.none_hint")}</p></EmptyState> }.into_any();
                 }
                 view! {
                     <div class="pp-filters">
-                        <FilterLinks label="Board" choices=board_choices/>
-                        <FilterLinks label="Period" choices=period_choices/>
+                        <FilterLinks label=t("board.board") choices=board_choices/>
+                        <FilterLinks label=t("board.period") choices=period_choices/>
                         <SegmentForm view_state chosen page/>
                     </div>
                     {move || chosen.get().map(|b| view! { <p class="pp-board__description">{b.description}</p> })}
-                    <Loaded resource=page what="this leaderboard" lines=10 render={move |page: Option<LeaderboardPage>| match page {
-                        None => view! { <Skeleton lines=10 label="Loading this leaderboard"/> }.into_any(),
+                    <Loaded resource=page what=t("what.leaderboard") lines=10 render={move |page: Option<LeaderboardPage>| match page {
+                        None => view! { <Skeleton lines=10 label=tr("state.loading", &[("what", &t("what.leaderboard"))])/> }.into_any(),
                         Some(page) => {
                             let metric = chosen.get_untracked().map_or(Metric::EngagementPoints, |b| b.metric);
                             view! { <BoardPage page metric view=view_state.get_untracked()/> }.into_any()
@@ -120,7 +121,7 @@ fn SegmentForm(
     };
     view! {
         <form class="pp-segment-form" on:submit=on_submit>
-            <label for="pp-segment" class="pp-filter__label pp-meta">"League"</label>
+            <label for="pp-segment" class="pp-filter__label pp-meta">{t("board.league")}</label>
             <select id="pp-segment" name="segment" class="pp-input pp-input--inline" node_ref=select>
                 {move || {
                     let mut current = view_state.get().segment;
@@ -135,7 +136,7 @@ fn SegmentForm(
                     }).collect_view()
                 }}
             </select>
-            <button type="submit" class="pp-button">"Show league"</button>
+            <button type="submit" class="pp-button">{t("board.show_league")}</button>
         </form>
     }
 }
@@ -147,20 +148,20 @@ fn BoardPage(page: LeaderboardPage, metric: Metric, view: BoardView) -> impl Int
     let me = page.me.clone();
     view! {
         <section class="pp-card pp-standing" aria-labelledby="pp-standing-title">
-            <h2 id="pp-standing-title" class="pp-card__title">"Where you stand"</h2>
+            <h2 id="pp-standing-title" class="pp-card__title">{t("board.where_you_stand")}</h2>
             {match &me {
-                None => view! { <p>"You are not ranked in this league for this period yet."</p> }.into_any(),
+                None => view! { <p>{t("board.not_ranked")}</p> }.into_any(),
                 Some(me) => view! {
                     <p class="pp-standing__rank">
-                        {format!("Rank {} of {} in {}", count(u64::from(me.entry.rank), &locale), count(u64::from(page.total), &locale), page.segment.label)}
+                        {tr("board.rank_of_in", &[("rank", &count(u64::from(me.entry.rank), &locale)), ("total", &count(u64::from(page.total), &locale)), ("league", &page.segment.label)])}
                     </p>
                     <p>{match (me.points_to_next_rank, me.next_rank) {
                         (Some(points), Some(rank)) => gap_text(metric, points, rank, &locale),
-                        _ => "You lead this league. Well done!".into(),
+                        _ => t("board.you_lead"),
                     }}</p>
                 }.into_any(),
             }}
-            {let (label, path) = way_to_climb(metric); view! { <p><a href=href(path)>{label}</a></p> }}
+            {let (label, path) = way_to_climb(metric); view! { <p><a href=href(path)>{t(label)}</a></p> }}
         </section>
         <RankingTable page=page.clone() metric view=view.clone()/>
         {me.filter(|m| !m.history.is_empty()).map(|me| view! { <ScoreChart history=me.history metric/> })}

@@ -84,16 +84,6 @@ fn group(digits: &str) -> String {
     out
 }
 
-/// "1 point", "3 points", "1 place": a count with its noun, singular only for one (the sign is
-/// the caller's to say in words).
-pub fn counted(n: i64, one: &str, many: &str) -> String {
-    if n.abs() == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{} {many}", n.abs())
-    }
-}
-
 /// What an action added to the company's score, for its confirmation: "10 program points
 /// added to your score. " (nothing when it added none).
 pub fn points_earned(points: u32) -> String {

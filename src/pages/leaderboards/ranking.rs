@@ -10,6 +10,7 @@ use crate::domain::leaderboards::{
 };
 use crate::platform::url_state::href as board_href;
 use crate::text::format::count;
+use crate::text::i18n::{t, tr};
 
 /// The table and its pager.
 #[component]
@@ -33,16 +34,16 @@ pub(super) fn RankingTable(
         .filter(|_| position != Some(Pinned::OnPage))
         .map(|m| board_href(&view.at(page_of(m.rank))));
     view! {
-        <div class="pp-table-scroll" role="region" aria-label="Ranking" tabindex="0">
+        <div class="pp-table-scroll" role="region" aria-label=t("board.ranking") tabindex="0">
             <table class="pp-table pp-ranking">
-                <caption class="pp-visually-hidden">{format!("{} ranking, places {first} to {last} of {}", page.segment.label, page.total)}</caption>
+                <caption class="pp-visually-hidden">{tr("board.caption", &[("league", &page.segment.label), ("first", &first), ("last", &last), ("total", &page.total)])}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Rank"</th>
-                        <th scope="col">"Partner"</th>
+                        <th scope="col">{t("board.col_rank")}</th>
+                        <th scope="col">{t("board.col_partner")}</th>
                         <th scope="col" class="pp-table__number">{score_column(metric)}</th>
-                        <th scope="col">"Change"</th>
-                        <th scope="col" class="pp-ranking__badges">"Badges"</th>
+                        <th scope="col">{t("board.col_change")}</th>
+                        <th scope="col" class="pp-ranking__badges">{t("training.badges")}</th>
                     </tr>
                 </thead>
                 {(position == Some(Pinned::Above)).then(|| me.clone().map(|m| view! { <tbody class="pp-ranking__pinned">{row(m, true)}</tbody> }))}
@@ -52,11 +53,11 @@ pub(super) fn RankingTable(
                 {(position == Some(Pinned::Below)).then(|| me.clone().map(|m| view! { <tbody class="pp-ranking__pinned">{row(m, true)}</tbody> }))}
             </table>
         </div>
-        <nav class="pp-pager" aria-label="Leaderboard pages">
-            {previous.map(|href| view! { <a class="pp-button" href=href>"Previous places"</a> })}
-            <span class="pp-pager__where">{format!("Places {}–{} of {}", count(u64::from(first), &locale), count(u64::from(last), &locale), count(u64::from(page.total), &locale))}</span>
-            {next.map(|href| view! { <a class="pp-button" href=href>"Next places"</a> })}
-            {around.map(|href| view! { <a class="pp-button" href=href>"Places around yours"</a> })}
+        <nav class="pp-pager" aria-label=t("board.pages")>
+            {previous.map(|href| view! { <a class="pp-button" href=href>{t("board.previous")}</a> })}
+            <span class="pp-pager__where">{tr("board.places", &[("first", &count(u64::from(first), &locale)), ("last", &count(u64::from(last), &locale)), ("total", &count(u64::from(page.total), &locale))])}</span>
+            {next.map(|href| view! { <a class="pp-button" href=href>{t("board.next")}</a> })}
+            {around.map(|href| view! { <a class="pp-button" href=href>{t("board.around")}</a> })}
         </nav>
     }
 }
@@ -79,8 +80,8 @@ fn EntryRow(
             <td class="pp-ranking__rank">{count(u64::from(entry.rank), &locale)}</td>
             <th scope="row" class="pp-ranking__partner">
                 {entry.display_name.clone()}
-                {entry.is_me.then(|| view! { <span class="pp-ranking__you">" (you)"</span> })}
-                {pinned_row.then(|| view! { <span class="pp-visually-hidden">", shown here because your place is on another page"</span> })}
+                {entry.is_me.then(|| view! { <span class="pp-ranking__you">{t("board.you")}</span> })}
+                {pinned_row.then(|| view! { <span class="pp-visually-hidden">{t("board.pinned")}</span> })}
             </th>
             <td class="pp-table__number">{score_cell(metric, entry.score, &locale)}</td>
             <td class=format!("pp-ranking__change pp-ranking__change--{tone}")>

@@ -8,6 +8,7 @@ use crate::context::use_locale;
 use crate::domain::leaderboards::{bars, score_text};
 use crate::text::dates::month_label;
 use crate::text::format::count;
+use crate::text::i18n::{t, tn};
 
 const WIDTH: u64 = 480;
 const HEIGHT: u64 = 160;
@@ -19,15 +20,17 @@ const TOP: u64 = 16;
 pub(super) fn ScoreChart(history: Vec<ScorePoint>, metric: Metric) -> impl IntoView {
     let locale = use_locale();
     let plotted = bars(&history, WIDTH, HEIGHT);
-    let summary = format!(
-        "Your score over the last {} periods, from {} to {}",
-        history.len(),
-        score_text(metric, history.first().map_or(0, |p| p.score), &locale),
-        score_text(metric, history.last().map_or(0, |p| p.score), &locale)
+    let summary = tn(
+        "board.chart_summary",
+        history.len() as i64,
+        &[
+            ("from", &score_text(metric, history.first().map_or(0, |p| p.score), &locale)),
+            ("to", &score_text(metric, history.last().map_or(0, |p| p.score), &locale)),
+        ],
     );
     view! {
         <section class="pp-card pp-chart" aria-labelledby="pp-chart-title">
-            <h2 id="pp-chart-title" class="pp-card__title">"Your score over time"</h2>
+            <h2 id="pp-chart-title" class="pp-card__title">{t("board.chart")}</h2>
             <svg class="pp-chart__svg" viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40) role="img" aria-label=summary>
                 {plotted.into_iter().map(|bar| view! {
                     <g>
@@ -38,10 +41,10 @@ pub(super) fn ScoreChart(history: Vec<ScorePoint>, metric: Metric) -> impl IntoV
                 }).collect_view()}
             </svg>
             <details class="pp-chart__numbers">
-                <summary>"Show the numbers"</summary>
+                <summary>{t("board.chart_numbers")}</summary>
                 <table class="pp-table">
-                    <caption class="pp-visually-hidden">"Your score by period"</caption>
-                    <thead><tr><th scope="col">"Period"</th><th scope="col" class="pp-table__number">"Score"</th></tr></thead>
+                    <caption class="pp-visually-hidden">{t("board.chart_caption")}</caption>
+                    <thead><tr><th scope="col">{t("board.period")}</th><th scope="col" class="pp-table__number">{t("board.col_score")}</th></tr></thead>
                     <tbody>
                         {history.into_iter().map(|p| view! { <tr><th scope="row">{month_label(&p.label)}</th><td class="pp-table__number">{score_text(metric, p.score, &locale)}</td></tr> }).collect_view()}
                     </tbody>
