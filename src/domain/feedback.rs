@@ -3,6 +3,7 @@
 
 use api_types::feedback_rules::{check_body, check_title};
 use api_types::{FeedbackCategory, FieldError, NewFeedback};
+use crate::text::i18n::t;
 
 /// The topics, in the order the form offers them, with their wire values.
 pub const CATEGORIES: [(FeedbackCategory, &str); 5] = [
@@ -57,23 +58,20 @@ impl FeedbackDraft {
             .find(|(_, value)| *value == self.category)
             .map(|(c, _)| *c);
         let mut errors = Vec::new();
-        let mut fail = |field: &str, message: &str| {
+        let mut fail = |field: &str, key: &str| {
             errors.push(FieldError {
                 field: field.into(),
-                message: message.into(),
+                message: t(key),
             })
         };
         if category.is_none() {
-            fail("category", "Choose what your feedback is about.");
+            fail("category", "feedback.choose_category");
         }
         if check_title(&self.title).is_some() {
-            fail(
-                "title",
-                "Give your feedback a short title (3 to 120 characters).",
-            );
+            fail("title", "feedback.title_length");
         }
         if check_body(&self.body).is_some() {
-            fail("body", "Tell us a little more (10 to 4000 characters).");
+            fail("body", "feedback.body_length");
         }
         match category {
             Some(category) if errors.is_empty() => Ok(NewFeedback {

@@ -15,6 +15,7 @@ use crate::platform::paths::href;
 use crate::platform::storage;
 use crate::text::dates::{due_phrase, short_date, today};
 use crate::text::labels::Label;
+use crate::text::i18n::{t, tr, tn};
 
 /// The feedback page.
 #[component]
@@ -28,13 +29,13 @@ pub fn FeedbackPage() -> impl IntoView {
         async move { api.feedback().await }
     });
     view! {
-        <Page title="Feedback">
-            <p class="pp-lead">"Tell us what works and what does not. Every piece of feedback gets a status and an answer."</p>
+        <Page title=t("nav.feedback")>
+            <p class="pp-lead">{t("feedback.lead")}</p>
             // The form comes first: it has a fixed size, so nothing moves when the lists arrive.
             <NewFeedbackForm form send/>
-            <Section heading_id="pp-surveys-title" title="Open surveys">
-                <Loaded resource=surveys what="your surveys" lines=2 render={|surveys: Vec<SurveySummary>| if surveys.is_empty() {
-                    view! { <EmptyState title="No open surveys"><p>"You have answered every survey. Thank you!"</p></EmptyState> }.into_any()
+            <Section heading_id="pp-surveys-title" title=t("feedback.open_surveys")>
+                <Loaded resource=surveys what=t("what.surveys_yours") lines=2 render={|surveys: Vec<SurveySummary>| if surveys.is_empty() {
+                    view! { <EmptyState title=t("feedback.no_surveys")><p>{t("feedback.no_surveys_hint")}</p></EmptyState> }.into_any()
                 } else {
                     view! {
                         <ul class="pp-survey-list">
@@ -42,16 +43,16 @@ pub fn FeedbackPage() -> impl IntoView {
                                 <li class="pp-card pp-survey-item">
                                     <h3 class="pp-survey-item__title"><a href=href(&format!("/feedback/surveys/{}", s.id))>{s.title}</a></h3>
                                     <p>{s.description}</p>
-                                    <p class="pp-survey-item__meta pp-meta">{format!("{} questions · open until {} ({})", s.question_count, short_date(s.due_on), due_phrase(s.due_on, today()))}</p>
+                                    <p class="pp-survey-item__meta pp-meta">{tn("feedback.survey_meta", s.question_count.into(), &[("date", &short_date(s.due_on)), ("due", &due_phrase(s.due_on, today()))])}</p>
                                 </li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
                 }}/>
             </Section>
-            <Section heading_id="pp-you-said-title" title="You said, we did">
-                <Loaded resource=feedback what="your feedback" lines=4 render={|items: Vec<FeedbackItem>| if items.is_empty() {
-                    view! { <EmptyState title="You have not sent feedback yet"><p>"Use the form above: it reaches the channel team directly."</p></EmptyState> }.into_any()
+            <Section heading_id="pp-you-said-title" title=t("feedback.you_said")>
+                <Loaded resource=feedback what=t("what.feedback") lines=4 render={|items: Vec<FeedbackItem>| if items.is_empty() {
+                    view! { <EmptyState title=t("feedback.none")><p>{t("feedback.none_hint")}</p></EmptyState> }.into_any()
                 } else {
                     view! { <ul class="pp-feedback-list">{items.into_iter().map(|item| view! { <FeedbackCard item/> }).collect_view()}</ul> }.into_any()
                 }}/>
@@ -68,16 +69,16 @@ fn FeedbackCard(item: FeedbackItem) -> impl IntoView {
                 <h3 class="pp-feedback__title">{item.title}</h3>
                 <Badge text=item.status.label() tone=item.status.tone()/>
             </div>
-            <p class="pp-feedback__meta pp-meta">{format!("{} · sent {}", item.category.label(), short_date(item.submitted_at.date_naive()))}</p>
+            <p class="pp-feedback__meta pp-meta">{tr("feedback.meta", &[("category", &item.category.label()), ("date", &short_date(item.submitted_at.date_naive()))])}</p>
             <blockquote class="pp-feedback__said"><p>{item.body}</p></blockquote>
             {match item.reply {
                 Some(reply) => view! {
                     <div class="pp-feedback__reply">
-                        <p class="pp-feedback__reply-by">{format!("Our answer, {} on {}:", reply.author, short_date(reply.at.date_naive()))}</p>
+                        <p class="pp-feedback__reply-by">{tr("feedback.our_answer", &[("who", &reply.author), ("date", &short_date(reply.at.date_naive()))])}</p>
                         <p>{reply.body}</p>
                     </div>
                 }.into_any(),
-                None => view! { <p class="pp-feedback__waiting pp-muted">"The channel team has it and will answer here."</p> }.into_any(),
+                None => view! { <p class="pp-feedback__waiting pp-muted">{t("feedback.waiting")}</p> }.into_any(),
             }}
         </li>
     }
@@ -124,10 +125,7 @@ impl FeedbackForm {
                 let key = self.draft.with_untracked(|d| d.idempotency_key.clone());
                 match api.send_feedback(&feedback, &key).await {
                     Ok(item) => {
-                        self.outcome.set(Some(Ok(format!(
-                            "Thank you: “{}” was received. Its status will show above.",
-                            item.title
-                        ))));
+                        self.outcome.set(Some(Ok(tr("feedback.received", &[("title", &item.title)]))));
                         self.draft.update(|d| {
                             d.title.clear();
                             d.body.clear();
@@ -138,9 +136,9 @@ impl FeedbackForm {
                         self.errors.set(error.field_errors().to_vec());
                         focus_when_shown(self.summary);
                     }
-                    Err(error) => self.outcome.set(Some(Err(format!(
-                        "{} What you wrote is kept; press Send feedback to try again.",
-                        error.message()
+                    Err(error) => self.outcome.set(Some(Err(tr(
+                        "feedback.not_sent",
+                        &[("why", &error.message())],
                     )))),
                 }
             }
@@ -174,7 +172,7 @@ fn NewFeedbackForm(form: FeedbackForm, send: ApiWrite<NewFeedback>) -> impl Into
     let (title_invalid, title_described) = (title.invalid(), title.described_by());
     let body_invalid = body.invalid();
     view! {
-        <Section heading_id="pp-new-feedback-title" title="Send feedback">
+        <Section heading_id="pp-new-feedback-title" title=t("feedback.send")>
             <ErrorSummary errors summary id_prefix="feedback"/>
             <p role="status" class="pp-form-outcome">{move || match outcome.get() {
                 Some(Ok(text)) => view! { <span class="pp-form-outcome--ok">{text}</span> }.into_any(),
@@ -182,25 +180,25 @@ fn NewFeedbackForm(form: FeedbackForm, send: ApiWrite<NewFeedback>) -> impl Into
                 None => ().into_any(),
             }}</p>
             <form class="pp-form pp-card" on:submit=on_submit novalidate=true>
-                <Field state=category label="About" required=true>
+                <Field state=category label=t("feedback.about") required=true>
                     <select id="feedback-category" class="pp-input" on:change=move |e| draft.update(|d| d.category = event_target_value(&e))
                         aria-invalid=category_invalid aria-describedby=category_described>
-                        <option value="">"Choose…"</option>
+                        <option value="">{t("deal_form.choose")}</option>
                         {CATEGORIES.iter().map(|(category, value)| view! { <option value=*value>{category.label()}</option> }).collect_view()}
                     </select>
                 </Field>
-                <Field state=title label="Title" required=true>
+                <Field state=title label=t("training.by_title") required=true>
                     <input id="feedback-title" class="pp-input" maxlength="120" prop:value=move || draft.with(|d| d.title.clone())
                         on:input=move |e| draft.update(|d| d.title = event_target_value(&e))
                         aria-invalid=title_invalid aria-describedby=title_described/>
                 </Field>
-                <Field state=body label="Your feedback" required=true>
+                <Field state=body label=t("feedback.yours") required=true>
                     <textarea id="feedback-body" class="pp-input" rows="5" maxlength="4000" prop:value=move || draft.with(|d| d.body.clone())
                         on:input=move |e| draft.update(|d| d.body = event_target_value(&e))
                         aria-invalid=body_invalid aria-describedby="feedback-body-count"></textarea>
-                    <p class="pp-field__count" id="feedback-body-count">{move || format!("{} of 4000 characters", draft.with(|d| d.body.chars().count()))}</p>
+                    <p class="pp-field__count" id="feedback-body-count">{move || tr("form.characters", &[("used", &draft.with(|d| d.body.chars().count())), ("max", &4000)])}</p>
                 </Field>
-                <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>"Send feedback"</button>
+                <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>{t("feedback.send")}</button>
             </form>
         </Section>
     }

@@ -19,6 +19,7 @@ use crate::text::labels::Tone;
 mod question;
 
 use question::QuestionField;
+use crate::text::i18n::{t, tr};
 
 /// The survey page; the id comes from the URL.
 #[component]
@@ -29,9 +30,9 @@ pub fn SurveyPage() -> impl IntoView {
         async move { api.survey(&id).await }
     });
     view! {
-        <Page title="Survey">
-            <p><a href=href("/feedback")>"Back to feedback and surveys"</a></p>
-            <Loaded resource=survey what="this survey" lines=8 render=move |survey: Survey| view! { <SurveyForm survey/> }/>
+        <Page title=t("survey.title")>
+            <p><a href=href("/feedback")>{t("survey.back")}</a></p>
+            <Loaded resource=survey what=t("what.survey") lines=8 render=move |survey: Survey| view! { <SurveyForm survey/> }/>
         </Page>
     }
 }
@@ -93,18 +94,18 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
         <section class="pp-card pp-survey" aria-labelledby="pp-survey-title">
             <h2 id="pp-survey-title" class="pp-card__title">{title}</h2>
             <p>{survey.description.clone()}</p>
-            <p class="pp-survey__due pp-meta">{format!("Open until {} ({}).", short_date(survey.due_on), due_phrase(survey.due_on, today()))}</p>
+            <p class="pp-survey__due pp-meta">{tr("survey.open_until", &[("date", &short_date(survey.due_on)), ("due", &due_phrase(survey.due_on, today()))])}</p>
             <Show when=move || received.get().is_none() fallback=move || view! { <ThankYou receipt=received.get()/> }>
                 <ErrorSummary errors summary id_prefix="question"/>
                 {move || problem.get().map(|message| view! {
-                    <Notice tone=Tone::Danger title="Your answers were not sent yet">
-                        <p>{message}" Your answers are kept; press Send answers to try again."</p>
+                    <Notice tone=Tone::Danger title=t("survey.not_sent")>
+                        <p>{message}" "{t("survey.kept")}</p>
                     </Notice>
                 })}
                 <form class="pp-form" on:submit=on_submit.clone() novalidate=true>
                     {survey.questions.iter().cloned().map(|question| view! { <QuestionField question answers errors/> }).collect_view()}
                     <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>
-                        {move || if send.pending().get() { "Sending…" } else { "Send answers" }}
+                        {move || t(if send.pending().get() { "survey.sending" } else { "survey.send" })}
                     </button>
                 </form>
             </Show>
@@ -114,7 +115,7 @@ fn SurveyForm(survey: Survey) -> impl IntoView {
 
 fn describe(error: &ApiError) -> String {
     match error.status() {
-        Some(409) => "You have already answered this survey. Thank you!".into(),
+        Some(409) => t("survey.already"),
         _ => error.message(),
     }
 }
@@ -122,9 +123,9 @@ fn describe(error: &ApiError) -> String {
 #[component]
 fn ThankYou(receipt: Option<SurveyReceipt>) -> impl IntoView {
     view! {
-        <Notice tone=Tone::Success title="Thank you! Your answers were sent.">
-            <p>{receipt.map(|r| format!("Received on {}. {}", short_date(r.submitted_at.date_naive()), points_earned(r.points_earned)))}"The channel team reads every answer; what changes because of them shows under “You said, we did”."</p>
-            <p><a href=href("/feedback")>"Back to feedback and surveys"</a></p>
+        <Notice tone=Tone::Success title=t("survey.thanks")>
+            <p>{receipt.map(|r| tr("survey.received_on", &[("date", &short_date(r.submitted_at.date_naive())), ("points", &points_earned(r.points_earned))]))}{t("survey.reads_every")}</p>
+            <p><a href=href("/feedback")>{t("survey.back")}</a></p>
         </Notice>
     }
 }

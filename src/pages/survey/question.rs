@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::FieldState;
 use crate::domain::survey::{toggle_choice, Answers};
+use crate::text::i18n::{t, tr};
 
 /// A question with its controls, hint and error.
 #[component]
@@ -18,13 +19,13 @@ pub(super) fn QuestionField(
     let qid = question.id.clone();
     let required = question.required;
     let hint = match &question.kind {
-        QuestionKind::Nps => "0 means not at all likely, 10 extremely likely.".to_owned(),
-        QuestionKind::Rating { max } => format!("1 is poor, {max} is excellent."),
-        QuestionKind::SingleChoice { .. } => "Choose one.".to_owned(),
+        QuestionKind::Nps => t("survey.nps_hint"),
+        QuestionKind::Rating { max } => tr("survey.rating_hint", &[("max", max)]),
+        QuestionKind::SingleChoice { .. } => t("survey.choose_one"),
         QuestionKind::MultipleChoice { max_selected, .. } => {
-            format!("Choose up to {max_selected}.")
+            tr("survey.choose_up_to", &[("max", max_selected)])
         }
-        QuestionKind::Text { max_length } => format!("Up to {max_length} characters."),
+        QuestionKind::Text { max_length } => tr("survey.up_to_chars", &[("max", max_length)]),
     };
     let state = FieldState::new("question", qid.clone(), errors, Some(&hint));
     let (id, error, described) = (state.id.clone(), state.error, state.described_by());
@@ -77,7 +78,7 @@ pub(super) fn QuestionField(
                 <textarea id=id.clone() class="pp-input" rows="4" maxlength=max_length aria-describedby=format!("{hint_id} {id}-count")
                     on:input=move |event| answers.update(|a| { a.insert(qid_in.clone(), Answer::Text(event_target_value(&event))); })
                 >{initial}</textarea>
-                <p class="pp-field__count" id=format!("{id}-count")>{move || format!("{} of {max_length} characters", used())}</p>
+                <p class="pp-field__count" id=format!("{id}-count")>{move || tr("form.characters", &[("used", &used()), ("max", &max_length)])}</p>
             }
             .into_any()
         }
