@@ -6,6 +6,7 @@ use api_types::team_rules::{check_acceptance, check_invitation, PASSWORD_CHARS};
 use api_types::{
     AcceptInvitation, CertificationStatus, FieldError, NewInvitation, TeamMember, UserRole,
 };
+use crate::text::i18n::{t, tr};
 
 /// The roles an admin can give, in the order the form offers them, with their wire values.
 pub const ROLES: [(UserRole, &str); 2] = [(UserRole::Member, "member"), (UserRole::Admin, "admin")];
@@ -45,7 +46,7 @@ impl InviteDraft {
         } else {
             Err(vec![FieldError::new(
                 "email",
-                "Enter your teammate's work e-mail, like name@company.com.",
+                &t("team.invite_email"),
             )])
         }
     }
@@ -71,7 +72,7 @@ impl JoinDraft {
         let errors: Vec<FieldError> = check_acceptance(&acceptance)
             .into_iter()
             .map(|broken| match broken.field {
-                "name" => FieldError::new("name", "Enter your name (2 to 120 characters)."),
+                "name" => FieldError::new("name", &t("join.name_length")),
                 _ => FieldError::new("password", &password_hint()),
             })
             .collect();
@@ -86,7 +87,7 @@ impl JoinDraft {
 /// What a good password is, said once for the hint and the error.
 pub fn password_hint() -> String {
     let (min, max) = PASSWORD_CHARS;
-    format!("Choose a password of {min} to {max} characters; a few words in a row are easy to remember.")
+    tr("join.password_hint", &[("min", &min), ("max", &max)])
 }
 
 /// The secret from an invitation link's fragment (`#<token>`): letters and digits only, so

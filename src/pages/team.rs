@@ -14,6 +14,7 @@ use crate::platform::paths::href;
 use crate::text::dates::{expiry_phrase, short_date, today};
 use crate::text::labels::{Label, Tone};
 use invite::{InviteForm, InviteSection};
+use crate::text::i18n::{t, tr, tn};
 
 /// The team page.
 #[component]
@@ -36,18 +37,18 @@ pub fn TeamPage() -> impl IntoView {
     let confirming = RwSignal::new(None::<String>);
     let you = me.user.id;
     view! {
-        <Page title="Team">
-            <p class="pp-lead">{format!("Everyone who can sign in for {}: their certifications, what they are learning, and who may manage the team.", me.company_name)}</p>
+        <Page title=t("nav.team")>
+            <p class="pp-lead">{tr("team.lead", &[("company", &me.company_name)])}</p>
             <InviteSection form=invite send=sent/>
             // What a change did, said next to the list it changed.
             <p role="status" class="pp-form-outcome">{move || outcome.get().map(|outcome| match outcome {
                 Ok(text) => view! { <span class="pp-form-outcome--ok">{text}</span> }.into_any(),
                 Err(text) => view! { <span class="pp-form-outcome--error">{text}</span> }.into_any(),
             })}</p>
-            <Loaded resource=team what="your team" lines=6 render=move |team: Team| {
+            <Loaded resource=team what=t("what.team") lines=6 render=move |team: Team| {
                 let you = you.clone();
                 view! {
-                    <Section heading_id="pp-members-title" title="Members">
+                    <Section heading_id="pp-members-title" title=t("team.members")>
                         <ul class="pp-team">
                             {team.members.into_iter().map(|member| {
                                 let yourself = member.user.id == you;
@@ -67,10 +68,10 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 fn MembersOnly() -> impl IntoView {
     view! {
-        <Page title="Team">
-            <Notice tone=Tone::Info title="The team page is for partner admins.">
-                <p>"Partner admins invite colleagues, change roles and follow everyone's certifications here. If something about your account needs changing, ask a partner admin at your company."</p>
-                <p><a href=href("/")>"Back to Home"</a></p>
+        <Page title=t("nav.team")>
+            <Notice tone=Tone::Info title=t("team.admins_only")>
+                <p>{t("team.admins_only_hint")}</p>
+                <p><a href=href("/")>{t("team.back_home")}</a></p>
             </Notice>
         </Page>
     }
@@ -108,16 +109,22 @@ fn change_action(outcome: RwSignal<Option<Result<String, String>>>) -> ApiWrite<
                 } => api
                     .set_role(user_id, *role)
                     .await
-                    .map(|_| format!("{name} is now a {}.", role.label().to_ascii_lowercase())),
+                    .map(|_| {
+                        let key = match role {
+                            UserRole::Admin => "team.now_admin",
+                            UserRole::Member => "team.now_member",
+                        };
+                        tr(key, &[("name", name)])
+                    }),
                 Change::Remove { user_id, name } => api.remove_member(user_id).await.map(|()| {
-                    format!("{name} was removed and can no longer sign in. Their deals stay.")
+                    tr("team.removed", &[("name", name)])
                 }),
                 Change::Withdraw { id, email } => api.withdraw_invitation(id).await.map(|()| {
-                    format!("The invitation to {email} was withdrawn; its link no longer works.")
+                    tr("team.withdrawn", &[("email", email)])
                 }),
             };
             outcome.set(Some(done.map_err(|error| {
-                format!("Nothing was changed: {}", error.message())
+                tr("team.nothing_changed", &[("why", &error.message())])
             })));
         }
     })
@@ -162,13 +169,13 @@ fn MemberCard(
                 <h3 class="pp-team-member__name">{if yourself { format!("{} (you)", user.name) } else { user.name.clone() }}</h3>
                 <Badge text=user.role.label() tone=Tone::Neutral/>
                 {(needs > 0).then(|| view! {
-                    <Badge text=if needs == 1 { "1 certification to renew".to_owned() } else { format!("{needs} certifications to renew") } tone=Tone::Warning/>
+                    <Badge text=tn("team.to_renew", needs as i64, &[]) tone=Tone::Warning/>
                 })}
             </div>
             <p class="pp-meta">{user.email}</p>
-            <h4 class="pp-team-member__label">"Certifications"</h4>
+            <h4 class="pp-team-member__label">{t("training.certifications")}</h4>
             {if certifications.is_empty() {
-                view! { <p class="pp-muted">"None yet."</p> }.into_any()
+                view! { <p class="pp-muted">{t("team.none_yet")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="pp-team-member__list">
@@ -181,9 +188,9 @@ fn MemberCard(
                     </ul>
                 }.into_any()
             }}
-            <h4 class="pp-team-member__label">"Courses in progress"</h4>
+            <h4 class="pp-team-member__label">{t("team.courses_in_progress")}</h4>
             {if courses_in_progress.is_empty() {
-                view! { <p class="pp-muted">"None in progress."</p> }.into_any()
+                view! { <p class="pp-muted">{t("team.none_in_progress")}</p> }.into_any()
             } else {
                 view! {
                     <ul class="pp-team-member__list">
@@ -193,7 +200,7 @@ fn MemberCard(
                     </ul>
                 }.into_any()
             }}
-            <p class="pp-meta">{match courses_completed { 1 => "1 course completed".to_owned(), n => format!("{n} courses completed") }}</p>
+            <p class="pp-meta">{tn("team.courses_completed", courses_completed as i64, &[])}</p>
             {(!yourself).then(|| view! {
                 <div class="pp-team-member__actions">
                     <Show when=move || asking.get() fallback=move || {
@@ -201,17 +208,17 @@ fn MemberCard(
                         view! {
                             <button type="button" class="pp-button" disabled=move || change.pending().get()
                                 on:click=move |_| { change.dispatch(role_change.clone()); }>
-                                {match other { UserRole::Admin => "Make partner admin", UserRole::Member => "Make member" }}
+                                {t(match other { UserRole::Admin => "team.make_admin", UserRole::Member => "team.make_member" })}
                             </button>
-                            <button type="button" class="pp-button pp-button--danger" on:click=move |_| confirming.set(Some(id.clone()))>"Remove…"</button>
+                            <button type="button" class="pp-button pp-button--danger" on:click=move |_| confirming.set(Some(id.clone()))>{t("team.remove")}</button>
                         }
                     }>
-                        <p class="pp-team-member__confirm">{format!("Remove {name}? They are signed out at once and can no longer sign in. Their deals stay.")}</p>
+                        <p class="pp-team-member__confirm">{tr("team.remove_confirm", &[("name", &name)])}</p>
                         <button type="button" class="pp-button pp-button--danger" disabled=move || change.pending().get()
                             on:click={let removal = removal.clone(); move |_| { confirming.set(None); change.dispatch(removal.clone()); }}>
-                            {format!("Remove {name}")}
+                            {tr("team.remove_name", &[("name", &name)])}
                         </button>
-                        <button type="button" class="pp-button" on:click=move |_| confirming.set(None)>"Keep"</button>
+                        <button type="button" class="pp-button" on:click=move |_| confirming.set(None)>{t("team.keep")}</button>
                     </Show>
                 </div>
             })}
@@ -222,9 +229,9 @@ fn MemberCard(
 #[component]
 fn OpenInvitations(invitations: Vec<Invitation>, change: ApiWrite<Change>) -> impl IntoView {
     view! {
-        <Section heading_id="pp-invitations-title" title="Open invitations">
+        <Section heading_id="pp-invitations-title" title=t("team.open_invitations")>
             {if invitations.is_empty() {
-                view! { <EmptyState title="No open invitations"><p>"Invite a teammate above; their invitation shows here until they join."</p></EmptyState> }.into_any()
+                view! { <EmptyState title=t("team.no_invitations")><p>{t("team.no_invitations_hint")}</p></EmptyState> }.into_any()
             } else {
                 view! {
                     <ul class="pp-team-invitations">
@@ -233,11 +240,11 @@ fn OpenInvitations(invitations: Vec<Invitation>, change: ApiWrite<Change>) -> im
                             view! {
                                 <li class="pp-card pp-team-invitation">
                                     <p><strong>{invitation.email.clone()}</strong>" · "{invitation.role.label()}</p>
-                                    <p class="pp-meta">{format!("Invited by {} on {}; the link works until {}.", invitation.invited_by, short_date(invitation.created_at.date_naive()), short_date(invitation.expires_at.date_naive()))}</p>
+                                    <p class="pp-meta">{tr("team.invited_by", &[("who", &invitation.invited_by), ("date", &short_date(invitation.created_at.date_naive())), ("until", &short_date(invitation.expires_at.date_naive()))])}</p>
                                     <button type="button" class="pp-button" disabled=move || change.pending().get()
-                                        aria-label=format!("Withdraw the invitation to {}", invitation.email)
+                                        aria-label=tr("team.withdraw_invitation", &[("email", &invitation.email)])
                                         on:click=move |_| { change.dispatch(withdraw.clone()); }>
-                                        "Withdraw"
+                                        {t("deal.withdraw")}
                                     </button>
                                 </li>
                             }

@@ -9,6 +9,7 @@ use crate::components::{focus_when_shown, send_checked, ErrorSummary, Field, Fie
 use crate::context::{use_api, use_base, ApiWrite};
 use crate::domain::team::{invitation_link, InviteDraft, ROLES};
 use crate::text::labels::{Label, Tone};
+use crate::text::i18n::{t, tr};
 
 /// The form's state: what was typed, errors at fields, and the last invitation's link.
 #[derive(Clone, Copy)]
@@ -57,9 +58,9 @@ impl InviteForm {
                             .set(vec![FieldError::new("email", &error.message())]);
                         focus_when_shown(self.summary);
                     }
-                    Err(error) => self.outcome.set(Some(Err(format!(
-                        "{} The e-mail is kept; press Send invitation to try again.",
-                        error.message()
+                    Err(error) => self.outcome.set(Some(Err(tr(
+                        "team.invite_failed",
+                        &[("why", &error.message())],
                     )))),
                 }
             }
@@ -91,26 +92,26 @@ pub fn InviteSection(form: InviteForm, send: ApiWrite<NewInvitation>) -> impl In
     let role = FieldState::new("invite", "role", errors, None);
     view! {
         <section class="pp-section pp-invite-section" aria-labelledby="pp-invite-title">
-            <h2 id="pp-invite-title">"Invite a teammate"</h2>
+            <h2 id="pp-invite-title">{t("team.invite")}</h2>
             <ErrorSummary errors summary id_prefix="invite"/>
             <div role="status">{move || outcome.get().map(|outcome| match outcome {
                 Ok((email, link)) => view! { <InvitationLink email link/> }.into_any(),
                 Err(text) => view! { <p class="pp-form-outcome pp-form-outcome--error">{text}</p> }.into_any(),
             })}</div>
             <form class="pp-form pp-card pp-invite" on:submit=on_submit novalidate=true>
-                <Field state=email label="Work e-mail" required=true>
+                <Field state=email label=t("team.work_email") required=true>
                     <input id="invite-email" class="pp-input" type="email" autocomplete="off" spellcheck="false"
                         prop:value=move || draft.with(|d| d.email.clone())
                         on:input=move |e| draft.update(|d| d.email = event_target_value(&e))
                         aria-invalid=email_invalid aria-describedby=email_described/>
                 </Field>
-                <Field state=role label="Role" required=true>
+                <Field state=role label=t("team.role") required=true>
                     <select id="invite-role" class="pp-input" prop:value=move || draft.with(|d| d.role.clone())
                         on:change=move |e| draft.update(|d| d.role = event_target_value(&e))>
                         {ROLES.iter().map(|(role, value)| view! { <option value=*value>{role.label()}</option> }).collect_view()}
                     </select>
                 </Field>
-                <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>"Send invitation"</button>
+                <button type="submit" class="pp-button pp-button--primary" disabled=move || send.pending().get()>{t("team.send_invitation")}</button>
             </form>
         </section>
     }
@@ -130,11 +131,11 @@ fn InvitationLink(email: String, link: String) -> impl IntoView {
         }
     };
     view! {
-        <Notice tone=Tone::Success title=format!("Invitation ready for {email}.")>
-            <p>"Send them this link. It works once, for seven days, and lets them choose a password."</p>
+        <Notice tone=Tone::Success title=tr("team.invitation_ready", &[("email", &email)])>
+            <p>{t("team.link_hint")}</p>
             <div class="pp-invite__link">
-                <input id="invite-link" class="pp-input" readonly=true aria-label="Invitation link" prop:value=link/>
-                <button type="button" class="pp-button" on:click=copy>{move || if copied.get() { "Copied" } else { "Copy link" }}</button>
+                <input id="invite-link" class="pp-input" readonly=true aria-label=t("team.invitation_link") prop:value=link/>
+                <button type="button" class="pp-button" on:click=copy>{move || t(if copied.get() { "team.copied" } else { "team.copy_link" })}</button>
             </div>
         </Notice>
     }
