@@ -1,9 +1,9 @@
 //! Sending feedback: the topics offered, and the form as typed checked by the contract's rules
 //! (from `api-types`) in a partner's words before anything is sent.
 
+use crate::text::i18n::t;
 use api_types::feedback_rules::{check_body, check_title};
 use api_types::{FeedbackCategory, FieldError, NewFeedback};
-use crate::text::i18n::t;
 
 /// The topics, in the order the form offers them, with their wire values.
 pub const CATEGORIES: [(FeedbackCategory, &str); 5] = [

@@ -7,7 +7,7 @@ use api_types::{BoardParams, LeaderboardEntry, Metric, Money, Period, QueryStrin
 use super::UrlState;
 use crate::text::dates::month_label;
 use crate::text::format::{count, money};
-use crate::text::i18n::{t, tr, tn};
+use crate::text::i18n::{t, tn, tr};
 
 /// Entries per page.
 pub const BOARD_PAGE: u32 = 25;
@@ -142,10 +142,16 @@ pub fn score_cell(metric: Metric, score: u64, locale: &str) -> String {
 /// more in registered deals to reach rank 62."
 pub fn gap_text(metric: Metric, gap: u64, rank: u32, locale: &str) -> String {
     let more = match metric {
-        Metric::RegisteredRevenue => tr("board.more_revenue", &[("value", &score_text(metric, gap, locale))]),
+        Metric::RegisteredRevenue => tr(
+            "board.more_revenue",
+            &[("value", &score_text(metric, gap, locale))],
+        ),
         _ => score_text(metric, gap, locale),
     };
-    tr("board.to_reach", &[("more", &more), ("rank", &count(u64::from(rank), locale))])
+    tr(
+        "board.to_reach",
+        &[("more", &more), ("rank", &count(u64::from(rank), locale))],
+    )
 }
 
 /// Where the surest way to earn a board's score is done: (link text's key, app path).

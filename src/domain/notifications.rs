@@ -2,42 +2,32 @@
 
 use api_types::{Notification, NotificationKind, SubjectKind};
 
+use crate::text::i18n::{tn, tr};
 use crate::text::labels::Tone;
 
 /// One line saying what happened, naming its subject as the backend wrote it.
 pub fn headline(entry: &Notification) -> String {
     let title = &entry.subject.title;
     let reference = &entry.subject.id;
-    match entry.kind {
-        NotificationKind::DealQuestion => {
-            format!("The channel team has a question about {title} ({reference})")
-        }
-        NotificationKind::DealApproved => {
-            format!("{title} ({reference}) is approved and protected for you")
-        }
-        NotificationKind::DealRejected => format!("{title} ({reference}) was not accepted"),
-        NotificationKind::DealWon => format!("{title} ({reference}) is recorded as won"),
-        NotificationKind::DealLost => format!("{title} ({reference}) is recorded as lost"),
-        NotificationKind::ExtensionGranted => {
-            format!("Protection of {title} ({reference}) is extended")
-        }
-        NotificationKind::ExtensionRefused => {
-            format!("Protection of {title} ({reference}) was not extended")
-        }
-        NotificationKind::ProtectionEnding => {
-            format!("Protection of {title} ({reference}) ends soon")
-        }
-        NotificationKind::FeedbackReply => {
-            format!("The channel team answered your feedback “{title}”")
-        }
-        NotificationKind::CourseCompleted => format!("Course completed: {title}"),
-        NotificationKind::CertificationGranted => format!("Certification earned: {title}"),
-        NotificationKind::CertificationRevoked => format!("Certification revoked: {title}"),
-        NotificationKind::CertificationExpiring => format!("Certification lapsing soon: {title}"),
-        NotificationKind::SurveyPublished => format!("New survey: {title}"),
-        NotificationKind::OnboardingVerified => format!("Onboarding step confirmed: {title}"),
-        NotificationKind::OnboardingSentBack => format!("Onboarding step sent back: {title}"),
-    }
+    let key = match entry.kind {
+        NotificationKind::DealQuestion => "notice.deal_question",
+        NotificationKind::DealApproved => "notice.deal_approved",
+        NotificationKind::DealRejected => "notice.deal_rejected",
+        NotificationKind::DealWon => "notice.deal_won",
+        NotificationKind::DealLost => "notice.deal_lost",
+        NotificationKind::ExtensionGranted => "notice.extension_granted",
+        NotificationKind::ExtensionRefused => "notice.extension_refused",
+        NotificationKind::ProtectionEnding => "notice.protection_ending",
+        NotificationKind::FeedbackReply => "notice.feedback_reply",
+        NotificationKind::CourseCompleted => "notice.course_completed",
+        NotificationKind::CertificationGranted => "notice.certification_granted",
+        NotificationKind::CertificationRevoked => "notice.certification_revoked",
+        NotificationKind::CertificationExpiring => "notice.certification_expiring",
+        NotificationKind::SurveyPublished => "notice.survey_published",
+        NotificationKind::OnboardingVerified => "notice.onboarding_verified",
+        NotificationKind::OnboardingSentBack => "notice.onboarding_sent_back",
+    };
+    tr(key, &[("title", title), ("reference", reference)])
 }
 
 /// How the entry feels at a glance.
@@ -69,7 +59,7 @@ pub fn path(entry: &Notification) -> String {
 
 /// "3 unread" for the header link's name; nothing when all is read.
 pub fn unread_phrase(unread: u32) -> Option<String> {
-    (unread > 0).then(|| format!("{unread} unread"))
+    (unread > 0).then(|| tn("notifications.unread", unread.into(), &[]))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod oidc;
 
+use crate::text::i18n::t;
 use api_types::{problem_code, FieldError, SignIn};
 
 /// What the partner typed.
@@ -20,18 +21,12 @@ impl Credentials {
         let mut errors = Vec::new();
         let email = self.email.trim();
         if email.is_empty() {
-            errors.push(FieldError::new(
-                "email",
-                "Enter the e-mail address you use for the program.",
-            ));
+            errors.push(FieldError::new("email", &t("sign_in.enter_email")));
         } else if !email.contains('@') {
-            errors.push(FieldError::new(
-                "email",
-                "Enter an e-mail address like name@company.com.",
-            ));
+            errors.push(FieldError::new("email", &t("form.email_like")));
         }
         if self.password.is_empty() {
-            errors.push(FieldError::new("password", "Enter your password."));
+            errors.push(FieldError::new("password", &t("sign_in.enter_password")));
         }
         if errors.is_empty() {
             Ok(SignIn {
@@ -56,9 +51,9 @@ pub enum Refusal {
 /// What a failed sign-in answer (status, problem code, message) tells the partner.
 pub fn refusal(status: Option<u16>, code: Option<&str>, message: String) -> Refusal {
     match (status, code) {
-        (Some(401), Some(problem_code::INVALID_CREDENTIALS)) => Refusal::AtPassword(
-            "The e-mail and password do not match an account. Check both and try again.".into(),
-        ),
+        (Some(401), Some(problem_code::INVALID_CREDENTIALS)) => {
+            Refusal::AtPassword(t("sign_in.no_match"))
+        }
         _ => Refusal::Notice(message),
     }
 }

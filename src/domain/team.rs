@@ -2,11 +2,11 @@
 //! contract's rules (from `api-types`) in a partner's words, the invitation link, and what on a
 //! member needs the admin's attention.
 
+use crate::text::i18n::{t, tr};
 use api_types::team_rules::{check_acceptance, check_invitation, PASSWORD_CHARS};
 use api_types::{
     AcceptInvitation, CertificationStatus, FieldError, NewInvitation, TeamMember, UserRole,
 };
-use crate::text::i18n::{t, tr};
 
 /// The roles an admin can give, in the order the form offers them, with their wire values.
 pub const ROLES: [(UserRole, &str); 2] = [(UserRole::Member, "member"), (UserRole::Admin, "admin")];
@@ -44,10 +44,7 @@ impl InviteDraft {
         if check_invitation(&invitation).is_empty() {
             Ok(invitation)
         } else {
-            Err(vec![FieldError::new(
-                "email",
-                &t("team.invite_email"),
-            )])
+            Err(vec![FieldError::new("email", &t("team.invite_email"))])
         }
     }
 }

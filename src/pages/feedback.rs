@@ -14,8 +14,8 @@ use crate::domain::feedback::{FeedbackDraft, CATEGORIES};
 use crate::platform::paths::href;
 use crate::platform::storage;
 use crate::text::dates::{due_phrase, short_date, today};
+use crate::text::i18n::{t, tn, tr};
 use crate::text::labels::Label;
-use crate::text::i18n::{t, tr, tn};
 
 /// The feedback page.
 #[component]
@@ -125,7 +125,8 @@ impl FeedbackForm {
                 let key = self.draft.with_untracked(|d| d.idempotency_key.clone());
                 match api.send_feedback(&feedback, &key).await {
                     Ok(item) => {
-                        self.outcome.set(Some(Ok(tr("feedback.received", &[("title", &item.title)]))));
+                        self.outcome
+                            .set(Some(Ok(tr("feedback.received", &[("title", &item.title)]))));
                         self.draft.update(|d| {
                             d.title.clear();
                             d.body.clear();

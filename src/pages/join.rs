@@ -2,7 +2,7 @@
 //! and a password; the portal then opens signed in. The secret is read from the address's
 //! fragment, which browsers never send to a server.
 
-use api_types::{AcceptInvitation, FieldError, InvitationDetails};
+use api_types::{AcceptInvitation, FieldError, InvitationDetails, UserRole};
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -14,7 +14,8 @@ use crate::context::{use_api, use_read, ApiWrite};
 use crate::domain::team::{invitation_token, password_hint, JoinDraft};
 use crate::platform::paths::href;
 use crate::session::reload;
-use crate::text::labels::{Label, Tone};
+use crate::text::i18n::{t, tr};
+use crate::text::labels::Tone;
 
 /// The join page.
 #[component]
@@ -24,10 +25,10 @@ pub fn JoinPage() -> impl IntoView {
         .unwrap_or_default();
     let Some(token) = invitation_token(&fragment) else {
         return view! {
-            <Page title="Join your team">
-                <Notice tone=Tone::Warning title="This invitation link is incomplete.">
-                    <p>"Open the whole link from your invitation, or ask your partner admin to send a new one. Already have an account? "
-                        <a href=href("/sign-in")>"Sign in"</a>"."</p>
+            <Page title=t("join.title")>
+                <Notice tone=Tone::Warning title=t("join.incomplete")>
+                    <p>{t("join.incomplete_hint")}" "
+                        <a href=href("/sign-in")>{t("sign_in.title")}</a>"."</p>
                 </Notice>
             </Page>
         }
@@ -41,8 +42,8 @@ pub fn JoinPage() -> impl IntoView {
         })
     };
     view! {
-        <Page title="Join your team">
-            <Loaded resource=details what="your invitation" lines=4 render=move |details: InvitationDetails| {
+        <Page title=t("join.title")>
+            <Loaded resource=details what=t("what.invitation") lines=4 render=move |details: InvitationDetails| {
                 view! { <JoinForm details token=token.clone()/> }
             }/>
         </Page>
@@ -67,10 +68,7 @@ fn JoinForm(details: InvitationDetails, token: String) -> impl IntoView {
                     errors.set(error.field_errors().to_vec());
                     focus_when_shown(summary);
                 }
-                Err(error) => notice.set(Some(format!(
-                    "{} What you typed is kept; press Join to try again.",
-                    error.message()
-                ))),
+                Err(error) => notice.set(Some(tr("join.failed", &[("why", &error.message())]))),
             }
         }
     });
@@ -91,31 +89,33 @@ fn JoinForm(details: InvitationDetails, token: String) -> impl IntoView {
     let (password_invalid, password_described) = (password.invalid(), password.described_by());
     let email = FieldState::new("join", "email", errors, None);
     view! {
-        <p class="pp-lead">{format!("{} invited you to join {} as {}. Choose a password to finish; the invitation works until {}.",
-            details.invited_by, details.company_name, details.role.label().to_ascii_lowercase(),
-            crate::text::dates::short_date(details.expires_at.date_naive()))}</p>
+        <p class="pp-lead">{tr(
+            match details.role { UserRole::Admin => "join.lead_admin", UserRole::Member => "join.lead_member" },
+            &[("who", &details.invited_by), ("company", &details.company_name),
+              ("date", &crate::text::dates::short_date(details.expires_at.date_naive()))],
+        )}</p>
         <ErrorSummary errors summary id_prefix="join"/>
         <div role="status">{move || notice.get().map(|text| view! {
-            <Notice tone=Tone::Danger title="You have not joined yet."><p>{text}</p></Notice>
+            <Notice tone=Tone::Danger title=t("join.not_yet")><p>{text}</p></Notice>
         })}</div>
         <form class="pp-form pp-card pp-sign-in__form" on:submit=on_submit novalidate=true>
-            <Field state=email label="E-mail (you sign in with it)" required=true>
+            <Field state=email label=t("join.email") required=true>
                 <input id="join-email" class="pp-input" type="email" autocomplete="username" readonly=true prop:value=details.email/>
             </Field>
-            <Field state=name label="Your name" required=true>
+            <Field state=name label=t("join.name") required=true>
                 <input id="join-name" class="pp-input" autocomplete="name" maxlength="120"
                     prop:value=move || draft.with(|d| d.name.clone())
                     on:input=move |e| draft.update(|d| d.name = event_target_value(&e))
                     aria-invalid=name_invalid aria-describedby=name_described/>
             </Field>
-            <Field state=password label="Choose a password" required=true>
+            <Field state=password label=t("join.password") required=true>
                 <PasswordInput id="join-password" autocomplete="new-password"
                     value=Signal::derive(move || draft.with(|d| d.password.clone()))
                     on_input=Callback::new(move |typed| draft.update(|d| d.password = typed))
                     invalid=Signal::derive(password_invalid) described_by=Signal::derive(password_described)/>
             </Field>
             <button type="submit" class="pp-button pp-button--primary" disabled=move || join.pending().get()>
-                {move || if join.pending().get() { "Joining…" } else { "Join and sign in" }}
+                {move || t(if join.pending().get() { "join.joining" } else { "join.join" })}
             </button>
         </form>
     }

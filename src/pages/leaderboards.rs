@@ -15,9 +15,9 @@ use crate::text::labels::Label;
 mod ranking;
 mod score_chart;
 
+use crate::text::i18n::{t, tr};
 use ranking::RankingTable;
 use score_chart::ScoreChart;
-use crate::text::i18n::{t, tr};
 
 /// The leaderboards page.
 #[component]

@@ -5,14 +5,15 @@ use leptos_router::components::A;
 
 use crate::components::Page;
 use crate::platform::paths::href;
+use crate::text::i18n::t;
 
 /// Says the page does not exist and offers the way back.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Page title="Page not found">
-            <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
-            <p><A href=href("/")>"Go to your home page"</A></p>
+        <Page title=t("not_found.title")>
+            <p>{t("not_found.text")}</p>
+            <p><A href=href("/")>{t("not_found.home")}</A></p>
         </Page>
     }
 }

@@ -9,6 +9,7 @@ use crate::context::{use_notifications, use_read};
 use crate::domain::notifications::{headline, path, tone};
 use crate::platform::paths::href;
 use crate::text::dates::{machine_instant, moment};
+use crate::text::i18n::{t, tn};
 
 /// The notifications page.
 #[component]
@@ -20,24 +21,23 @@ pub fn NotificationsPage() -> impl IntoView {
         async move { api.notification_feed().await }
     });
     view! {
-        <Page title="Notifications">
-            <p class="pp-lead">"What changed for you: decisions on your deals, questions from the channel team, answers to your feedback and news about your training. New entries appear here without reloading."</p>
-            <Loaded resource=feed what="your notifications" lines=5 render=move |feed: NotificationFeed| if feed.items.is_empty() {
+        <Page title=t("nav.notifications")>
+            <p class="pp-lead">{t("notifications.lead")}</p>
+            <Loaded resource=feed what=t("what.notifications") lines=5 render=move |feed: NotificationFeed| if feed.items.is_empty() {
                 view! {
-                    <EmptyState title="Nothing new yet">
-                        <p>"Decisions on your deals, questions from the channel team and answers to your feedback will appear here."</p>
+                    <EmptyState title=t("notifications.none")>
+                        <p>{t("notifications.none_hint")}</p>
                     </EmptyState>
                 }.into_any()
             } else {
                 view! {
                     <div class="pp-notifications__bar">
                         <p class="pp-meta">{match feed.unread {
-                            0 => "Everything is read.".to_owned(),
-                            1 => "1 unread".to_owned(),
-                            n => format!("{n} unread"),
+                            0 => t("notifications.all_read"),
+                            n => tn("notifications.unread", n.into(), &[]),
                         }}</p>
                         {(feed.unread > 0).then(|| view! {
-                            <button type="button" class="pp-button" on:click=move |_| notifications.mark_read(None)>"Mark all as read"</button>
+                            <button type="button" class="pp-button" on:click=move |_| notifications.mark_read(None)>{t("notifications.mark_all")}</button>
                         })}
                     </div>
                     <ol class="pp-notifications">
@@ -62,7 +62,7 @@ fn Entry(entry: Notification) -> impl IntoView {
     view! {
         <li class="pp-card pp-notification" class:pp-notification--unread=unread>
             <div class="pp-notification__head">
-                {unread.then(|| view! { <Badge text="New" tone/> })}
+                {unread.then(|| view! { <Badge text=t("notifications.new") tone/> })}
                 <a class="pp-notification__title" href=href(&path(&entry)) on:click=mark>{headline(&entry)}</a>
             </div>
             {entry.note.map(|note| view! { <p class="pp-notification__note">{note}</p> })}

@@ -16,6 +16,7 @@ use crate::components::{
 use crate::context::{use_api, use_base, use_config, use_read, use_session, ApiWrite};
 use crate::domain::sign_in::{refusal, Credentials, Refusal};
 use crate::session::{here, reload, safe_next, SessionState};
+use crate::text::i18n::{t, tr};
 use crate::text::labels::{Label, Tone};
 use provider::ProviderSignIn;
 
@@ -41,8 +42,8 @@ pub fn SignInPage() -> impl IntoView {
     if resuming {
         return view! {
             <div class="pp-sign-in pp-sign-in--again">
-                <h2 id="pp-sign-in-again-title" class="pp-sign-in__title">"Sign in again"</h2>
-                <p>"Your session has ended. Sign in to carry on: this page and everything you typed are kept."</p>
+                <h2 id="pp-sign-in-again-title" class="pp-sign-in__title">{t("sign_in.again")}</h2>
+                <p>{t("sign_in.again_hint")}</p>
                 {provider}
                 <SignInFields form submit/>
             </div>
@@ -50,9 +51,9 @@ pub fn SignInPage() -> impl IntoView {
         .into_any();
     }
     view! {
-        <Page title="Sign in">
+        <Page title=t("sign_in.title")>
             <div class="pp-sign-in">
-                <p class="pp-lead">"Sign in with the e-mail address you use for the partner program."</p>
+                <p class="pp-lead">{t("sign_in.lead")}</p>
                 {provider}
                 <SignInFields form submit/>
                 <DemoAccounts submit/>
@@ -160,26 +161,26 @@ fn SignInFields(form: SignInForm, submit: ApiWrite<SignIn>) -> impl IntoView {
         <ErrorSummary errors summary id_prefix="sign-in"/>
         <div role="status">
             {move || notice.get().map(|text| view! {
-                <Notice tone=Tone::Danger title="You are not signed in yet.">
+                <Notice tone=Tone::Danger title=t("sign_in.not_yet")>
                     <p>{text}</p>
                 </Notice>
             })}
         </div>
         <form class="pp-form pp-card pp-sign-in__form" on:submit=on_submit novalidate=true>
-            <Field state=email label="E-mail" required=true>
+            <Field state=email label=t("sign_in.email") required=true>
                 <input id="sign-in-email" class="pp-input" type="email" autocomplete="username" spellcheck="false"
                     prop:value=move || credentials.with(|c| c.email.clone())
                     on:input=move |e| credentials.update(|c| c.email = event_target_value(&e))
                     aria-invalid=email_invalid aria-describedby=email_described/>
             </Field>
-            <Field state=password label="Password" required=true>
+            <Field state=password label=t("sign_in.password") required=true>
                 <PasswordInput id="sign-in-password" autocomplete="current-password"
                     value=Signal::derive(move || credentials.with(|c| c.password.clone()))
                     on_input=Callback::new(move |typed| credentials.update(|c| c.password = typed))
                     invalid=Signal::derive(password_invalid) described_by=Signal::derive(password_described)/>
             </Field>
             <button type="submit" class="pp-button pp-button--primary" disabled=move || submit.pending().get()>
-                {move || if submit.pending().get() { "Signing in…" } else { "Sign in" }}
+                {move || t(if submit.pending().get() { "sign_in.signing_in" } else { "sign_in.title" })}
             </button>
         </form>
     }
@@ -193,8 +194,8 @@ fn DemoAccounts(submit: ApiWrite<SignIn>) -> impl IntoView {
         let accounts = accounts.get().and_then(Result::ok).unwrap_or_default();
         (!accounts.is_empty()).then(|| view! {
             <section class="pp-card pp-demo-accounts" aria-labelledby="pp-demo-accounts-title">
-                <h2 id="pp-demo-accounts-title" class="pp-card__title">"Demo accounts"</h2>
-                <p>"This portal runs in demo mode. Every demo account's password is "
+                <h2 id="pp-demo-accounts-title" class="pp-card__title">{t("sign_in.demo")}</h2>
+                <p>{t("sign_in.demo_password")}" "
                     <code>{accounts[0].password.clone()}</code>"."</p>
                 <ul class="pp-demo-accounts__list">
                     {accounts.into_iter().map(|account| {
@@ -203,7 +204,7 @@ fn DemoAccounts(submit: ApiWrite<SignIn>) -> impl IntoView {
                             <li>
                                 <button type="button" class="pp-button" disabled=move || submit.pending().get()
                                     on:click=move |_| { submit.dispatch(request.clone()); }>
-                                    {format!("Sign in as {}", account.name)}
+                                    {tr("sign_in.as", &[("name", &account.name)])}
                                 </button>
                                 <span class="pp-demo-accounts__who">
                                     {format!("{} · {} · {}", account.role.label(), account.company_name, account.email)}

@@ -18,8 +18,8 @@ use crate::text::labels::Tone;
 
 mod question;
 
-use question::QuestionField;
 use crate::text::i18n::{t, tr};
+use question::QuestionField;
 
 /// The survey page; the id comes from the URL.
 #[component]

@@ -12,9 +12,9 @@ use crate::context::{use_api, use_read, use_session, ApiWrite};
 use crate::domain::team::attention;
 use crate::platform::paths::href;
 use crate::text::dates::{expiry_phrase, short_date, today};
+use crate::text::i18n::{t, tn, tr};
 use crate::text::labels::{Label, Tone};
 use invite::{InviteForm, InviteSection};
-use crate::text::i18n::{t, tr, tn};
 
 /// The team page.
 #[component]
@@ -106,22 +106,21 @@ fn change_action(outcome: RwSignal<Option<Result<String, String>>>) -> ApiWrite<
                     user_id,
                     name,
                     role,
-                } => api
-                    .set_role(user_id, *role)
+                } => api.set_role(user_id, *role).await.map(|_| {
+                    let key = match role {
+                        UserRole::Admin => "team.now_admin",
+                        UserRole::Member => "team.now_member",
+                    };
+                    tr(key, &[("name", name)])
+                }),
+                Change::Remove { user_id, name } => api
+                    .remove_member(user_id)
                     .await
-                    .map(|_| {
-                        let key = match role {
-                            UserRole::Admin => "team.now_admin",
-                            UserRole::Member => "team.now_member",
-                        };
-                        tr(key, &[("name", name)])
-                    }),
-                Change::Remove { user_id, name } => api.remove_member(user_id).await.map(|()| {
-                    tr("team.removed", &[("name", name)])
-                }),
-                Change::Withdraw { id, email } => api.withdraw_invitation(id).await.map(|()| {
-                    tr("team.withdrawn", &[("email", email)])
-                }),
+                    .map(|()| tr("team.removed", &[("name", name)])),
+                Change::Withdraw { id, email } => api
+                    .withdraw_invitation(id)
+                    .await
+                    .map(|()| tr("team.withdrawn", &[("email", email)])),
             };
             outcome.set(Some(done.map_err(|error| {
                 tr("team.nothing_changed", &[("why", &error.message())])

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::domain::deal::waiting_reason;
 use crate::domain::training::{expiry_warning, ExpiryWarning};
 use crate::text::dates::{days_until, due_phrase, expiry_phrase};
+use crate::text::i18n::tr;
 use crate::text::labels::Label;
 
 /// How loud an action should look.
@@ -90,7 +91,7 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
     if let (Some((requirement, words)), None) = (&risk, own_lapse) {
         // Someone else's lapse: the team page shows whose, and they renew it.
         actions.push(NextAction {
-            title: format!("Keep {requirement}"),
+            title: tr("next.keep", &[("requirement", requirement)]),
             detail: (*words).clone(),
             path: "/team".into(),
             urgency: Urgency::High,
@@ -120,7 +121,10 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
         };
         actions.push(NextAction {
             title: item.title.clone(),
-            detail: format!("Onboarding, {}", due_phrase(item.due_on, today)),
+            detail: tr(
+                "next.onboarding",
+                &[("due", &due_phrase(item.due_on, today))],
+            ),
             path: "/onboarding?show=todo".into(),
             urgency: if class == 1 {
                 Urgency::High
@@ -136,7 +140,7 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
         };
         let (title, urgency, rank) = match deal.protection_expires_on {
             _ if deal.status == DealStatus::MoreInfoRequested => (
-                "Answer the channel team about",
+                "next.answer_about",
                 Urgency::High,
                 (2, deal.updated_at.timestamp()),
             ),
@@ -147,13 +151,16 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
                 } else {
                     Urgency::Medium
                 };
-                ("Close or extend:", urgency, (3, days))
+                ("next.close_or_extend", urgency, (3, days))
             }
             None => continue,
         };
         actions.push(NextAction {
-            title: format!("{title} {}", deal.customer_company),
-            detail: format!("Deal {}: {reason}", deal.reference),
+            title: tr(title, &[("customer", &deal.customer_company)]),
+            detail: tr(
+                "next.deal",
+                &[("reference", &deal.reference), ("reason", &reason)],
+            ),
             path: format!("/deals/{}", deal.reference),
             urgency,
             rank,
@@ -169,10 +176,13 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
             .then(|| risk.as_ref().map(|(requirement, _)| requirement))
             .flatten();
         actions.push(NextAction {
-            title: format!("Recertify: {}", cert.name),
+            title: tr("next.recertify", &[("name", &cert.name)]),
             detail: match cost {
-                Some(requirement) => format!("Certification {detail}; {requirement} falls with it"),
-                None => format!("Certification {detail}"),
+                Some(requirement) => tr(
+                    "next.cert_falls",
+                    &[("when", &detail), ("requirement", requirement)],
+                ),
+                None => tr("next.cert", &[("when", &detail)]),
             },
             path: "/training".into(),
             urgency: if days < 0 || cost.is_some() {
@@ -185,8 +195,8 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
     }
     for survey in sources.surveys.unwrap_or_default() {
         actions.push(NextAction {
-            title: format!("Answer “{}”", survey.title),
-            detail: format!("Survey, {}", due_phrase(survey.due_on, today)),
+            title: tr("next.answer_survey", &[("title", &survey.title)]),
+            detail: tr("next.survey", &[("due", &due_phrase(survey.due_on, today))]),
             path: format!("/feedback/surveys/{}", survey.id),
             urgency: Urgency::Low,
             rank: (5, days_until(survey.due_on, today)),

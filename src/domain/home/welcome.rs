@@ -3,6 +3,7 @@
 use api_types::{Measure, Money, TierRequirement};
 
 use crate::text::format::{count, money, percent};
+use crate::text::i18n::{t, tr};
 
 /// One tier requirement in plain numbers: "2 of 3", "1 more needed", and how far along.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,11 +25,20 @@ pub fn requirement_progress(requirement: &TierRequirement, locale: &str) -> Requ
         (Measure::Count { value: current }, Measure::Count { value: target }) => {
             RequirementProgress {
                 met: current >= target,
-                standing: format!("{} of {}", count(*current, locale), count(*target, locale)),
+                standing: tr(
+                    "home.x_of_y",
+                    &[
+                        ("done", &count(*current, locale)),
+                        ("total", &count(*target, locale)),
+                    ],
+                ),
                 left: if current >= target {
-                    "Met".into()
+                    t("home.met")
                 } else {
-                    format!("{} more needed", count(target - current, locale))
+                    tr(
+                        "home.more_needed",
+                        &[("count", &count(target - current, locale))],
+                    )
                 },
                 percent: percent(*current, *target),
             }
@@ -43,11 +53,17 @@ pub fn requirement_progress(requirement: &TierRequirement, locale: &str) -> Requ
             let met = current.amount_minor >= target.amount_minor;
             RequirementProgress {
                 met,
-                standing: format!("{} of {}", money(current, locale), money(target, locale)),
+                standing: tr(
+                    "home.x_of_y",
+                    &[
+                        ("done", &money(current, locale)),
+                        ("total", &money(target, locale)),
+                    ],
+                ),
                 left: if met {
-                    "Met".into()
+                    t("home.met")
                 } else {
-                    format!("{} to go", money(&gap, locale))
+                    tr("home.to_go", &[("value", &money(&gap, locale))])
                 },
                 percent: percent(
                     current.amount_minor.max(0) as u64,
@@ -57,10 +73,12 @@ pub fn requirement_progress(requirement: &TierRequirement, locale: &str) -> Requ
         }
         (current, target) => RequirementProgress {
             met: false,
-            standing: format!(
-                "{} of {}",
-                measure_text(current, locale),
-                measure_text(target, locale)
+            standing: tr(
+                "home.x_of_y",
+                &[
+                    ("done", &measure_text(current, locale)),
+                    ("total", &measure_text(target, locale)),
+                ],
             ),
             left: String::new(),
             percent: 0,

@@ -4,6 +4,7 @@
 //! from the token endpoint over TLS, which OpenID Connect Core (3.1.3.7) accepts in place of
 //! checking its signature; the backend checks every access token's signature itself.
 
+use crate::text::i18n::{t, tr};
 use api_types::encode;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -60,10 +61,10 @@ struct Discovery {
 
 /// The endpoints from `/.well-known/openid-configuration` (its text), if it is this issuer's.
 pub fn endpoints(discovery: &str, issuer: &str) -> Result<Endpoints, String> {
-    let discovery: Discovery = serde_json::from_str(discovery)
-        .map_err(|_| "the sign-in provider does not say where to sign in".to_owned())?;
+    let discovery: Discovery =
+        serde_json::from_str(discovery).map_err(|_| t("sign_in.no_discovery"))?;
     if discovery.issuer != issuer {
-        return Err("the sign-in provider describes another issuer".into());
+        return Err(t("sign_in.other_issuer"));
     }
     Ok(Endpoints {
         authorization: discovery.authorization_endpoint,
@@ -141,13 +142,13 @@ pub fn returned_code(
 ) -> Result<String, String> {
     if let Some(error) = error {
         return Err(match error {
-            "access_denied" => "Signing in was cancelled at the sign-in provider.".into(),
-            other => format!("The sign-in provider refused ({other})."),
+            "access_denied" => t("sign_in.cancelled"),
+            other => tr("sign_in.provider_refused", &[("why", &other)]),
         });
     }
     match (code, state) {
         (Some(code), Some(state)) if Some(state) == expected_state => Ok(code.to_owned()),
-        _ => Err("This sign-in did not start here or was already used. Please start again.".into()),
+        _ => Err(t("sign_in.not_started_here")),
     }
 }
 
@@ -169,7 +170,7 @@ impl<'de> Deserialize<'de> for Audience {
         impl<'de> Visitor<'de> for OneOrMany {
             type Value = Audience;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a client id or a list of them")
+                f.write_str("a client id or a list of them") // text: for serde
             }
             fn visit_str<E: serde::de::Error>(self, one: &str) -> Result<Audience, E> {
                 Ok(Audience(vec![one.to_owned()]))
@@ -206,8 +207,7 @@ pub fn check_id_token(
             && c.nonce.as_deref() == Some(nonce)
             && c.exp > now
     });
-    ok.then_some(())
-        .ok_or_else(|| "The sign-in provider's answer could not be trusted.".to_owned())
+    ok.then_some(()).ok_or_else(|| t("sign_in.untrusted"))
 }
 
 /// What waits in session storage during an attempt: its secrets, the token endpoint and where

@@ -24,8 +24,14 @@ pub(super) fn ScoreChart(history: Vec<ScorePoint>, metric: Metric) -> impl IntoV
         "board.chart_summary",
         history.len() as i64,
         &[
-            ("from", &score_text(metric, history.first().map_or(0, |p| p.score), &locale)),
-            ("to", &score_text(metric, history.last().map_or(0, |p| p.score), &locale)),
+            (
+                "from",
+                &score_text(metric, history.first().map_or(0, |p| p.score), &locale),
+            ),
+            (
+                "to",
+                &score_text(metric, history.last().map_or(0, |p| p.score), &locale),
+            ),
         ],
     );
     view! {

@@ -14,6 +14,7 @@ use crate::platform::config::SignInProvider;
 use crate::platform::paths::href;
 use crate::session::oidc::{finish, start};
 use crate::session::{reload, safe_next};
+use crate::text::i18n::{t, tr};
 use crate::text::labels::Tone;
 
 /// The provider's button, and the end of a sign-in that comes back from it.
@@ -94,12 +95,12 @@ pub fn ProviderSignIn(
     view! {
         <div class="pp-provider">
             <div role="status">{move || problem.get().map(|text| view! {
-                <Notice tone=Tone::Danger title="You are not signed in yet."><p>{text}</p></Notice>
+                <Notice tone=Tone::Danger title=t("sign_in.not_yet")><p>{text}</p></Notice>
             })}</div>
             <button type="button" class="pp-button pp-button--primary pp-provider__button" disabled=busy on:click=go>
-                {move || if busy.get() { "Signing you in…".to_owned() } else { format!("Sign in with {name}") }}
+                {move || if busy.get() { t("sign_in.signing_you_in") } else { tr("sign_in.with", &[("name", &name)]) }}
             </button>
-            <p class="pp-provider__or pp-muted">"or with your e-mail and password:"</p>
+            <p class="pp-provider__or pp-muted">{t("sign_in.or")}</p>
         </div>
     }
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::components::{focus_when_shown, send_checked, ErrorSummary, Field, FieldState, Notice};
 use crate::context::{use_api, use_base, ApiWrite};
 use crate::domain::team::{invitation_link, InviteDraft, ROLES};
-use crate::text::labels::{Label, Tone};
 use crate::text::i18n::{t, tr};
+use crate::text::labels::{Label, Tone};
 
 /// The form's state: what was typed, errors at fields, and the last invitation's link.
 #[derive(Clone, Copy)]
