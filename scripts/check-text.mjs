@@ -24,11 +24,13 @@ const files = [];
 // line may also end with `// text: <why>` when a literal is shown before any catalogue exists.
 const machine = /^[a-z0-9_.:#/?&=%@+*\-\[\]()"' ]*$|^[A-Z0-9_\-]+$|^pp-|^https?:|^\{[^}]*\}$|^[\p{P}\p{S}\s\d]*$/u;
 const used = new Set();
+const namespaces = new Set(Object.keys(english).map((k) => k.split(".")[0]));
 for (const file of files) {
   const lines = readFileSync(file, "utf8").split("\n");
   // A file whose first lines say `// text: <why>` writes for vendors or machines, not partners.
   const exempt = lines.slice(0, 12).some((l) => /^\/\/ text: /.test(l));
   const cut = lines.findIndex((l) => /^#\[cfg\(test\)\]/.test(l));
+  let skipping = false;
   lines.slice(0, cut < 0 ? undefined : cut).forEach((line, i) => {
     const code = line.replace(/^\s*\/\/.*$/, "");
     for (const m of code.matchAll(/\b(t|tr|tn)\("([^"]+)"/g)) {
@@ -36,7 +38,16 @@ for (const file of files) {
       used.add(m[1] === "tn" ? m[2] : key);
       if (!(key in english)) problems.push(`${relative(root, file)}:${i + 1}: no English message "${key}"`);
     }
-    if (exempt || /\/\/ text: /.test(line) || /^\s*(#\[|\/\/\/|\/\/!)/.test(line)) return;
+    // `// text: the next line(s)…` exempts what follows it, up to the next blank line or `;`.
+    if (/^\s*\/\/ text: the next/.test(line)) skipping = true;
+    else if (skipping && (/^\s*$/.test(line) || /;\s*$/.test(lines[i - 1] ?? ""))) skipping = false;
+    // Keys handed on as values (labels, navigation, field labels) must exist too.
+    for (const m of code.matchAll(/"([a-z][a-z_]*\.[a-z_]+)"/g)) {
+      if (!namespaces.has(m[1].split(".")[0]) || /\.(json|csv|svg|css|js)$/.test(m[1])) continue;
+      used.add(m[1]);
+      if (!(m[1] in english) && !(`${m[1]}_other` in english)) problems.push(`${relative(root, file)}:${i + 1}: no English message "${m[1]}"`);
+    }
+    if (exempt || skipping || /\/\/ text: /.test(line) || /^\s*(#\[|\/\/\/|\/\/!)/.test(line)) return;
     const bare = code.replace(/\b(t|tr|tn|key|expect_context|include_str|concat|env|cfg|doc|console_log|log|panic|unreachable|debug_assert\w*|assert\w*)!?\("(?:[^"\\]|\\.)*"/g, "");
     for (const m of bare.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
       const text = m[1].replace(/\{[^}]*\}/g, " ");
@@ -83,6 +94,10 @@ for (const file of readdirSync(locales).filter((f) => f.endsWith(".json"))) {
   for (const key of Object.keys(messages)) {
     if (!(key in english) && !(`${pluralBase(key)}_other` in english)) problems.push(`public/locales/${file}: "${key}" is not an English key`);
   }
+}
+const base = (key) => key.replace(/_(zero|one|two|few|many|other)$/, "");
+for (const key of Object.keys(english)) {
+  if (key !== "direction" && !used.has(key) && !used.has(base(key))) problems.push(`public/locales/en-US.json: "${key}" is used nowhere`);
 }
 if (process.argv.includes("--list") || problems.length) {
   console.error(problems.join("\n"));

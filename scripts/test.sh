@@ -40,6 +40,7 @@ echo "== 1/5 native tests (cargo test --workspace)"
 check "format" cargo fmt --all -- --check
 check "CSS uses tokens" node scripts/check-css-tokens.mjs
 check "layer boundaries" node scripts/check-boundaries.mjs
+check "every sentence from the catalogue" node scripts/check-text.mjs
 # Dependencies: sources, licences and yanked crates always; known advisories only where their
 # services answer (counted as skipped otherwise, so it shows).
 cargo fetch --quiet 2>&1 | tail -n 3

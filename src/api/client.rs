@@ -178,8 +178,8 @@ impl Api {
             builder = builder.header(name, value);
         }
         if let Some(token) = BEARER.with(|b| b.borrow().clone()) {
+            // text: the next line is a header.
             builder = builder.header("Authorization", &format!("Bearer {token}"));
-            // text: a header
         }
         let request = match body {
             Some(body) => builder

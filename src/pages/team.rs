@@ -165,7 +165,7 @@ fn MemberCard(
     view! {
         <li class="pp-card pp-team-member">
             <div class="pp-team-member__head">
-                <h3 class="pp-team-member__name">{if yourself { format!("{} (you)", user.name) } else { user.name.clone() }}</h3>
+                <h3 class="pp-team-member__name">{if yourself { format!("{}{}", user.name, t("board.you")) } else { user.name.clone() }}</h3>
                 <Badge text=user.role.label() tone=Tone::Neutral/>
                 {(needs > 0).then(|| view! {
                     <Badge text=tn("team.to_renew", needs as i64, &[]) tone=Tone::Warning/>

@@ -84,9 +84,9 @@ pub fn machine_instant(at: DateTime<Utc>) -> String {
 }
 
 /// Month names without `Intl` (native tests only).
+// text: the next lines are English without Intl.
 const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-    "Dec", // text: without Intl
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
 /// "Oct 2026" for a period labelled `2026-10`; any other label as it is.

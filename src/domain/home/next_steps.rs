@@ -73,7 +73,13 @@ pub fn next_actions(sources: Sources, today: NaiveDate) -> Vec<NextAction> {
     let risk = sources.tier.and_then(|tier| {
         tier.requirements.iter().find_map(|r| {
             let words = r.at_risk.as_ref()?;
-            Some((format!("{} for {}", r.label, tier.tier.label()), words))
+            Some((
+                tr(
+                    "next.requirement_for",
+                    &[("requirement", &r.label), ("tier", &tier.tier.label())],
+                ),
+                words,
+            ))
         })
     });
     // The partner's own part in it: their only current certification, lapsing within 30 days.
