@@ -177,6 +177,11 @@ impl Api {
         for (name, value) in headers {
             builder = builder.header(name, value);
         }
+        // Display text the backend writes (problem details) in the partner's language.
+        let language = crate::text::i18n::locale();
+        if !language.is_empty() {
+            builder = builder.header("Accept-Language", &language);
+        }
         if let Some(token) = BEARER.with(|b| b.borrow().clone()) {
             // text: the next line is a header.
             builder = builder.header("Authorization", &format!("Bearer {token}"));

@@ -129,8 +129,11 @@ pub fn tn(key: &str, count: i64, args: &[(&str, &dyn Display)]) -> String {
     fill(&template, &all)
 }
 
-/// Replaces each `{name}` in `template` with its value; unknown names stay as written.
+/// Replaces each `{name}` in `template` with its value; unknown names stay as written. In a
+/// right-to-left language each value is isolated (U+2068 … U+2069), so a number, a reference or
+/// a Latin name keeps its own direction inside the sentence.
 pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let isolate = !args.is_empty() && direction() == "rtl";
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -142,6 +145,11 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
         };
         let name = &after[..close];
         match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) if isolate => {
+                out.push('\u{2068}');
+                out.push_str(&value.to_string());
+                out.push('\u{2069}');
+            }
             Some((_, value)) => out.push_str(&value.to_string()),
             None => out.push_str(&rest[open..open + close + 2]),
         }
@@ -181,7 +189,22 @@ fn intl_plural(count: i64) -> Option<String> {
 
 fn report_missing(key: &str, tag: &str) {
     #[cfg(target_arch = "wasm32")]
-    web_sys::console::warn_1(&format!("portal: no message \"{key}\" in {tag}").into());
+    {
+        use js_sys::{Function, Reflect};
+        let console = Reflect::get(&js_sys::global(), &"console".into());
+        let warn = console
+            .as_ref()
+            .ok()
+            .and_then(|c| Reflect::get(c, &"warn".into()).ok());
+        if let (Ok(console), Some(warn)) = (&console, warn) {
+            if let Some(warn) = wasm_bindgen::JsCast::dyn_ref::<Function>(&warn) {
+                let _ = warn.call1(
+                    console,
+                    &format!("portal: no message \"{key}\" in {tag}").into(),
+                );
+            }
+        }
+    }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (key, tag);
 }
@@ -217,6 +240,10 @@ mod tests {
         assert_eq!(tn("n", 1, &[]), "1 Tag");
         assert_eq!(tn("n", 1234, &[]), "1,234 Tage");
         assert_eq!(locale(), "de-DE");
+        let arabic = Catalogue::parse("ar", r#"{"direction": "rtl", "x": "الصفقة {r}"}"#).unwrap();
+        install(arabic, None);
+        assert_eq!(direction(), "rtl");
+        assert_eq!(tr("x", &[("r", &"DR-1")]), "الصفقة \u{2068}DR-1\u{2069}");
         install(built_in_english(), None);
     }
 

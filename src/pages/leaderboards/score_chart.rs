@@ -19,7 +19,13 @@ const TOP: u64 = 16;
 #[component]
 pub(super) fn ScoreChart(history: Vec<ScorePoint>, metric: Metric) -> impl IntoView {
     let locale = use_locale();
-    let plotted = bars(&history, WIDTH, HEIGHT);
+    let mut plotted = bars(&history, WIDTH, HEIGHT);
+    // Time runs from the start side: right to left in a right-to-left language.
+    if crate::text::i18n::direction() == "rtl" {
+        for bar in &mut plotted {
+            bar.x = WIDTH.saturating_sub(bar.x + bar.width);
+        }
+    }
     let summary = tn(
         "board.chart_summary",
         history.len() as i64,
