@@ -22,7 +22,7 @@ const files = [];
 
 // Literals that are not text for people: identifiers, CSS classes, addresses, wire names. A
 // line may also end with `// text: <why>` when a literal is shown before any catalogue exists.
-const machine = /^[a-z0-9_.:#/?&=%@+*\-\[\]()"' ]*$|^[A-Z0-9_\-]+$|^pp-|^https?:|^\{[^}]*\}$|^[\p{P}\p{S}\s\d]*$/u;
+const machine = /^[a-z0-9_.:#/?&=%@+*\-\[\]"' ]*$|^[A-Z][a-z]+[A-Z]\w*$|^[A-Z0-9_\-]+$|^pp-|^https?:|^\{[^}]*\}$|^[\p{P}\p{S}\s\d]*$/u;
 const used = new Set();
 const namespaces = new Set(Object.keys(english).map((k) => k.split(".")[0]));
 for (const file of files) {
@@ -52,12 +52,12 @@ for (const file of files) {
     for (const m of bare.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
       const text = m[1].replace(/\{[^}]*\}/g, " ");
       const before = bare.slice(0, m.index);
-      if (/(class|id|type|href|name|for|rel|role|autocomplete|inputmode|method|target|lang|dir|src|width|height|viewBox|d|fill|stroke|aria-controls|aria-describedby|aria-labelledby|aria-live|aria-current|aria-hidden|aria-expanded|aria-sort|data-(?!label)[\w-]+|key|value|pattern|accept|form|enterkeyhint|spellcheck|loading|decoding|style|xmlns|points|cx|cy|r|x|y|tabindex|min|max|step|rows|cols)\s*=\s*$/.test(before)) continue;
+      if (/(?<![\w-])(class|id|type|href|name|for|rel|role|autocomplete|inputmode|method|target|lang|dir|src|width|height|viewBox|d|fill|stroke|aria-controls|aria-describedby|aria-labelledby|aria-live|aria-current|aria-hidden|aria-expanded|aria-sort|data-(?!label)[\w-]+|key|value|pattern|accept|form|enterkeyhint|spellcheck|loading|decoding|style|xmlns|points|cx|cy|r|x|y|tabindex|min|max|step|rows|cols)\s*=\s*$/.test(before)) continue;
       if (/(==|!=)\s*$/.test(before) || /^[A-Z][a-z]+(-[A-Z][a-z]+)+$/.test(text)) continue;
       if (/(get_element_by_id|query_selector\w*|set_attribute|get_item|set_item|remove_item|Reflect::\w+|use_query|from_str|starts_with|ends_with|strip_prefix|strip_suffix|split\w*|contains|find|replace|trim\w*|push_str|eq_ignore_ascii_case|matches|header|Request::\w+|storage::\w+|JsValue::from|into)\(\s*[^"]*$/.test(before)) continue;
       const words = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
       if (!words.length || machine.test(text.trim()) && !/\s/.test(text.trim())) continue;
-      if (words.every((w) => /^pp-|[-_./=]|^[a-z]+\(|^\p{L}$/u.test(w))) continue;
+      if (words.every((w) => /^pp-|[-_./=|]|^[a-z]+\(|^\p{L}$/u.test(w))) continue;
       if (!/\s/.test(text) && !/^\p{Lu}/u.test(text)) continue;
       problems.push(`${relative(root, file)}:${i + 1}: text not from the catalogue: "${text}"`);
     }

@@ -51,10 +51,13 @@ npm_install() { # folder: install its locked packages when missing or out of dat
 npm_install tools
 
 if $want_test_tools; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v wrk >/dev/null; then
-    say "installing Chromium, ChromeDriver and wrk (the load test) from Debian"
+  # A Japanese font for the journeys' screenshots (DejaVu, already there, covers Arabic).
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v wrk >/dev/null \
+    || [ ! -d /usr/share/fonts/opentype/ipafont-gothic ]; then
+    say "installing Chromium, ChromeDriver, wrk (the load test) and a Japanese font from Debian"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver wrk
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver wrk \
+      fonts-ipafont-gothic
   fi
   npm_install tests/e2e
   # Schemathesis (contract tests) lives in a project-local virtualenv.

@@ -49,6 +49,9 @@ if (args.includes("--json")) {
   console.log(`${"route".padEnd(24)}${"pack".padStart(11)}${"first screen".padStart(14)}${"own part".padStart(12)}${"first after Home".padStart(18)}`);
   for (const r of routes) console.log(`${r.route.padEnd(24)}${kib(r.pack)}${kib(r.first).padStart(14)}${(r.own ? kib(r.own) : "—").padStart(12)}${(r.own ? kib(r.afterHome) : "—").padStart(18)}`);
   console.log(`Home, then every other page: ${kib(everyPage).trim()} brotli (${relative(root, dist) || dist})`);
+  // The text, fetched beside config.json (data a vendor edits, not code): one language's.
+  const locales = existsSync(join(dist, "locales")) ? readdirSync(join(dist, "locales")).filter((n) => n.endsWith(".json")) : [];
+  if (locales.length) console.log(`message catalogue, one per language, fetched with the first screen: ${locales.map((n) => `${n.replace(".json", "")} ${kib(brotli(join(dist, "locales", n))).trim()}`).join(", ")}`);
 }
 const over = [];
 if (firstScreen > budget.first_screen_brotli_max_bytes) over.push(`first screen ${firstScreen} B > ${budget.first_screen_brotli_max_bytes} B`);

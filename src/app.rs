@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
     let config = LocalResource::new(|| async {
         let config = boot::load_config().await?;
         let tag = language::initial(&config.languages, &config.default_locale);
-        language::load(&boot::router_base(), &tag, &config.languages)
+        language::load(boot::router_base(), tag, config.languages.clone())
             .await
             .map_err(ConfigError::Catalogue)?;
         Ok::<_, ConfigError>(config)

@@ -21,42 +21,59 @@ pub use outage::{outage, retry_waiting, wait_for_backend};
 pub use read::{typed, ApiRead, Erased, ErasedResult};
 pub use write::ApiWrite;
 
-/// Provides the deployment's settings, its API client, where the portal is hosted and the
-/// session (still to be checked).
+/// Everything the shell provides, as one context: one lookup compiled for every `use_*`.
+struct Portal {
+    api: Api,
+    config: PortalConfig,
+    base: PortalBase,
+    session: SessionContext,
+    notifications: Notifications,
+    language: RwSignal<String>,
+}
+
+/// Provides the deployment's settings, its API client, where the portal is hosted, the
+/// partner's language and the session (still to be checked).
 pub fn provide_portal(config: PortalConfig, base: String) -> SessionContext {
     let ended = ArcTrigger::new();
-    provide_context(Api::new(config.api_base_for(&base)).on_session_end(ended.clone()));
-    provide_context(config);
-    provide_context(PortalBase(base));
-    provide_context(LanguageChoice(RwSignal::new(crate::text::i18n::locale())));
+    let api = Api::new(config.api_base_for(&base)).on_session_end(ended.clone());
     let session = SessionContext::new(ended);
-    provide_context(session);
-    provide_context(Notifications::start(
-        expect_context::<Api>(),
+    let notifications = Notifications::start(api.clone(), session, config.poll_seconds);
+    // `platform::paths::href` reads the base on its own (platform sits below this layer).
+    provide_context(PortalBase(base.clone()));
+    provide_context(std::sync::Arc::new(Portal {
+        api,
+        config,
+        base: PortalBase(base),
         session,
-        expect_context::<PortalConfig>().poll_seconds,
-    ));
+        notifications,
+        language: RwSignal::new(crate::text::i18n::locale()),
+    }));
     session
+}
+
+/// The shell's context; its absence is a programming error, said at once.
+fn portal() -> std::sync::Arc<Portal> {
+    expect_context::<std::sync::Arc<Portal>>()
 }
 
 /// The notification feed's unread count and changes, polled while someone is signed in.
 pub fn use_notifications() -> Notifications {
-    expect_context::<Notifications>()
+    portal().notifications
 }
 
 /// The session: who is signed in, and whether it ended.
 pub fn use_session() -> SessionContext {
-    expect_context::<SessionContext>()
+    portal().session
 }
 
 /// The client for this deployment's backend.
 pub fn use_api() -> Api {
-    expect_context::<Api>()
+    portal().api.clone()
 }
 
 /// The vendor's validated `config.json`.
 pub fn use_config() -> PortalConfig {
-    expect_context::<PortalConfig>()
+    portal().config.clone()
 }
 
 /// The locale numbers, money and dates are formatted in: the partner's language.
@@ -67,15 +84,12 @@ pub fn use_locale() -> String {
 /// The language the portal speaks (its tag), set by the header's switch once its catalogue is
 /// loaded; the shell draws everything again when it changes.
 pub fn use_language() -> RwSignal<String> {
-    expect_context::<LanguageChoice>().0
+    portal().language
 }
-
-#[derive(Clone, Copy)]
-struct LanguageChoice(RwSignal<String>);
 
 /// Where the portal is hosted: `""` at the root, `"/portal"` under a sub-path.
 pub fn use_base() -> PortalBase {
-    expect_context::<PortalBase>()
+    portal().base.clone()
 }
 
 /// One read of the backend for the calling component, created at its top. The read runs again

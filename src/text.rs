@@ -4,4 +4,6 @@
 pub mod dates;
 pub mod format;
 pub mod i18n;
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
 pub mod labels;

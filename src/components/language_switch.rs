@@ -1,6 +1,7 @@
 //! The language switch in the header: the vendor's languages, each named in itself; the page,
 //! its address and any form in progress stay as they are.
 
+use leptos::html::Select;
 use leptos::prelude::*;
 
 use crate::context::{use_base, use_config, use_language};
@@ -12,47 +13,55 @@ use crate::text::i18n::t;
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let offered = use_config().languages;
-    let current = use_language();
-    let base = use_base().0;
-    let failed = RwSignal::new(false);
-    let all = StoredValue::new(offered.clone());
-    let choose = move |event: leptos::ev::Event| {
-        let tag = event_target_value(&event);
-        failed.set(false);
-        let (base, offered) = (base.clone(), all.get_value());
-        leptos::task::spawn_local(async move {
-            // The new catalogue is in place before anything is drawn in it.
-            match language::load(&base, &tag, &offered).await {
-                Ok(()) => {
-                    language::remember(&tag);
-                    current.set(tag);
-                }
-                Err(_) => failed.set(true),
-            }
-        });
-    };
     (offered.len() > 1).then(|| {
-        let now = current.get_untracked();
+        let current = use_language();
+        let base = use_base().0;
+        let failed = RwSignal::new(false);
+        let menu = NodeRef::<Select>::new();
+        let (tags, now) = (offered.clone(), current.get_untracked());
+        menu.on_load(move |select| fill(&select, &tags, &now));
+        let choose = move |event: leptos::ev::Event| {
+            let tag = event_target_value(&event);
+            let (base, offered) = (base.clone(), offered.clone());
+            failed.set(false);
+            leptos::task::spawn_local(async move {
+                // The new catalogue is in place before anything is drawn in it.
+                match language::load(base, tag.clone(), offered).await {
+                    Ok(()) => {
+                        language::remember(&tag);
+                        current.set(tag);
+                    }
+                    Err(_) => failed.set(true),
+                }
+            });
+        };
         view! {
-            <label class="pp-language-switch">
-                <span class="pp-visually-hidden">{t("shell.language")}</span>
-                <select class="pp-language-switch__menu" on:change=choose>
-                    {offered
-                        .into_iter()
-                        .map(|tag| {
-                            let selected = tag == now;
-                            view! {
-                                <option value=tag.clone() lang=tag.clone() selected=selected>
-                                    {language_name(&tag)}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
+            <span class="pp-language-switch">
+                <label>
+                    <span class="pp-visually-hidden">{t("shell.language")}</span>
+                    <select class="pp-language-switch__menu" node_ref=menu on:change=choose></select>
+                </label>
                 {move || failed.get().then(|| view! {
                     <span class="pp-language-switch__failed" role="alert">{t("shell.language_failed")}</span>
                 })}
-            </label>
+            </span>
         }
     })
+}
+
+/// The options, written once into the DOM (a list of views would compile a renderer for it):
+/// each language named in itself, with its own `lang` for screen readers.
+fn fill(select: &web_sys::HtmlSelectElement, tags: &[String], now: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for tag in tags {
+        if let Ok(option) = document.create_element("option") {
+            let _ = option.set_attribute("value", tag);
+            let _ = option.set_attribute("lang", tag);
+            option.set_text_content(Some(&language_name(tag)));
+            let _ = select.append_child(&option);
+        }
+    }
+    select.set_value(now);
 }

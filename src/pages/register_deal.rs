@@ -83,10 +83,13 @@ pub fn RegisterDealPage() -> impl IntoView {
     let asked = SendWrapper::new(Rc::new(RefCell::new(RepeatParams::default())));
     let check = api.clone();
     let on_change = move |_| {
-        let params = draft.with_untracked(|d| RepeatParams {
+        // A field left as the language changes reports after this form was drawn again.
+        let Some(params) = draft.try_with_untracked(|d| RepeatParams {
             customer_company: d.customer_company.trim().to_owned(),
             products: d.products.clone(),
-        });
+        }) else {
+            return;
+        };
         if *asked.borrow() == params {
             return;
         }

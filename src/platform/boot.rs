@@ -28,25 +28,48 @@ pub fn router_base() -> String {
 
 /// Fetches and validates `config.json` from next to `index.html`.
 pub async fn load_config() -> Result<PortalConfig, ConfigError> {
-    let response = match early_response("portalConfigRequest").await {
+    let address = format!("{}/{CONFIG_FILE}", router_base());
+    match file_text("portalConfigRequest", &address).await {
+        Ok(text) => PortalConfig::parse(&text),
+        Err(FileError::Unreachable(why)) => Err(ConfigError::Unreachable(why)),
+        Err(FileError::Status(status, status_text)) => Err(ConfigError::HttpStatus {
+            status,
+            status_text,
+        }),
+    }
+}
+
+/// Why a file next to `index.html` could not be read.
+pub enum FileError {
+    /// No answer (network down, wrong path).
+    Unreachable(String),
+    /// An answer that is not the file: status and its text.
+    Status(u16, String),
+}
+
+/// A file next to `index.html` as text, never from the cache: the answer `index.html` asked
+/// for under `window[early]` when it is for this address, else asked now. One function for
+/// `config.json` and the catalogues, so its code is compiled once.
+pub async fn file_text(early: &str, address: &str) -> Result<String, FileError> {
+    let early = early_response(early).await.filter(|r| {
+        r.url()
+            .ends_with(address.trim_start_matches(&router_base()))
+    });
+    let response = match early {
         Some(response) => response,
-        None => gloo_net::http::Request::get(&format!("{}/{CONFIG_FILE}", router_base()))
+        None => gloo_net::http::Request::get(address)
             .cache(web_sys::RequestCache::NoCache)
             .send()
             .await
-            .map_err(|e| ConfigError::Unreachable(e.to_string()))?,
+            .map_err(|e| FileError::Unreachable(e.to_string()))?,
     };
     if !response.ok() {
-        return Err(ConfigError::HttpStatus {
-            status: response.status(),
-            status_text: response.status_text(),
-        });
+        return Err(FileError::Status(response.status(), response.status_text()));
     }
-    let text = response
+    response
         .text()
         .await
-        .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
-    PortalConfig::parse(&text)
+        .map_err(|e| FileError::Unreachable(e.to_string()))
 }
 
 /// The answer to a request `index.html` starts while the code downloads (`window[key]`:

@@ -220,7 +220,8 @@ fn invalid(field: &'static str, expected: &'static str, found: &str) -> ConfigEr
     ConfigError::Invalid {
         field,
         expected,
-        found: format!("{found:?}"),
+        // Quoted by hand: `{:?}` would bring the escaping tables of `Debug` into the start-up code.
+        found: format!("\"{found}\""),
     }
 }
 
@@ -274,11 +275,12 @@ fn languages(fields: &Map<String, Value>, default: &str) -> Result<Vec<String>, 
             Some(tag) if is_language_tag(tag) && !tags.iter().any(|t| t == tag) => {
                 tags.push(tag.to_owned())
             }
-            _ => return Err(invalid("languages", EXPECTED, &item.to_string())),
+            Some(tag) => return Err(invalid("languages", EXPECTED, tag)),
+            None => return Err(invalid("languages", EXPECTED, json_kind(item))),
         }
     }
     if tags.is_empty() || tags.len() > 20 || !tags.iter().any(|t| t == default) {
-        return Err(invalid("languages", EXPECTED, &format!("{tags:?}")));
+        return Err(invalid("languages", EXPECTED, "a list without it"));
     }
     Ok(tags)
 }

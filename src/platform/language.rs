@@ -59,9 +59,16 @@ pub fn remember(tag: &str) {
     }
 }
 
+/// What [`load`] answers: boxed, so the one state machine serves start-up and the switch.
+pub type Loading = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>>>>;
+
 /// Loads `tag`'s catalogue (and English beside it for missing keys), makes it the portal's
 /// language and sets `<html lang dir>`. Fails with plain words when the file cannot be read.
-pub async fn load(base: &str, tag: &str, offered: &[String]) -> Result<(), String> {
+pub fn load(base: String, tag: String, offered: Vec<String>) -> Loading {
+    Box::pin(async move { load_now(&base, &tag, &offered).await })
+}
+
+async fn load_now(base: &str, tag: &str, offered: &[String]) -> Result<(), String> {
     let english = english_of(offered).filter(|e| *e != tag);
     let active = fetch(base, tag).await?;
     let english = match english {
@@ -81,28 +88,19 @@ pub async fn load(base: &str, tag: &str, offered: &[String]) -> Result<(), Strin
 }
 
 async fn fetch(base: &str, tag: &str) -> Result<Catalogue, String> {
+    use super::boot::{file_text, FileError};
     let address = format!("{base}/locales/{tag}.json");
-    let early = super::boot::early_response("portalCatalogueRequest")
-        .await
-        .filter(|r| r.url().ends_with(&address[base.len()..]));
-    let response = match early {
-        Some(response) => response,
-        None => gloo_net::http::Request::get(&address)
-            .cache(web_sys::RequestCache::NoCache)
-            .send()
-            .await
-            .map_err(|e| format!("{address} could not be loaded: {e}"))?,
+    let text = match file_text("portalCatalogueRequest", &address).await {
+        Ok(text) => text,
+        Err(FileError::Unreachable(why)) => {
+            return Err(format!("{address} could not be loaded: {why}"))
+        }
+        Err(FileError::Status(status, _)) => {
+            return Err(format!(
+                "{address} could not be loaded: the server answered {status}"
+            ))
+        }
     };
-    if !response.ok() {
-        return Err(format!(
-            "{address} could not be loaded: the server answered {}",
-            response.status()
-        ));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("{address} could not be loaded: {e}"))?;
     Catalogue::parse(tag, &text).map_err(|why| format!("{address} is not a catalogue: {why}"))
 }
 

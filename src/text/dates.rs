@@ -136,102 +136,64 @@ pub fn duration_phrase(minutes: u32) -> String {
 
 #[cfg(target_arch = "wasm32")]
 mod intl {
-    //! The browser's `Intl` date and relative-time formats for the partner's language, each
-    //! built once per language.
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-
+    //! Dates and relative days through the browser's `Intl` in the partner's language.
     use chrono::{DateTime, Datelike, NaiveDate, Utc};
-    use js_sys::{Array, Date, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
 
-    thread_local! {
-        static FORMATS: RefCell<HashMap<String, JsValue>> = RefCell::new(HashMap::new());
-    }
-
-    /// The format of `kind` for the active language, made by `make(locales, options)`.
-    fn format_with(
-        kind: &str,
-        options: &[(&str, &str)],
-        make: fn(&Array, &Object) -> JsValue,
-        value: &JsValue,
-        method: &str,
-        second: Option<&JsValue>,
-    ) -> Option<String> {
-        let locale = crate::text::i18n::locale();
-        FORMATS.with(|formats| {
-            let mut formats = formats.borrow_mut();
-            let key = format!("{locale}|{kind}");
-            if !formats.contains_key(&key) {
-                let settings = Object::new();
-                for (name, setting) in options {
-                    Reflect::set(&settings, &(*name).into(), &(*setting).into()).ok()?;
-                }
-                let locales = Array::of1(&locale.as_str().into());
-                formats.insert(key.clone(), make(&locales, &settings));
-            }
-            let format = formats.get(&key)?;
-            let function = Reflect::get(format, &method.into()).ok()?;
-            let function: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&function)?;
-            match second {
-                Some(second) => function.call2(format, value, second),
-                None => function.call1(format, value),
-            }
-            .ok()?
-            .as_string()
-        })
-    }
-
-    fn date_format(locales: &Array, options: &Object) -> JsValue {
-        Intl::DateTimeFormat::new(locales, options).into()
-    }
+    use crate::text::i18n::locale;
+    use crate::text::intl::text;
 
     /// A calendar day (`with_day`) or its month, read in UTC so no time zone moves it.
     pub fn day(day: NaiveDate, with_day: bool) -> Option<String> {
-        let at = Date::utc(f64::from(day.year()), f64::from(day.month0()))
+        let at = js_sys::Date::utc(f64::from(day.year()), f64::from(day.month0()))
             + f64::from(day.day0()) * 86_400_000.0;
-        let options: &[(&str, &str)] = if with_day {
-            &[
-                ("day", "numeric"),
-                ("month", "short"),
-                ("year", "numeric"),
-                ("timeZone", "UTC"),
-            ]
-        } else {
-            &[("month", "short"), ("year", "numeric"), ("timeZone", "UTC")]
-        };
-        let kind = if with_day { "day" } else { "month" };
-        format_with(
-            kind,
-            options,
-            date_format,
-            &JsValue::from_f64(at),
+        let mut options = vec![
+            ("month", JsValue::from_str("short")),
+            ("year", JsValue::from_str("numeric")),
+            ("timeZone", JsValue::from_str("UTC")),
+        ];
+        if with_day {
+            options.push(("day", JsValue::from_str("numeric")));
+        }
+        let what = if with_day { "day" } else { "month" };
+        text(
+            &locale(),
+            what,
+            "DateTimeFormat",
+            &options,
             "format",
-            None,
+            &[at.into()],
         )
     }
 
     /// An instant to the minute in the browser's time zone.
     pub fn moment(at: DateTime<Utc>) -> Option<String> {
-        let options = [("dateStyle", "medium"), ("timeStyle", "short")];
+        let options = [
+            ("dateStyle", JsValue::from_str("medium")),
+            ("timeStyle", JsValue::from_str("short")),
+        ];
         let millis = JsValue::from_f64(at.timestamp_millis() as f64);
-        format_with("moment", &options, date_format, &millis, "format", None)
+        text(
+            &locale(),
+            "moment",
+            "DateTimeFormat",
+            &options,
+            "format",
+            &[millis],
+        )
     }
 
     /// "in 3 days", "tomorrow", "vor 2 Tagen".
     pub fn relative_days(n: i64) -> Option<String> {
-        fn make(locales: &Array, options: &Object) -> JsValue {
-            Intl::RelativeTimeFormat::new(locales, options).into()
-        }
-        let unit = JsValue::from_str("day");
-        let n = JsValue::from_f64(n as f64);
-        format_with(
+        let options = [("numeric", JsValue::from_str("auto"))];
+        let args = [JsValue::from_f64(n as f64), JsValue::from_str("day")];
+        text(
+            &locale(),
             "relative",
-            &[("numeric", "auto")],
-            make,
-            &n,
+            "RelativeTimeFormat",
+            &options,
             "format",
-            Some(&unit),
+            &args,
         )
     }
 }

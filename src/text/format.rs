@@ -1,5 +1,5 @@
-//! Numbers and money in the partner's locale (the browser's `Intl`, cached per locale and
-//! currency), with a plain fallback that native tests exercise.
+//! Numbers, money, lists and names of countries and languages in the partner's locale (the
+//! browser's `Intl`, see [`super::intl`]), with a plain fallback that native tests exercise.
 
 use api_types::{currency_digits, Money};
 
@@ -22,8 +22,22 @@ fn shown_digits(value: &Money) -> u32 {
 /// "€42,500" (en-US), "42.500 €" (de-DE), "￥1,250,000" (ja-JP).
 pub fn money(value: &Money, locale: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(text) = intl::currency(value, locale, shown_digits(value)) {
-        return text;
+    {
+        use wasm_bindgen::JsValue;
+        let digits = shown_digits(value);
+        let options = [
+            ("style", JsValue::from_str("currency")),
+            ("currency", JsValue::from_str(&value.currency)),
+            ("minimumFractionDigits", JsValue::from(digits)),
+            ("maximumFractionDigits", JsValue::from(digits)),
+        ];
+        let what = format!("money|{}|{digits}", value.currency);
+        let amount = [JsValue::from_f64(major_units(value))];
+        if let Some(text) =
+            super::intl::text(locale, &what, "NumberFormat", &options, "format", &amount)
+        {
+            return text;
+        }
     }
     let _ = locale;
     plain_money(value)
@@ -32,7 +46,14 @@ pub fn money(value: &Money, locale: &str) -> String {
 /// "1,234" (en-US), "1.234" (de-DE).
 pub fn count(n: u64, locale: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(text) = intl::number(n as f64, locale) {
+    if let Some(text) = super::intl::text(
+        locale,
+        "number",
+        "NumberFormat",
+        &[],
+        "format",
+        &[(n as f64).into()],
+    ) {
         return text;
     }
     let _ = locale;
@@ -101,104 +122,34 @@ pub fn percent(done: u64, total: u64) -> u32 {
     ((done.min(total) * 100) / total) as u32
 }
 
+/// `kind`'s name (`region`, `language`) for `code` in `locale`, if the browser has one.
 #[cfg(target_arch = "wasm32")]
-mod intl {
-    //! `Intl.NumberFormat` objects are costly to build, so each one is built once.
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-
-    use api_types::Money;
-    use js_sys::{Array, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-
-    thread_local! {
-        static FORMATS: RefCell<HashMap<String, Intl::NumberFormat>> = RefCell::new(HashMap::new());
-    }
-
-    fn with_format(
-        key: String,
-        options: &[(&str, JsValue)],
-        locale: &str,
-        value: f64,
-    ) -> Option<String> {
-        FORMATS.with(|formats| {
-            let mut formats = formats.borrow_mut();
-            let format = match formats.get(&key) {
-                Some(format) => format.clone(),
-                None => {
-                    let settings = Object::new();
-                    for (name, setting) in options {
-                        Reflect::set(&settings, &JsValue::from_str(name), setting).ok()?;
-                    }
-                    let locales = Array::of1(&JsValue::from_str(locale));
-                    let format = Intl::NumberFormat::new(&locales, &settings);
-                    formats.insert(key, format.clone());
-                    format
-                }
-            };
-            format
-                .format()
-                .call1(&JsValue::NULL, &JsValue::from_f64(value))
-                .ok()?
-                .as_string()
-        })
-    }
-
-    pub fn currency(value: &Money, locale: &str, digits: u32) -> Option<String> {
-        let key = format!("{locale}|{}|{digits}", value.currency);
-        let options = [
-            ("style", JsValue::from_str("currency")),
-            ("currency", JsValue::from_str(&value.currency)),
-            ("minimumFractionDigits", JsValue::from(digits)),
-            ("maximumFractionDigits", JsValue::from(digits)),
-        ];
-        with_format(key, &options, locale, super::major_units(value))
-    }
-
-    pub fn number(value: f64, locale: &str) -> Option<String> {
-        with_format(format!("{locale}|number"), &[], locale, value) // text: a cache key
-    }
-
-    /// `Intl.ListFormat` (not in js-sys), reached by name.
-    pub fn list(items: &[String]) -> Option<String> {
-        let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-        let class = Reflect::get(&intl, &"ListFormat".into()).ok()?;
-        let class: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&class)?;
-        let locales = Array::of1(&JsValue::from_str(&crate::text::i18n::locale()));
-        let format = Reflect::construct(class, &Array::of1(&locales)).ok()?;
-        let method = Reflect::get(&format, &"format".into()).ok()?;
-        let method: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&method)?;
-        let items: Array = items.iter().map(|i| JsValue::from_str(i)).collect();
-        method.call1(&format, &items).ok()?.as_string()
-    }
-
-    thread_local! {
-        static NAMES: RefCell<HashMap<String, Intl::DisplayNames>> = RefCell::new(HashMap::new());
-    }
-
-    /// `kind`'s name (`region`, `language`) for `code` in `locale`, if the browser knows one.
-    pub fn display_name(kind: &str, code: &str, locale: &str) -> Option<String> {
-        NAMES.with(|names| {
-            let mut names = names.borrow_mut();
-            let key = format!("{locale}|{kind}");
-            if !names.contains_key(&key) {
-                let options = Object::new();
-                Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
-                let locales = Array::of1(&JsValue::from_str(locale));
-                names.insert(key.clone(), Intl::DisplayNames::new(&locales, &options));
-            }
-            let name = names.get(&key)?.of(code)?;
-            Some(String::from(name)).filter(|name| name != code)
-        })
-    }
+fn display_name(kind: &str, code: &str, locale: &str) -> Option<String> {
+    let options = [("type", wasm_bindgen::JsValue::from_str(kind))];
+    super::intl::text(locale, kind, "DisplayNames", &options, "of", &[code.into()])
+        .filter(|name| name != code)
 }
 
 /// "A, B and C" (en), "A, B und C" (de): items joined as the partner's language does
 /// (`Intl.ListFormat`).
 pub fn list(items: &[String]) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(text) = intl::list(items) {
-        return text;
+    {
+        let items: js_sys::Array = items
+            .iter()
+            .map(|i| wasm_bindgen::JsValue::from_str(i))
+            .collect();
+        let locale = super::i18n::locale();
+        if let Some(text) = super::intl::text(
+            &locale,
+            "list",
+            "ListFormat",
+            &[],
+            "format",
+            &[items.into()],
+        ) {
+            return text;
+        }
     }
     items.join(", ")
 }
@@ -207,7 +158,7 @@ pub fn list(items: &[String]) -> String {
 /// or its ISO code where the browser has no name for it.
 pub fn country_name(code: &str, locale: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(name) = intl::display_name("region", code, locale) {
+    if let Some(name) = display_name("region", code, locale) {
         return name;
     }
     let _ = locale;
@@ -218,7 +169,7 @@ pub fn country_name(code: &str, locale: &str) -> String {
 /// or its tag where the browser has no name for it.
 pub fn language_name(tag: &str) -> String {
     #[cfg(target_arch = "wasm32")]
-    if let Some(name) = intl::display_name("language", tag.split('-').next().unwrap_or(tag), tag) {
+    if let Some(name) = display_name("language", tag.split('-').next().unwrap_or(tag), tag) {
         return name;
     }
     tag.to_owned()

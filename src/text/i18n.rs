@@ -6,7 +6,6 @@
 // text: for the vendor and the console, about catalogues.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::fmt::Display;
 
 use serde_json::{Map, Value};
@@ -40,7 +39,7 @@ impl Catalogue {
 struct Languages {
     active: Catalogue,
     english: Option<Catalogue>,
-    reported: HashSet<String>,
+    reported: Vec<String>,
 }
 
 thread_local! {
@@ -68,7 +67,7 @@ pub fn install(active: Catalogue, english: Option<Catalogue>) {
         *l.borrow_mut() = Languages {
             active,
             english,
-            reported: HashSet::new(),
+            reported: Vec::new(),
         }
     });
 }
@@ -99,7 +98,8 @@ pub fn t(key: &str) -> String {
             .as_ref()
             .and_then(|e| e.get(key))
             .map(str::to_owned);
-        if languages.reported.insert(key.to_owned()) {
+        if !languages.reported.iter().any(|k| k == key) {
+            languages.reported.push(key.to_owned());
             report_missing(key, &languages.active.tag);
         }
         fallback.unwrap_or_else(|| key.to_owned())
@@ -170,21 +170,8 @@ fn plural_category(count: i64) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn intl_plural(count: i64) -> Option<String> {
-    thread_local! {
-        static RULES: RefCell<Option<(String, js_sys::Intl::PluralRules)>> = const { RefCell::new(None) };
-    }
-    let tag = locale();
-    RULES.with(|rules| {
-        let mut rules = rules.borrow_mut();
-        if rules.as_ref().is_none_or(|(t, _)| *t != tag) {
-            let locales = js_sys::Array::of1(&tag.as_str().into());
-            let rule = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
-            *rules = Some((tag, rule));
-        }
-        rules
-            .as_ref()
-            .and_then(|(_, rule)| rule.select(count.unsigned_abs() as f64).as_string())
-    })
+    let n = [wasm_bindgen::JsValue::from_f64(count.unsigned_abs() as f64)];
+    super::intl::text(&locale(), "plural", "PluralRules", &[], "select", &n)
 }
 
 fn report_missing(key: &str, tag: &str) {

@@ -58,7 +58,7 @@ pub(super) fn SearchBox(
                 type="search"
                 node_ref=input
                 value=value.get_untracked()
-                placeholder="Reference, customer or contact"
+                placeholder=t("deals.search_hint")
                 autocomplete="off"
                 maxlength="100"
                 on:input=on_input

@@ -54,13 +54,15 @@ pub(super) fn ScoreChart(history: Vec<ScorePoint>, metric: Metric) -> impl IntoV
             </svg>
             <details class="pp-chart__numbers">
                 <summary>{t("board.chart_numbers")}</summary>
-                <table class="pp-table">
-                    <caption class="pp-visually-hidden">{t("board.chart_caption")}</caption>
-                    <thead><tr><th scope="col">{t("board.period")}</th><th scope="col" class="pp-table__number">{t("board.col_score")}</th></tr></thead>
-                    <tbody>
-                        {history.into_iter().map(|p| view! { <tr><th scope="row">{month_label(&p.label)}</th><td class="pp-table__number">{score_text(metric, p.score, &locale)}</td></tr> }).collect_view()}
-                    </tbody>
-                </table>
+                <div class="pp-table-scroll">
+                    <table class="pp-table">
+                        <caption class="pp-visually-hidden">{t("board.chart_caption")}</caption>
+                        <thead><tr><th scope="col">{t("board.period")}</th><th scope="col" class="pp-table__number">{t("board.col_score")}</th></tr></thead>
+                        <tbody>
+                            {history.into_iter().map(|p| view! { <tr><th scope="row">{month_label(&p.label)}</th><td class="pp-table__number">{score_text(metric, p.score, &locale)}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             </details>
         </section>
     }

@@ -103,7 +103,7 @@ pub(super) fn QuestionField(
 }
 
 fn requirement(required: bool) -> impl IntoView {
-    view! { <span class=if required { "pp-field__required" } else { "pp-field__optional" }>{if required { " (required)" } else { " (optional)" }}</span> }
+    view! { <span class=if required { "pp-field__required" } else { "pp-field__optional" }>{t(if required { "form.required" } else { "form.optional" })}</span> }
 }
 
 /// A row of numbered radios (NPS 0–10, rating 1–max); the first carries the question's id.

@@ -52,7 +52,7 @@ test.describe("a browser that prefers Japanese", () => {
     await page.goto("/deals/new");
     await expect(page.locator("html")).toHaveAttribute("lang", "ja-JP");
     await expect(shell.heading).toHaveText("案件を登録");
-    await page.getByLabel("顧客企業名").fill("Sakura Systems 株式会社");
+    await page.getByLabel("顧客企業名").fill(`Sakura Systems 株式会社 (${testInfo.project.name})`);
     await page.getByLabel("顧客の国").selectOption("JP");
     await page.getByLabel("担当者名").fill("Yui Tanaka");
     await page.getByLabel("担当者のメールアドレス").fill("yui@sakura.example");
@@ -81,10 +81,10 @@ test("العربية: every route reads right to left, axe clean, screenshots ke
     await expect(shell.heading).toBeVisible();
     await expect(page.locator(".pp-skeleton-group")).toHaveCount(0);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-    // Mirrored: the brand sits at the right-hand end of the header.
-    const brand = await page.locator(".pp-brand").boundingBox();
+    // Mirrored: the brand's logo leads the header from the right.
+    const logo = await page.locator(".pp-brand__logo").boundingBox();
     const width = page.viewportSize().width;
-    expect(brand.x + brand.width / 2, `${route}: the brand starts on the right`).toBeGreaterThan(width / 2);
+    expect(logo.x, `${route}: the brand starts on the right`).toBeGreaterThan(width / 2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${route} fits the screen`).toBe(true);
     await expectNoAxeViolations(page);
     await keepScreenshot(page, testInfo, `language-ar${route.replaceAll("/", "-") || "-home"}`);
@@ -99,7 +99,8 @@ function pseudo(messages) {
     if (key === "direction") { out[key] = text; continue; }
     const parts = text.split(/(\{\w+\})/);
     const accented = parts.map((p) => (/^\{\w+\}$/.test(p) ? p : p.replace(/[aeiouncAEIOUNC]/g, (c) => accents[c]))).join("");
-    const padding = "~".repeat(Math.ceil(text.length * 0.4));
+    // Longer by 40 % in words that can wrap, as real translations do.
+    const padding = " ~~~~".repeat(Math.ceil((text.length * 0.4) / 5));
     out[key] = `⟦${accented}${padding}⟧`;
   }
   return out;
@@ -123,6 +124,11 @@ test("a pseudo-locale over every route: no sentence outside the catalogue, no cl
         .filter((text) => text && /[A-Za-z]{3}/.test(text) && !text.includes("⟦"));
     });
     expect(untranslated, `${route}: words not from the catalogue`).toEqual([]);
+    // Nothing reaches past the screen, except inside a region made to scroll (a wide table).
+    const wider = await page.evaluate(() => [...document.querySelectorAll("body *")]
+      .filter((e) => !e.closest(".pp-table-scroll") && e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 5));
+    expect(wider, `${route}: wider than the screen`).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${route} fits the screen`).toBe(true);
     await keepScreenshot(page, testInfo, `language-pseudo${route.replaceAll("/", "-") || "-home"}`);
   }
