@@ -8,6 +8,8 @@ use leptos_router::components::A;
 
 use api_types::{Session, UserRole};
 
+use crate::session::SessionState;
+
 use super::{LanguageSwitch, ThemeSwitch, UserMenu};
 use crate::domain::notifications::unread_phrase;
 use crate::platform::paths::href;
@@ -68,6 +70,9 @@ pub fn SiteHeader(
         }
     };
     let signed_in_now = Memo::new(move |_| signed_in.with(Option::is_some));
+    let session = crate::context::use_session();
+    let signed_out =
+        Memo::new(move |_| session.state.with(|s| matches!(s, SessionState::SignedOut)));
     // Only partner admins manage the team; members are not shown a door they cannot open.
     let is_admin = Memo::new(move |_| {
         signed_in.with(|s| s.as_ref().is_some_and(|s| s.user.role == UserRole::Admin))
@@ -116,10 +121,12 @@ pub fn SiteHeader(
             })}
             {move || signed_in_now.get().then(|| view! { <NotificationsLink unread/> })}
             {move || signed_in.get().map(|session| view! { <UserMenu session on_sign_out/> })}
+            // Signed in, the language is chosen in the account menu (the row is full); signed
+            // out, here, just before the theme switch, which stays put at the end of the row.
+            {move || signed_out.get().then(|| view! { <LanguageSwitch/> })}
             // Last and at the end of the row in every state, so it never moves when the
             // session arrives (what appears before it is new, not shifted).
             <ThemeSwitch/>
-            <LanguageSwitch/>
         </header>
     }
 }

@@ -6,6 +6,8 @@ use leptos::ev;
 use leptos::html::Button;
 use leptos::prelude::*;
 
+use super::LanguageSwitch;
+
 use crate::text::i18n::t;
 use crate::text::labels::Label;
 
@@ -55,6 +57,7 @@ pub fn UserMenu(
                 <p class="pp-user-menu__detail">{session.company_name.clone()}</p>
                 <p class="pp-user-menu__detail">{session.user.role.label()}</p>
                 <p class="pp-user-menu__detail">{session.user.email.clone()}</p>
+                <LanguageSwitch/>
                 <button type="button" class="pp-button" disabled=signing_out
                     on:click=move |_| {
                         signing_out.set(true);

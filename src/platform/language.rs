@@ -5,6 +5,9 @@
 
 use crate::text::i18n::{self, Catalogue};
 
+/// The English catalogue the portal ships (`public/locales/en-US.json`).
+const SHIPPED_ENGLISH: &str = "en-US";
+
 /// Where the partner's choice is remembered (not personal: it stays after signing out).
 const CHOICE_KEY: &str = "pp.language";
 
@@ -70,7 +73,16 @@ pub fn load(base: String, tag: String, offered: Vec<String>) -> Loading {
 
 async fn load_now(base: &str, tag: &str, offered: &[String]) -> Result<(), String> {
     let english = english_of(offered).filter(|e| *e != tag);
-    let active = fetch(base, tag).await?;
+    let active = match fetch(base, tag).await {
+        Ok(active) => active,
+        // A language offered without its file (a vendor's `en-GB`, say) speaks the shipped
+        // English in its own formats rather than not starting.
+        Err(why) if tag != SHIPPED_ENGLISH => fetch(base, SHIPPED_ENGLISH)
+            .await
+            .map(|english| english.speaking_as(tag))
+            .map_err(|_| why)?,
+        Err(why) => return Err(why),
+    };
     let english = match english {
         // Only for keys a vendor's file lacks: without it the key itself shows, not an error.
         Some(english) => fetch(base, english).await.ok(),

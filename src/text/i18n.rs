@@ -30,6 +30,12 @@ impl Catalogue {
         }
     }
 
+    /// The same messages, formatting numbers and dates as `tag`.
+    pub fn speaking_as(mut self, tag: &str) -> Self {
+        tag.clone_into(&mut self.tag);
+        self
+    }
+
     fn get(&self, key: &str) -> Option<&str> {
         self.messages.get(key).and_then(Value::as_str)
     }

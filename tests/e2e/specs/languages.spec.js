@@ -5,11 +5,25 @@ import { test, expect, expectNoAxeViolations, keepScreenshot, fillDeal } from ".
 
 const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/deals/DR-2026-00003", "/leaderboards", "/feedback", "/feedback/surveys/srv-onboarding", "/team", "/notifications", "/no/such/page"];
 
-/** Chooses a language in the header's switch, as a partner would. */
+/** Chooses a language in the header's account menu, as a signed-in partner would. */
 async function switchTo(page, tag) {
+  await page.locator(".pp-user-menu__button").click();
   await page.getByRole("combobox", { name: /Language|Sprache|Langue|言語|اللغة/ }).selectOption(tag);
   await expect(page.locator("html")).toHaveAttribute("lang", tag);
 }
+
+test("signed out, the language is chosen in the header and the sign-in page follows", async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
+  await page.getByRole("combobox", { name: "Language" }).selectOption("fr-FR");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se connecter");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr-FR");
+  await expectNoAxeViolations(page);
+  await keepScreenshot(page, testInfo, "language-fr-sign-in");
+  await context.close();
+});
 
 test("switching to Deutsch keeps the page, its address and the form in progress, and is remembered", async ({ page, shell }, testInfo) => {
   await page.goto("/deals/new");

@@ -19,8 +19,7 @@ test("at 23:30 in Los Angeles, a deal closing today is registered", async ({ pag
   await page.getByRole("button", { name: "Register deal" }).click();
   await expect(page).toHaveURL(/\/deals\/DR-\d{4}-\d{5}\?registered=1&points=10$/);
   await expect(page.getByRole("main")).toContainText(/Deal DR-\d{4}-\d{5} is registered\./);
-  const [year, month, date] = day.split("-").map(Number);
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const shown = `${date} ${months[month - 1]} ${year}`;
+  // The day as the portal writes it in English: the browser's Intl, read in UTC (a day has no zone).
+  const shown = new Intl.DateTimeFormat("en-US", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(day));
   await expect(page.getByRole("main")).toContainText(`Expected close${shown}`);
 });
