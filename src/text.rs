@@ -6,4 +6,5 @@ pub mod format;
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod intl;
+pub mod json;
 pub mod labels;

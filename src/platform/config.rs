@@ -172,20 +172,20 @@ impl PortalConfig {
                 })
             }
         };
+        const POLL: &str = "a whole number of seconds from 5 to 3600";
         let poll_seconds = match fields.get("notifications_poll_seconds") {
             JsonField::Absent => 30,
             JsonField::Number(n) if n.fract() == 0.0 && (5.0..=3600.0).contains(&n) => n as u32,
+            // Not the number itself: writing a float would bring its formatting code along.
+            JsonField::Number(_) => {
+                return Err(invalid("notifications_poll_seconds", POLL, "out of range"))
+            }
             other => {
-                // Not the number itself: writing a float would bring its formatting code along.
-                let found = match other {
-                    JsonField::Number(_) => "a number outside that range",
-                    other => other.kind(),
-                };
                 return Err(ConfigError::Invalid {
                     field: "notifications_poll_seconds",
-                    expected: "a whole number of seconds from 5 to 3600",
-                    found: found.to_owned(),
-                });
+                    expected: POLL,
+                    found: other.kind().to_owned(),
+                })
             }
         };
         Ok(Self {
@@ -255,45 +255,32 @@ fn optional_text(
     max_chars: usize,
 ) -> Result<Option<String>, ConfigError> {
     match fields.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(_) => text_field(fields, field, max_chars).map(Some),
+        JsonField::Absent => Ok(None),
+        _ => text_field(fields, field, max_chars).map(Some),
     }
 }
 
 /// `languages`: a list of 1–20 distinct language tags that holds `default_locale`.
-fn languages(fields: &Map<String, Value>, default: &str) -> Result<Vec<String>, ConfigError> {
+fn languages(fields: &JsonObject, default: &str) -> Result<Vec<String>, ConfigError> {
     const EXPECTED: &str =
         "a list of language tags such as [\"en-US\", \"de-DE\"] that holds default_locale";
     let list = match fields.get("languages") {
-        None | Some(Value::Null) => return Ok(vec![default.to_owned()]),
-        Some(Value::Array(list)) => list,
-        Some(other) => return Err(invalid("languages", EXPECTED, json_kind(other))),
+        JsonField::Absent => return Ok(vec![default.to_owned()]),
+        JsonField::List(list) => list,
+        other => return Err(invalid("languages", EXPECTED, other.kind())),
     };
     let mut tags: Vec<String> = Vec::new();
     for item in list {
-        match item.as_str() {
-            Some(tag) if is_language_tag(tag) && !tags.iter().any(|t| t == tag) => {
-                tags.push(tag.to_owned())
-            }
-            Some(tag) => return Err(invalid("languages", EXPECTED, tag)),
-            None => return Err(invalid("languages", EXPECTED, json_kind(item))),
+        match item {
+            JsonField::Text(tag) if is_language_tag(&tag) && !tags.contains(&tag) => tags.push(tag),
+            JsonField::Text(tag) => return Err(invalid("languages", EXPECTED, &tag)),
+            other => return Err(invalid("languages", EXPECTED, other.kind())),
         }
     }
     if tags.is_empty() || tags.len() > 20 || !tags.iter().any(|t| t == default) {
         return Err(invalid("languages", EXPECTED, "a list without it"));
     }
     Ok(tags)
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a true/false value",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 fn is_api_base(url: &str) -> bool {

@@ -8,25 +8,27 @@
 use std::cell::RefCell;
 use std::fmt::Display;
 
-use serde_json::{Map, Value};
+use super::json::JsonObject;
 
 /// One language's messages: key → text.
 #[derive(Clone, Debug, Default)]
 pub struct Catalogue {
     tag: String,
-    messages: Map<String, Value>,
+    messages: JsonObject,
 }
 
 impl Catalogue {
     /// Reads a catalogue's text: a JSON object of strings (anything else is left out).
     pub fn parse(tag: &str, text: &str) -> Result<Self, String> {
-        match serde_json::from_str(text) {
-            Ok(Value::Object(messages)) => Ok(Self {
+        match JsonObject::parse(text) {
+            Ok(messages) => Ok(Self {
                 tag: tag.to_owned(),
                 messages,
             }),
-            Ok(_) => Err("it is not a JSON object of messages".into()),
-            Err(error) => Err(error.to_string()),
+            Err(super::json::JsonError::NotAnObject) => {
+                Err("it is not a JSON object of messages".into())
+            }
+            Err(super::json::JsonError::NotJson(why)) => Err(why),
         }
     }
 
@@ -36,8 +38,8 @@ impl Catalogue {
         self
     }
 
-    fn get(&self, key: &str) -> Option<&str> {
-        self.messages.get(key).and_then(Value::as_str)
+    fn get(&self, key: &str) -> Option<String> {
+        self.messages.text(key)
     }
 }
 
@@ -97,13 +99,9 @@ pub fn t(key: &str) -> String {
     LANGUAGES.with(|l| {
         let mut languages = l.borrow_mut();
         if let Some(text) = languages.active.get(key) {
-            return text.to_owned();
+            return text;
         }
-        let fallback = languages
-            .english
-            .as_ref()
-            .and_then(|e| e.get(key))
-            .map(str::to_owned);
+        let fallback = languages.english.as_ref().and_then(|e| e.get(key));
         if !languages.reported.iter().any(|k| k == key) {
             languages.reported.push(key.to_owned());
             report_missing(key, &languages.active.tag);
@@ -122,7 +120,7 @@ pub fn tr(key: &str, args: &[(&str, &dyn Display)]) -> String {
 pub fn tn(key: &str, count: i64, args: &[(&str, &dyn Display)]) -> String {
     let category = plural_category(count);
     let exact = format!("{key}_{category}");
-    let template = LANGUAGES.with(|l| l.borrow().active.get(&exact).map(str::to_owned));
+    let template = LANGUAGES.with(|l| l.borrow().active.get(&exact));
     let template = template.unwrap_or_else(|| t(&format!("{key}_other")));
     let number = super::format::count(count.unsigned_abs(), &locale());
     let number = if count < 0 {

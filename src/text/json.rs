@@ -1,10 +1,10 @@
-//! The JSON files a vendor edits (`config.json`), read field by field.
+//! The JSON files a vendor edits (`config.json`, the message catalogues), read field by field.
 //! In the browser the text is parsed by its own `JSON.parse` and fields are read from that
 //! object, so the portal carries no JSON value type of its own (its decoder and map cost the
 //! first screen ~3 KB); native builds (tests) read the same files with `serde_json`.
 // text: parser errors for the vendor, before any language is loaded.
 
-/// A JSON object: the settings of `config.json`.
+/// A JSON object: the settings of `config.json`, or a catalogue's messages.
 #[derive(Clone, Debug, Default)]
 pub struct JsonObject {
     #[cfg(target_arch = "wasm32")]
