@@ -172,20 +172,20 @@ impl PortalConfig {
                 })
             }
         };
-        const POLL: &str = "a whole number of seconds from 5 to 3600";
         let poll_seconds = match fields.get("notifications_poll_seconds") {
             JsonField::Absent => 30,
             JsonField::Number(n) if n.fract() == 0.0 && (5.0..=3600.0).contains(&n) => n as u32,
-            // Not the number itself: writing a float would bring its formatting code along.
-            JsonField::Number(_) => {
-                return Err(invalid("notifications_poll_seconds", POLL, "out of range"))
-            }
             other => {
+                // Not the number itself: writing a float would bring its formatting code along.
+                let found = match other {
+                    JsonField::Number(_) => "a number outside that range",
+                    other => other.kind(),
+                };
                 return Err(ConfigError::Invalid {
                     field: "notifications_poll_seconds",
-                    expected: POLL,
-                    found: other.kind().to_owned(),
-                })
+                    expected: "a whole number of seconds from 5 to 3600",
+                    found: found.to_owned(),
+                });
             }
         };
         Ok(Self {
