@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from "node:path";
 import { availableParallelism, homedir } from "node:os";
 import { packModules, ROUTE_PACKS } from "./wasm-packs.mjs";
+import { dropUnusedClasses } from "./wasm-unused-classes.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const run = (cmd, args, env = {}) =>
@@ -38,10 +39,9 @@ run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--profile", profil
 });
 const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "partner-portal.wasm");
 const input = readFileSync(linked);
-// The packer's and this script's source are part of the key: a new packing must not reuse old packs.
-const packer = readFileSync(join(root, "scripts/wasm-packs.mjs"));
-const builder = readFileSync(join(root, "scripts/build-wasm.mjs"));
-const key = createHash("sha256").update(input).update(release ? WASM_OPT : "dev").update(packer).update(builder).digest("hex").slice(0, 16);
+// The scripts' source is part of the key: a new packing must not reuse old packs.
+const scripts = ["wasm-packs.mjs", "build-wasm.mjs", "wasm-unused-classes.mjs"].map((n) => readFileSync(join(root, "scripts", n)));
+const key = scripts.reduce((hash, text) => hash.update(text), createHash("sha256").update(input).update(release ? WASM_OPT : "dev")).digest("hex").slice(0, 16);
 const cache = join(root, "target/portal-wasm", key);
 
 if (!existsSync(join(cache, "done"))) {
@@ -53,6 +53,8 @@ if (!existsSync(join(cache, "done"))) {
   run("wasm-split-cli", ["--out-name", "partner-portal", linked, split]);
   // 3. Bindings for the main module; the page modules import only from it.
   run("wasm-bindgen", [join(split, "partner-portal.wasm"), "--out-dir", out, "--target", "web", "--keep-lld-exports", "--out-name", "partner-portal", "--no-typescript"]);
+  //    Without the stream classes Leptos's server functions would bring (none here).
+  dropUnusedClasses(join(out, "partner-portal.js"), join(out, "partner-portal_bg.wasm"));
   for (const name of readdirSync(split)) {
     if (name !== "partner-portal.wasm") cpSync(join(split, name), join(out, name));
   }

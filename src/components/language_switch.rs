@@ -1,8 +1,8 @@
 //! The language switch in the header: the vendor's languages, each named in itself; the page,
 //! its address and any form in progress stay as they are.
 
-use leptos::html::Select;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::context::{use_base, use_config, use_language};
 use crate::platform::language;
@@ -17,9 +17,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         let current = use_language();
         let base = use_base().0;
         let failed = RwSignal::new(false);
-        let menu = NodeRef::<Select>::new();
-        let (tags, now) = (offered.clone(), current.get_untracked());
-        menu.on_load(move |select| fill(&select, &tags, &now));
+        let options = (offered.clone(), current.get_untracked());
         let choose = move |event: leptos::ev::Event| {
             let tag = event_target_value(&event);
             let (base, offered) = (base.clone(), offered.clone());
@@ -39,7 +37,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             <span class="pp-language-switch">
                 <label>
                     <span class="pp-visually-hidden">{t("shell.language")}</span>
-                    <select class="pp-language-switch__menu" node_ref=menu on:change=choose></select>
+                    <select class="pp-language-switch__menu" use:fill=options on:change=choose></select>
                 </label>
                 {move || failed.get().then(|| view! {
                     <span class="pp-language-switch__failed" role="alert">{t("shell.language_failed")}</span>
@@ -49,13 +47,14 @@ pub fn LanguageSwitch() -> impl IntoView {
     })
 }
 
-/// The options, written once into the DOM (a list of views would compile a renderer for it):
-/// each language named in itself, with its own `lang` for screen readers.
-fn fill(select: &web_sys::HtmlSelectElement, tags: &[String], now: &str) {
+/// The options, written into the menu as it is made (a list of views, or a node reference's
+/// effect, would each compile far more): each language named in itself, with its own `lang`
+/// for screen readers; `now` selected.
+fn fill(select: web_sys::Element, (tags, now): (Vec<String>, String)) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for tag in tags {
+    for tag in &tags {
         if let Ok(option) = document.create_element("option") {
             let _ = option.set_attribute("value", tag);
             let _ = option.set_attribute("lang", tag);
@@ -63,5 +62,5 @@ fn fill(select: &web_sys::HtmlSelectElement, tags: &[String], now: &str) {
             let _ = select.append_child(&option);
         }
     }
-    select.set_value(now);
+    select.unchecked_into::<web_sys::HtmlSelectElement>().set_value(&now);
 }
