@@ -68,11 +68,12 @@ pub fn PortalShell(
     let language = crate::context::use_language();
     // A new language draws everything again in place: the address (and with it the page and
     // its URL state) stays, forms come back from their drafts.
-    move || {
-        language.track();
-        let (base, brand_name, logo_url) = (base.clone(), brand_name.clone(), logo_url.clone());
-        view! {
+    view! {
         <Router base>
+          {move || {
+            language.track();
+            let (brand_name, logo_url) = (brand_name.clone(), logo_url.clone());
+            view! {
             <SkipLink/>
             <SiteHeader brand_name logo_url signed_in unread on_sign_out/>
             <main id="main" class="pp-main" tabindex="-1">
@@ -96,7 +97,8 @@ pub fn PortalShell(
                 </Routes>
                 </SessionGate>
             </main>
+            }
+          }}
         </Router>
-        }
     }
 }

@@ -51,10 +51,12 @@ pub enum FileError {
 /// for under `window[early]` when it is for this address, else asked now. One function for
 /// `config.json` and the catalogues, so its code is compiled once.
 pub async fn file_text(early: &str, address: &str) -> Result<String, FileError> {
-    let early = early_response(early).await.filter(|r| {
-        r.url()
-            .ends_with(address.trim_start_matches(&router_base()))
-    });
+    let base = router_base();
+    // `strip_prefix`, not `trim_start_matches`: the latter compiles a substring searcher.
+    let relative = address.strip_prefix(base.as_str()).unwrap_or(address);
+    let early = early_response(early)
+        .await
+        .filter(|r| r.url().ends_with(relative));
     let response = match early {
         Some(response) => response,
         None => gloo_net::http::Request::get(address)
