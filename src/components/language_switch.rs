@@ -17,7 +17,8 @@ pub fn LanguageSwitch() -> impl IntoView {
         let current = use_language();
         let base = use_base().0;
         let failed = RwSignal::new(false);
-        let options = (offered.clone(), current.get_untracked());
+        let (tags, now) = (offered.clone(), current.get_untracked());
+        let fill = move |menu: web_sys::Element| fill(menu, &tags, &now);
         let choose = move |event: leptos::ev::Event| {
             let tag = event_target_value(&event);
             let (base, offered) = (base.clone(), offered.clone());
@@ -37,7 +38,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             <span class="pp-language-switch">
                 <label>
                     <span class="pp-visually-hidden">{t("shell.language")}</span>
-                    <select class="pp-language-switch__menu" use:fill=options on:change=choose></select>
+                    <select class="pp-language-switch__menu" use:fill on:change=choose></select>
                 </label>
                 {move || failed.get().then(|| view! {
                     <span class="pp-language-switch__failed" role="alert">{t("shell.language_failed")}</span>
@@ -50,11 +51,11 @@ pub fn LanguageSwitch() -> impl IntoView {
 /// The options, written into the menu as it is made (a list of views, or a node reference's
 /// effect, would each compile far more): each language named in itself, with its own `lang`
 /// for screen readers; `now` selected.
-fn fill(select: web_sys::Element, (tags, now): (Vec<String>, String)) {
+fn fill(select: web_sys::Element, tags: &[String], now: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for tag in &tags {
+    for tag in tags {
         if let Ok(option) = document.create_element("option") {
             let _ = option.set_attribute("value", tag);
             let _ = option.set_attribute("lang", tag);
@@ -62,5 +63,5 @@ fn fill(select: web_sys::Element, (tags, now): (Vec<String>, String)) {
             let _ = select.append_child(&option);
         }
     }
-    select.unchecked_into::<web_sys::HtmlSelectElement>().set_value(&now);
+    select.unchecked_into::<web_sys::HtmlSelectElement>().set_value(now);
 }

@@ -140,17 +140,13 @@ pub fn list(items: &[String]) -> String {
             .map(|i| wasm_bindgen::JsValue::from_str(i))
             .collect();
         let locale = super::i18n::locale();
-        if let Some(text) = super::intl::text(
-            &locale,
-            "list",
-            "ListFormat",
-            &[],
-            "format",
-            &[items.into()],
-        ) {
-            return text;
-        }
+        let listed = [items.clone().into()];
+        // A browser without `Intl.ListFormat` gets commas (joined by the browser: Rust's
+        // `join` would add its code to every page that lists).
+        return super::intl::text(&locale, "list", "ListFormat", &[], "format", &listed)
+            .unwrap_or_else(|| items.join(", ").into());
     }
+    #[cfg(not(target_arch = "wasm32"))]
     items.join(", ")
 }
 
