@@ -28,7 +28,7 @@ struct Portal {
     base: PortalBase,
     session: SessionContext,
     notifications: Notifications,
-    language: RwSignal<String>,
+    language: ArcTrigger,
 }
 
 /// Provides the deployment's settings, its API client, where the portal is hosted, the
@@ -46,7 +46,7 @@ pub fn provide_portal(config: PortalConfig, base: String) -> SessionContext {
         base: PortalBase(base),
         session,
         notifications,
-        language: RwSignal::new(crate::text::i18n::locale()),
+        language: ArcTrigger::new(),
     }));
     session
 }
@@ -81,10 +81,10 @@ pub fn use_locale() -> String {
     crate::text::i18n::locale()
 }
 
-/// The language the portal speaks (its tag), set by the header's switch once its catalogue is
-/// loaded; the shell draws everything again when it changes.
-pub fn use_language() -> RwSignal<String> {
-    portal().language
+/// Moves when the header's switch has put a new language in place (`text::i18n::locale()`
+/// says which); the shell draws everything again then.
+pub fn use_language() -> ArcTrigger {
+    portal().language.clone()
 }
 
 /// Where the portal is hosted: `""` at the root, `"/portal"` under a sub-path.

@@ -17,18 +17,18 @@ pub fn LanguageSwitch() -> impl IntoView {
         let current = use_language();
         let base = use_base().0;
         let failed = RwSignal::new(false);
-        let (tags, now) = (offered.clone(), current.get_untracked());
+        let (tags, now) = (offered.clone(), crate::text::i18n::locale());
         let fill = move |menu: web_sys::Element| fill(menu, &tags, &now);
         let choose = move |event: leptos::ev::Event| {
             let tag = event_target_value(&event);
-            let (base, offered) = (base.clone(), offered.clone());
+            let (base, offered, current) = (base.clone(), offered.clone(), current.clone());
             failed.set(false);
             leptos::task::spawn_local(async move {
                 // The new catalogue is in place before anything is drawn in it.
                 match language::load(base, tag.clone(), offered).await {
                     Ok(()) => {
                         language::remember(&tag);
-                        current.set(tag);
+                        current.notify();
                     }
                     Err(_) => failed.set(true),
                 }
