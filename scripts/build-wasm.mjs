@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from "node:path";
 import { availableParallelism, homedir } from "node:os";
 import { packModules, ROUTE_PACKS } from "./wasm-packs.mjs";
+import { shortenImports } from "./wasm-short-imports.mjs";
 import { dropUnusedClasses } from "./wasm-unused-classes.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -40,7 +41,7 @@ run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--profile", profil
 const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "partner-portal.wasm");
 const input = readFileSync(linked);
 // The scripts' source is part of the key: a new packing must not reuse old packs.
-const scripts = ["wasm-packs.mjs", "build-wasm.mjs", "wasm-unused-classes.mjs"].map((n) => readFileSync(join(root, "scripts", n)));
+const scripts = ["wasm-packs.mjs", "build-wasm.mjs", "wasm-unused-classes.mjs", "wasm-short-imports.mjs"].map((n) => readFileSync(join(root, "scripts", n)));
 const key = scripts.reduce((hash, text) => hash.update(text), createHash("sha256").update(input).update(release ? WASM_OPT : "dev")).digest("hex").slice(0, 16);
 const cache = join(root, "target/portal-wasm", key);
 
@@ -67,6 +68,8 @@ if (!existsSync(join(cache, "done"))) {
       stdio: ["pipe", "inherit", "inherit"],
     });
   }
+  //    Short names for the main module's imports from its loader (random hex digits otherwise).
+  shortenImports(join(out, "partner-portal.js"), join(out, "partner-portal_bg.wasm"));
   // 5. One file per page with every module it needs.
   packModules(out);
   // 6. The loaders minified (terser, from npm: Trunk's own minifier fails on them): 3.7 KiB
