@@ -63,5 +63,7 @@ fn fill(select: web_sys::Element, tags: &[String], now: &str) {
             let _ = select.append_child(&option);
         }
     }
-    select.unchecked_into::<web_sys::HtmlSelectElement>().set_value(now);
+    select
+        .unchecked_into::<web_sys::HtmlSelectElement>()
+        .set_value(now);
 }

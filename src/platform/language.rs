@@ -76,12 +76,13 @@ async fn load_now(base: &str, tag: &str, offered: &[String]) -> Result<(), Strin
     let active = match fetch(base, tag).await {
         Ok(active) => active,
         // A language offered without its file (a vendor's `en-GB`, say) speaks the shipped
-        // English in its own formats rather than not starting.
-        Err(why) if tag != SHIPPED_ENGLISH => fetch(base, SHIPPED_ENGLISH)
+        // English in its own formats rather than not starting; one that could not be fetched
+        // (offline) is an error, said as such.
+        Err((why, true)) if tag != SHIPPED_ENGLISH => fetch(base, SHIPPED_ENGLISH)
             .await
             .map(|english| english.speaking_as(tag))
             .map_err(|_| why)?,
-        Err(why) => return Err(why),
+        Err((why, _)) => return Err(why),
     };
     let english = match english {
         // Only for keys a vendor's file lacks: without it the key itself shows, not an error.
@@ -99,21 +100,24 @@ async fn load_now(base: &str, tag: &str, offered: &[String]) -> Result<(), Strin
     Ok(())
 }
 
-async fn fetch(base: &str, tag: &str) -> Result<Catalogue, String> {
+/// The catalogue of `tag`, or why not and whether the server said it has no such file (404).
+async fn fetch(base: &str, tag: &str) -> Result<Catalogue, (String, bool)> {
     use super::boot::{file_text, FileError};
     let address = format!("{base}/locales/{tag}.json");
     let text = match file_text("portalCatalogueRequest", &address).await {
         Ok(text) => text,
         Err(FileError::Unreachable(why)) => {
-            return Err(format!("{address} could not be loaded: {why}"))
+            return Err((format!("{address} could not be loaded: {why}"), false))
         }
         Err(FileError::Status(status, _)) => {
-            return Err(format!(
-                "{address} could not be loaded: the server answered {status}"
+            return Err((
+                format!("{address} could not be loaded: the server answered {status}"),
+                status == 404,
             ))
         }
     };
-    Catalogue::parse(tag, &text).map_err(|why| format!("{address} is not a catalogue: {why}"))
+    Catalogue::parse(tag, &text)
+        .map_err(|why| (format!("{address} is not a catalogue: {why}"), false))
 }
 
 #[cfg(test)]

@@ -25,6 +25,23 @@ test("signed out, the language is chosen in the header and the sign-in page foll
   await context.close();
 });
 
+test("a language whose file cannot be loaded: the switch says so, the page stays as it was", async ({ page, shell }) => {
+  await page.route("**/locales/de-DE.json", (route) => route.abort("internetdisconnected"));
+  await page.goto("/deals");
+  await expect(shell.heading).toHaveText("Deals");
+  await page.locator(".pp-user-menu__button").click();
+  await page.getByRole("combobox", { name: "Language" }).selectOption("de-DE");
+  await expect(page.getByRole("alert").filter({ hasText: "That language could not be loaded" })).toBeVisible();
+  await expect(shell.heading).toHaveText("Deals");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en-US");
+  // A language the vendor offers without its file (the server has none) speaks the shipped
+  // English in its own formats instead.
+  await page.route("**/locales/ja-JP.json", (route) => route.fulfill({ status: 404, body: "" }));
+  await page.getByRole("combobox", { name: "Language" }).selectOption("ja-JP");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja-JP");
+  await expect(shell.heading).toHaveText("Deals");
+});
+
 test("switching to Deutsch keeps the page, its address and the form in progress, and is remembered", async ({ page, shell }, testInfo) => {
   await page.goto("/deals/new");
   await expect(shell.heading).toHaveText("Register a deal");
