@@ -66,39 +66,39 @@ pub fn PortalShell(
     let on_sign_out = Callback::new(move |()| crate::session::sign_out(api.clone()));
     let unread = crate::context::use_notifications().unread();
     let language = crate::context::use_language();
-    // A new language draws everything again in place: the address (and with it the page and
-    // its URL state) stays, forms come back from their drafts.
+    // The router is made once; a new language draws what is inside it again, in place: the
+    // address (and with it the page and its URL state) stays, forms come back from drafts.
     view! {
         <Router base>
-          {move || {
-            language.track();
-            let (brand_name, logo_url) = (brand_name.clone(), logo_url.clone());
-            view! {
-            <SkipLink/>
-            <SiteHeader brand_name logo_url signed_in unread on_sign_out/>
-            <main id="main" class="pp-main" tabindex="-1">
-                <OutageNotice/>
-                <SessionGate>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/sign-in") view=SignInRoute/>
-                    <Route path=path!("/join") view=JoinRoute/>
-                    <Route path=path!("/") view=HomeRoute/>
-                    <Route path=path!("/onboarding") view=OnboardingRoute/>
-                    <Route path=path!("/training") view=TrainingRoute/>
-                    <Route path=path!("/deals") view=DealsRoute/>
-                    <Route path=path!("/deals/new") view=RegisterDealRoute/>
-                    <Route path=path!("/deals/:id") view=DealRoute/>
-                    <Route path=path!("/leaderboards") view=LeaderboardsRoute/>
-                    <Route path=path!("/feedback") view=FeedbackRoute/>
-                    <Route path=path!("/feedback/surveys/:id") view=SurveyRoute/>
-                    <Route path=path!("/team") view=TeamRoute/>
-                    <Route path=path!("/notifications") view=NotificationsRoute/>
-                    <Route path=path!("/gallery") view=GalleryRoute/>
-                </Routes>
-                </SessionGate>
-            </main>
-            }
-          }}
+            {move || {
+                language.track();
+                let (brand_name, logo_url) = (brand_name.clone(), logo_url.clone());
+                view! {
+                    <SkipLink/>
+                    <SiteHeader brand_name logo_url signed_in unread on_sign_out/>
+                    <main id="main" class="pp-main" tabindex="-1">
+                        <OutageNotice/>
+                        <SessionGate>
+                        <Routes fallback=NotFoundPage>
+                            <Route path=path!("/sign-in") view=SignInRoute/>
+                            <Route path=path!("/join") view=JoinRoute/>
+                            <Route path=path!("/") view=HomeRoute/>
+                            <Route path=path!("/onboarding") view=OnboardingRoute/>
+                            <Route path=path!("/training") view=TrainingRoute/>
+                            <Route path=path!("/deals") view=DealsRoute/>
+                            <Route path=path!("/deals/new") view=RegisterDealRoute/>
+                            <Route path=path!("/deals/:id") view=DealRoute/>
+                            <Route path=path!("/leaderboards") view=LeaderboardsRoute/>
+                            <Route path=path!("/feedback") view=FeedbackRoute/>
+                            <Route path=path!("/feedback/surveys/:id") view=SurveyRoute/>
+                            <Route path=path!("/team") view=TeamRoute/>
+                            <Route path=path!("/notifications") view=NotificationsRoute/>
+                            <Route path=path!("/gallery") view=GalleryRoute/>
+                        </Routes>
+                        </SessionGate>
+                    </main>
+                }
+            }}
         </Router>
     }
 }
