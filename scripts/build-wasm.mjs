@@ -41,7 +41,7 @@ run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--profile", profil
 const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", "partner-portal.wasm");
 const input = readFileSync(linked);
 // The scripts' source is part of the key: a new packing must not reuse old packs.
-const scripts = ["wasm-packs.mjs", "build-wasm.mjs", "wasm-unused-classes.mjs", "wasm-short-imports.mjs"].map((n) => readFileSync(join(root, "scripts", n)));
+const scripts = ["wasm-packs.mjs", "build-wasm.mjs", "wasm-unused-classes.mjs", "wasm-short-imports.mjs", "wasm-binary.mjs"].map((n) => readFileSync(join(root, "scripts", n)));
 const key = scripts.reduce((hash, text) => hash.update(text), createHash("sha256").update(input).update(release ? WASM_OPT : "dev")).digest("hex").slice(0, 16);
 const cache = join(root, "target/portal-wasm", key);
 

@@ -5,32 +5,10 @@
 // imports (those keep their names in the loader and are never called), before the loader is
 // minified.
 import { readFileSync, writeFileSync } from "node:fs";
+import { leb, uleb } from "./wasm-binary.mjs";
 
 /** The module name wasm-bindgen gives the loader's own functions (`--target web`). */
 const LOADER_MODULE = "./partner-portal_bg.js";
-
-function leb(buf, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = buf[pos++];
-    value |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value >>> 0, pos];
-}
-
-function uleb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
 
 const name = (text) => Buffer.concat([uleb(Buffer.byteLength(text)), Buffer.from(text)]);
 

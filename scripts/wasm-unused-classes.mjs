@@ -5,32 +5,10 @@
 // although the portal has no server functions. Run after wasm-bindgen, before wasm-opt (which
 // then removes the code only those exports reached).
 import { readFileSync, writeFileSync } from "node:fs";
+import { leb, uleb } from "./wasm-binary.mjs";
 
 /** wasm-streams' adapters, as wasm-bindgen names them in the loader and the module's exports. */
 const UNUSED = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
-
-function leb(buf, pos) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = buf[pos++];
-    value |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [value >>> 0, pos];
-}
-
-function uleb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
 
 /** The module without the exports `drop(name)` picks; answers their names. */
 function withoutExports(buf, drop) {
