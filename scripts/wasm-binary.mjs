@@ -1,5 +1,5 @@
-// Reading and writing the LEB128 numbers of the WebAssembly binary format, for the build's
-// small rewrites of a module's sections (`wasm-unused-classes.mjs`, `wasm-short-imports.mjs`).
+// The WebAssembly binary format as the build's small rewrites need it (`wasm-unused-classes.mjs`,
+// `wasm-short-imports.mjs`): LEB128 numbers, and one section replaced in a module.
 
 /** The unsigned number at `pos` in `buf`, and where the next field starts. */
 export function leb(buf, pos) {
@@ -24,4 +24,23 @@ export function uleb(value) {
     out.push(byte);
   } while (value);
   return Buffer.from(out);
+}
+
+/** `buf` with its section `id` replaced by what `rewrite(buf, body, end)` answers (the new
+ *  content, without id and size); every other section as it was. */
+export function rewriteSection(buf, id, rewrite) {
+  const parts = [buf.subarray(0, 8)];
+  let pos = 8;
+  while (pos < buf.length) {
+    const [size, body] = leb(buf, pos + 1);
+    const end = body + size;
+    if (buf[pos] === id) {
+      const content = rewrite(buf, body, end);
+      parts.push(Buffer.from([id]), uleb(content.length), content);
+    } else {
+      parts.push(buf.subarray(pos, end));
+    }
+    pos = end;
+  }
+  return Buffer.concat(parts);
 }

@@ -5,7 +5,7 @@
 // imports (those keep their names in the loader and are never called), before the loader is
 // minified.
 import { readFileSync, writeFileSync } from "node:fs";
-import { leb, uleb } from "./wasm-binary.mjs";
+import { leb, rewriteSection, uleb } from "./wasm-binary.mjs";
 
 /** The module name wasm-bindgen gives the loader's own functions (`--target web`). */
 const LOADER_MODULE = "./partner-portal_bg.js";
@@ -43,28 +43,18 @@ function skipDescription(buf, pos) {
 export function shortenImports(loader, wasm) {
   const buf = readFileSync(wasm);
   const renamed = new Map();
-  const parts = [buf.subarray(0, 8)];
-  let pos = 8;
-  while (pos < buf.length) {
-    const id = buf[pos];
-    const [size, body] = leb(buf, pos + 1);
-    const end = body + size;
-    if (id !== 2) {
-      parts.push(buf.subarray(pos, end));
-      pos = end;
-      continue;
-    }
-    let [count, at] = leb(buf, body);
+  const module = rewriteSection(buf, 2, (bytes, body) => {
+    let [count, at] = leb(bytes, body);
     const entries = [];
     for (let i = 0; i < count; i++) {
       let length;
-      [length, at] = leb(buf, at);
-      const module = buf.toString("utf8", at, at + length);
+      [length, at] = leb(bytes, at);
+      const module = bytes.toString("utf8", at, at + length);
       at += length;
-      [length, at] = leb(buf, at);
-      const field = buf.toString("utf8", at, at + length);
+      [length, at] = leb(bytes, at);
+      const field = bytes.toString("utf8", at, at + length);
       at += length;
-      const description = buf.subarray(at, (at = skipDescription(buf, at)));
+      const description = bytes.subarray(at, (at = skipDescription(bytes, at)));
       let short = field;
       if (module === LOADER_MODULE) {
         if (!renamed.has(field)) renamed.set(field, shortName(renamed.size));
@@ -72,10 +62,8 @@ export function shortenImports(loader, wasm) {
       }
       entries.push(name(module), name(short), description);
     }
-    const content = Buffer.concat([uleb(count), ...entries]);
-    parts.push(Buffer.from([2]), uleb(content.length), content);
-    pos = end;
-  }
+    return Buffer.concat([uleb(count), ...entries]);
+  });
   let js = readFileSync(loader, "utf8");
   for (const [field, short] of renamed) {
     // The import object's keys, one per line at the same depth, as wasm-bindgen writes them.
@@ -84,6 +72,6 @@ export function shortenImports(loader, wasm) {
     js = js.replace(key, `$1${short}$2`);
   }
   writeFileSync(loader, js);
-  writeFileSync(wasm, Buffer.concat(parts));
+  writeFileSync(wasm, module);
   return renamed.size;
 }

@@ -5,41 +5,29 @@
 // although the portal has no server functions. Run after wasm-bindgen, before wasm-opt (which
 // then removes the code only those exports reached).
 import { readFileSync, writeFileSync } from "node:fs";
-import { leb, uleb } from "./wasm-binary.mjs";
+import { leb, rewriteSection, uleb } from "./wasm-binary.mjs";
 
 /** wasm-streams' adapters, as wasm-bindgen names them in the loader and the module's exports. */
 const UNUSED = ["IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource"];
 
 /** The module without the exports `drop(name)` picks; answers their names. */
 function withoutExports(buf, drop) {
-  const parts = [buf.subarray(0, 8)];
   const dropped = [];
-  let pos = 8;
-  while (pos < buf.length) {
-    const id = buf[pos];
-    const [size, body] = leb(buf, pos + 1);
-    const end = body + size;
-    if (id !== 7) {
-      parts.push(buf.subarray(pos, end));
-      pos = end;
-      continue;
-    }
-    let [count, at] = leb(buf, body);
+  const module = rewriteSection(buf, 7, (bytes, body) => {
+    let [count, at] = leb(bytes, body);
     const kept = [];
     for (let i = 0; i < count; i++) {
       const start = at;
       let length;
-      [length, at] = leb(buf, at);
-      const name = buf.toString("utf8", at, at + length);
-      [, at] = leb(buf, at + length + 1);
+      [length, at] = leb(bytes, at);
+      const name = bytes.toString("utf8", at, at + length);
+      [, at] = leb(bytes, at + length + 1);
       if (drop(name)) dropped.push(name);
-      else kept.push(buf.subarray(start, at));
+      else kept.push(bytes.subarray(start, at));
     }
-    const content = Buffer.concat([uleb(kept.length), ...kept]);
-    parts.push(Buffer.from([7]), uleb(content.length), content);
-    pos = end;
-  }
-  return [Buffer.concat(parts), dropped];
+    return Buffer.concat([uleb(kept.length), ...kept]);
+  });
+  return [module, dropped];
 }
 
 /** Removes the unused classes from `loader` (wasm-bindgen's JS, not yet minified) and `wasm`. */
