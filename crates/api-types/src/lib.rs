@@ -7,6 +7,7 @@ pub mod dates;
 pub mod deal_flow;
 pub mod deal_rules;
 mod deals;
+pub mod earnings;
 mod feedback;
 pub mod feedback_rules;
 mod flat_readers;

@@ -1,0 +1,194 @@
+//! What a partner earns (issue 18, first part: the contract's money rules, not yet served):
+//! every rebate, commission, SPIFF and certification bonus is one line with a status, and the
+//! totals are worked out from the lines, per currency, in whole minor units — so they
+//! reconcile exactly with what the partner sees line by line.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::common::{currency_digits, Money};
+use crate::wire_name::wire_names;
+
+/// What a line of earnings is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EarningKind {
+    /// A share of a won deal's value, by the partner's tier.
+    Rebate,
+    /// A commission on a referral or a resold deal.
+    Commission,
+    /// A sales incentive for a product in a set period.
+    Spiff,
+    /// A bonus for a certification earned.
+    CertificationBonus,
+}
+
+wire_names!(EarningKind {
+    Rebate = "rebate",
+    Commission = "commission",
+    Spiff = "spiff",
+    CertificationBonus = "certification_bonus",
+});
+
+/// Where a line of earnings is on its way to the partner's account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EarningStatus {
+    /// Earned, waiting for the channel team's approval.
+    Pending,
+    /// Approved, to be released on its payout date.
+    Approved,
+    /// Released: part of the next payout.
+    Available,
+    /// Paid out (the line names its payout).
+    Paid,
+    /// Refused, always with the reason.
+    Declined,
+}
+
+wire_names!(EarningStatus {
+    Pending = "pending",
+    Approved = "approved",
+    Available = "available",
+    Paid = "paid",
+    Declined = "declined",
+});
+
+impl EarningStatus {
+    /// Whether the channel team may move a line from `self` to `next`: forward one step at a
+    /// time, or declined before it is paid.
+    pub fn may_become(self, next: Self) -> bool {
+        use EarningStatus::*;
+        matches!(
+            (self, next),
+            (Pending, Approved)
+                | (Approved, Available)
+                | (Available, Paid)
+                | (Pending | Approved | Available, Declined)
+        )
+    }
+}
+
+/// One line of earnings, tied to the deal, program or certificate it is for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EarningLine {
+    /// Stable identifier, e.g. `ern-2026-0042`.
+    pub id: String,
+    /// What it is for.
+    pub kind: EarningKind,
+    /// Where it is.
+    pub status: EarningStatus,
+    /// How much, in whole minor units (never a float).
+    pub amount: Money,
+    /// The deal it was earned on, for rebates and commissions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deal_id: Option<String>,
+    /// The program or promotion, for SPIFFs ("Q4 firewall push").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<String>,
+    /// The certificate, for certification bonuses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_id: Option<String>,
+    /// When it was earned.
+    pub earned_at: DateTime<Utc>,
+    /// When it is expected to be paid, once approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_payout_on: Option<NaiveDate>,
+    /// The payout that paid it, once paid.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payout_id: Option<String>,
+    /// Why it was declined (display text, in the backend's language), only when declined.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declined_reason: Option<String>,
+}
+
+/// A rule of the contract a line of earnings breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EarningRuleBroken {
+    /// The amount is zero or negative.
+    AmountNotPositive,
+    /// The currency is not one the program trades in.
+    UnknownCurrency,
+    /// A declined line without a reason, or a reason on a line that is not declined.
+    ReasonMismatch,
+    /// A paid line without its payout, or a payout on a line not yet paid.
+    PayoutMismatch,
+    /// Not tied to what it was earned for (a deal, a program or a certificate, by kind).
+    Untied,
+}
+
+impl EarningLine {
+    /// Every rule the line breaks, in a fixed order (empty when it keeps them all).
+    pub fn broken_rules(&self) -> Vec<EarningRuleBroken> {
+        use EarningRuleBroken::*;
+        let has = |text: &Option<String>| text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let mut broken = Vec::new();
+        if self.amount.amount_minor <= 0 {
+            broken.push(AmountNotPositive);
+        }
+        if currency_digits(&self.amount.currency).is_none() {
+            broken.push(UnknownCurrency);
+        }
+        if has(&self.declined_reason) != (self.status == EarningStatus::Declined) {
+            broken.push(ReasonMismatch);
+        }
+        if self.payout_id.is_some() != (self.status == EarningStatus::Paid) {
+            broken.push(PayoutMismatch);
+        }
+        let tied = match self.kind {
+            EarningKind::Rebate | EarningKind::Commission => has(&self.deal_id),
+            EarningKind::Spiff => has(&self.program),
+            EarningKind::CertificationBonus => has(&self.certificate_id),
+        };
+        if !tied {
+            broken.push(Untied);
+        }
+        broken
+    }
+}
+
+/// The sums of one currency's lines by status, in whole minor units.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrencyTotals {
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Pending lines.
+    pub pending_minor: i64,
+    /// Approved lines.
+    pub approved_minor: i64,
+    /// Available lines.
+    pub available_minor: i64,
+    /// Paid lines.
+    pub paid_minor: i64,
+    /// Declined lines (shown, never added to what the partner gets).
+    pub declined_minor: i64,
+}
+
+/// The totals of `lines` per currency, in the order each currency first appears; `None` if a
+/// sum would overflow (it never does with real amounts; a malicious list must not wrap).
+pub fn totals(lines: &[EarningLine]) -> Option<Vec<CurrencyTotals>> {
+    let mut out: Vec<CurrencyTotals> = Vec::new();
+    for line in lines {
+        let index = match out.iter().position(|t| t.currency == line.amount.currency) {
+            Some(index) => index,
+            None => {
+                out.push(CurrencyTotals {
+                    currency: line.amount.currency.clone(),
+                    ..CurrencyTotals::default()
+                });
+                out.len() - 1
+            }
+        };
+        let total = &mut out[index];
+        let sum = match line.status {
+            EarningStatus::Pending => &mut total.pending_minor,
+            EarningStatus::Approved => &mut total.approved_minor,
+            EarningStatus::Available => &mut total.available_minor,
+            EarningStatus::Paid => &mut total.paid_minor,
+            EarningStatus::Declined => &mut total.declined_minor,
+        };
+        *sum = sum.checked_add(line.amount.amount_minor)?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,89 @@
+use super::*;
+
+fn line(status: EarningStatus, amount_minor: i64, currency: &str) -> EarningLine {
+    EarningLine {
+        id: "ern-1".into(),
+        kind: EarningKind::Rebate,
+        status,
+        amount: Money {
+            amount_minor,
+            currency: currency.into(),
+        },
+        deal_id: Some("DR-2026-00003".into()),
+        program: None,
+        certificate_id: None,
+        earned_at: "2026-10-01T09:00:00Z".parse().unwrap(),
+        expected_payout_on: None,
+        payout_id: (status == EarningStatus::Paid).then(|| "pay-1".into()),
+        declined_reason: (status == EarningStatus::Declined).then(|| "Deal lost".into()),
+    }
+}
+
+#[test]
+fn totals_add_each_currency_by_status_exactly() {
+    let lines = [
+        line(EarningStatus::Pending, 125_050, "EUR"),
+        line(EarningStatus::Paid, 1, "EUR"),
+        line(EarningStatus::Pending, 98_000, "JPY"),
+        line(EarningStatus::Pending, 2, "EUR"),
+        line(EarningStatus::Declined, 500, "EUR"),
+    ];
+    let totals = totals(&lines).unwrap();
+    assert_eq!(totals.len(), 2);
+    assert_eq!(totals[0].currency, "EUR");
+    assert_eq!(totals[0].pending_minor, 125_052);
+    assert_eq!(totals[0].paid_minor, 1);
+    assert_eq!(totals[0].declined_minor, 500);
+    assert_eq!(totals[1].currency, "JPY");
+    assert_eq!(totals[1].pending_minor, 98_000);
+    let huge = [
+        line(EarningStatus::Pending, i64::MAX, "EUR"),
+        line(EarningStatus::Pending, 1, "EUR"),
+    ];
+    assert_eq!(super::totals(&huge), None);
+}
+
+#[test]
+fn a_line_keeps_the_money_rules_or_names_the_one_it_breaks() {
+    assert_eq!(line(EarningStatus::Paid, 100, "USD").broken_rules(), []);
+    assert_eq!(line(EarningStatus::Declined, 100, "USD").broken_rules(), []);
+    let mut silent = line(EarningStatus::Declined, 100, "USD");
+    silent.declined_reason = Some("  ".into());
+    assert_eq!(silent.broken_rules(), [EarningRuleBroken::ReasonMismatch]);
+    let mut unpaid = line(EarningStatus::Available, 0, "XXX");
+    unpaid.payout_id = Some("pay-1".into());
+    unpaid.deal_id = None;
+    assert_eq!(
+        unpaid.broken_rules(),
+        [
+            EarningRuleBroken::AmountNotPositive,
+            EarningRuleBroken::UnknownCurrency,
+            EarningRuleBroken::PayoutMismatch,
+            EarningRuleBroken::Untied,
+        ]
+    );
+}
+
+#[test]
+fn lines_move_forward_one_step_or_are_declined_before_payment() {
+    use EarningStatus::*;
+    assert!(Pending.may_become(Approved));
+    assert!(Available.may_become(Paid));
+    assert!(Approved.may_become(Declined));
+    assert!(!Pending.may_become(Paid));
+    assert!(!Paid.may_become(Declined));
+    assert!(!Declined.may_become(Approved));
+}
+
+#[test]
+fn statuses_and_kinds_read_and_write_their_wire_names() {
+    let text = serde_json::to_string(&line(EarningStatus::Available, 4_200, "JPY")).unwrap();
+    assert!(text.contains(r#""status":"available""#), "{text}");
+    assert!(text.contains(r#""kind":"rebate""#), "{text}");
+    let back: EarningLine = serde_json::from_str(&text).unwrap();
+    assert_eq!(back, line(EarningStatus::Available, 4_200, "JPY"));
+    assert_eq!(
+        EarningKind::parse("certification_bonus"),
+        Some(EarningKind::CertificationBonus)
+    );
+}
