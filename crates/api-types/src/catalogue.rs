@@ -78,6 +78,9 @@ pub struct TierRequirementDefinition {
     pub target: i64,
 }
 
+/// The largest share of a deal a tier may pay: 50 %.
+pub const MAX_REBATE_BASIS_POINTS: u32 = 5_000;
+
 /// `PUT /ops/tiers/{level}`: what a tier requires and gives.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -86,6 +89,10 @@ pub struct TierUpdate {
     pub requirements: Vec<TierRequirementDefinition>,
     /// Benefits partners read (at most 20, each 2–200 characters).
     pub benefits: Vec<String>,
+    /// The share of a won deal's value the partner earns at this tier, in basis points
+    /// (500 is 5 %; 0 to 5000): rebates, or commissions for referral partners.
+    #[serde(default)]
+    pub rebate_basis_points: u32,
 }
 
 /// A tier as the catalogue keeps it (`GET /ops/tiers`, in order).
@@ -97,6 +104,8 @@ pub struct TierDefinition {
     pub requirements: Vec<TierRequirementDefinition>,
     /// Benefits.
     pub benefits: Vec<String>,
+    /// The share of a won deal's value earned at this tier, in basis points.
+    pub rebate_basis_points: u32,
 }
 
 /// Whether `url` is a web address (`https:` or `http:`, no spaces): the only links the portal
@@ -195,6 +204,12 @@ pub fn check_tier(tier: &TierUpdate) -> Vec<FieldError> {
             ));
         }
     }
+    if tier.rebate_basis_points > MAX_REBATE_BASIS_POINTS {
+        errors.push(broken(
+            "rebate_basis_points".into(),
+            "A rebate is 0 to 5000 basis points (0 to 50 %).",
+        ));
+    }
     if tier.benefits.len() > 20 {
         errors.push(broken(
             "benefits".into(),
@@ -285,12 +300,14 @@ mod tests {
         let tier = TierUpdate {
             requirements: vec![requirement("people", 2), requirement("people", 0)],
             benefits: vec!["10% rebate".into(), "".into()],
+            rebate_basis_points: 5_001,
         };
         assert_eq!(
             fields(check_tier(&tier)),
             [
                 "requirements[1].id",
                 "requirements[1].target",
+                "rebate_basis_points",
                 "benefits[1]"
             ]
         );

@@ -1,13 +1,19 @@
-//! What a partner earns (issue 18, first part: the contract's money rules, not yet served):
-//! every rebate, commission, SPIFF and certification bonus is one line with a status, and the
-//! totals are worked out from the lines, per currency, in whole minor units — so they
-//! reconcile exactly with what the partner sees line by line.
+//! What a partner earns: every rebate, commission, SPIFF and certification bonus is one line
+//! with a status, and the totals are worked out from the lines, per currency, in whole minor
+//! units — so they reconcile exactly with what the partner sees line by line. Payouts and the
+//! channel team's decisions are in `payouts`, the list's parameters in `params`.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::common::{currency_digits, Money};
 use crate::wire_name::wire_names;
+
+mod params;
+mod payouts;
+
+pub use params::{EarningSort, EarningSortKey, EarningsParams};
+pub use payouts::{EarningDecision, NewPayout, Payout, PayoutStatus};
 
 /// What a line of earnings is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +42,7 @@ pub enum EarningStatus {
     Pending,
     /// Approved, to be released on its payout date.
     Approved,
-    /// Released: part of the next payout.
+    /// Released: paid with the next payout (it names the payout once one is under way).
     Available,
     /// Paid out (the line names its payout).
     Paid,
@@ -88,11 +94,16 @@ pub struct EarningLine {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_id: Option<String>,
     /// When it was earned.
+    #[serde(deserialize_with = "crate::dates::instant")]
     pub earned_at: DateTime<Utc>,
     /// When it is expected to be paid, once approved.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::optional_day"
+    )]
     pub expected_payout_on: Option<NaiveDate>,
-    /// The payout that paid it, once paid.
+    /// The payout that pays it: under way while `available`, done once `paid`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payout_id: Option<String>,
     /// Why it was declined (display text, in the backend's language), only when declined.
@@ -109,7 +120,7 @@ pub enum EarningRuleBroken {
     UnknownCurrency,
     /// A declined line without a reason, or a reason on a line that is not declined.
     ReasonMismatch,
-    /// A paid line without its payout, or a payout on a line not yet paid.
+    /// A paid line without its payout, or a payout on a line not yet released.
     PayoutMismatch,
     /// Not tied to what it was earned for (a deal, a program or a certificate, by kind).
     Untied,
@@ -130,7 +141,10 @@ impl EarningLine {
         if has(&self.declined_reason) != (self.status == EarningStatus::Declined) {
             broken.push(ReasonMismatch);
         }
-        if self.payout_id.is_some() != (self.status == EarningStatus::Paid) {
+        let payout_allowed = matches!(self.status, EarningStatus::Available | EarningStatus::Paid);
+        if (self.status == EarningStatus::Paid && !has(&self.payout_id))
+            || (self.payout_id.is_some() && !payout_allowed)
+        {
             broken.push(PayoutMismatch);
         }
         let tied = match self.kind {
@@ -143,6 +157,21 @@ impl EarningLine {
         }
         broken
     }
+}
+
+/// `GET /earnings`: a page of the lines that match the filters, and the totals per currency
+/// of every line that matches (all pages), which the lines add up to exactly.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EarningsReport {
+    /// This page's lines, in the requested order.
+    pub lines: Vec<EarningLine>,
+    /// The sums of every matching line, per currency in code order ([`totals`]).
+    pub totals: Vec<CurrencyTotals>,
+    /// How many lines match in all.
+    pub total: u64,
+    /// Opaque cursor for the next page; absent on the last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 /// The sums of one currency's lines by status, in whole minor units.

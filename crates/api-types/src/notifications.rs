@@ -1,6 +1,6 @@
 //! What changed for the partner: decisions on deals, questions, replies, lapsing
-//! certifications and new surveys, each linking to its subject, with read state kept by the
-//! backend.
+//! certifications, new surveys, declined earnings and payouts, each linking to its subject,
+//! with read state kept by the backend.
 
 use crate::wire_name::wire_names;
 use chrono::{DateTime, Utc};
@@ -41,6 +41,12 @@ pub enum NotificationKind {
     OnboardingVerified,
     /// The channel team sent an onboarding item back, saying why.
     OnboardingSentBack,
+    /// A line of earnings was declined, with the reason.
+    EarningDeclined,
+    /// A payout was sent.
+    PayoutSent,
+    /// A payout arrived.
+    PayoutPaid,
 }
 
 wire_names!(NotificationKind {
@@ -60,6 +66,9 @@ wire_names!(NotificationKind {
     SurveyPublished = "survey_published",
     OnboardingVerified = "onboarding_verified",
     OnboardingSentBack = "onboarding_sent_back",
+    EarningDeclined = "earning_declined",
+    PayoutSent = "payout_sent",
+    PayoutPaid = "payout_paid",
 });
 
 /// The kind of thing a notification links to.
@@ -77,6 +86,10 @@ pub enum SubjectKind {
     Survey,
     /// An onboarding item, by id.
     OnboardingItem,
+    /// A line of earnings, by id.
+    Earning,
+    /// A payout, by id.
+    Payout,
 }
 
 wire_names!(SubjectKind {
@@ -86,6 +99,8 @@ wire_names!(SubjectKind {
     Certification = "certification",
     Survey = "survey",
     OnboardingItem = "onboarding_item",
+    Earning = "earning",
+    Payout = "payout",
 });
 
 /// What a notification links to, with its name as the backend writes it.
@@ -95,7 +110,8 @@ pub struct Subject {
     pub kind: SubjectKind,
     /// Its id (a deal's reference).
     pub id: String,
-    /// Its name: a customer, a feedback title, a course or survey title.
+    /// Its name: a customer, a feedback title, a course or survey title; for a line of
+    /// earnings what it was earned for, for a payout its amount (`EUR 1234.50`).
     pub title: String,
 }
 

@@ -3,6 +3,7 @@
 
 mod conversation;
 mod deals;
+mod earnings;
 mod feedback;
 mod invitations;
 mod leaderboards;
@@ -65,6 +66,21 @@ pub fn api() -> Router<AppState> {
         .route("/deals/repeats", get(deals::repeats))
         .route("/deals/{reference}", get(deals::get_deal))
         .route("/deals/{reference}/steps", post(conversation::partner_step))
+        .route("/earnings", get(earnings::list_earnings))
+        .route("/payouts", get(earnings::list_payouts))
+        .route(
+            "/ops/partners/{partner_id}/earnings",
+            get(operations::partner_earnings),
+        )
+        .route(
+            "/ops/earnings/{earning_id}",
+            put(operations::decide_earning),
+        )
+        .route("/ops/payouts", post(operations::send_payout))
+        .route(
+            "/ops/payouts/{payout_id}/arrival",
+            post(operations::payout_arrived),
+        )
         .route("/notifications", get(notifications::feed))
         .route(
             "/notifications/{notification_id}/read",

@@ -17,6 +17,7 @@ mod accounts;
 mod catalogue;
 pub mod conversation;
 pub mod deals;
+pub mod earnings;
 mod feedback;
 pub mod leaderboards;
 pub mod learning_reports;

@@ -50,7 +50,10 @@ fn a_line_keeps_the_money_rules_or_names_the_one_it_breaks() {
     let mut silent = line(EarningStatus::Declined, 100, "USD");
     silent.declined_reason = Some("  ".into());
     assert_eq!(silent.broken_rules(), [EarningRuleBroken::ReasonMismatch]);
-    let mut unpaid = line(EarningStatus::Available, 0, "XXX");
+    let mut in_payout = line(EarningStatus::Available, 100, "USD");
+    in_payout.payout_id = Some("pay-2".into());
+    assert_eq!(in_payout.broken_rules(), []);
+    let mut unpaid = line(EarningStatus::Approved, 0, "XXX");
     unpaid.payout_id = Some("pay-1".into());
     unpaid.deal_id = None;
     assert_eq!(
@@ -86,4 +89,60 @@ fn statuses_and_kinds_read_and_write_their_wire_names() {
         EarningKind::parse("certification_bonus"),
         Some(EarningKind::CertificationBonus)
     );
+}
+
+#[test]
+fn a_decision_names_the_field_it_gets_wrong() {
+    use EarningStatus::*;
+    let decide = |status, reason: Option<&str>, day: Option<&str>| EarningDecision {
+        status,
+        reason: reason.map(Into::into),
+        expected_payout_on: day.map(|d| d.parse().unwrap()),
+    };
+    let approve = decide(Approved, None, Some("2026-12-15"));
+    assert_eq!(approve.broken_field(Pending), None);
+    assert_eq!(approve.broken_field(Approved), Some("status"));
+    assert_eq!(
+        decide(Approved, None, None).broken_field(Pending),
+        Some("expected_payout_on")
+    );
+    assert_eq!(
+        decide(Paid, None, None).broken_field(Available),
+        Some("status")
+    );
+    assert_eq!(
+        decide(Declined, Some(" no "), None).broken_field(Pending),
+        Some("reason")
+    );
+    assert_eq!(
+        decide(Declined, Some("Deal lost"), None).broken_field(Approved),
+        None
+    );
+    assert_eq!(
+        decide(Declined, Some("Deal lost"), None).broken_field(Paid),
+        Some("status")
+    );
+    assert_eq!(
+        decide(Available, Some("why"), None).broken_field(Approved),
+        Some("reason")
+    );
+}
+
+#[test]
+fn the_list_parameters_read_back_what_they_write_and_refuse_the_rest() {
+    let params = EarningsParams {
+        status: Some(EarningStatus::Declined),
+        kind: Some(EarningKind::Spiff),
+        sort: EarningSort::parse("amount").unwrap(),
+        cursor: Some("100".into()),
+        limit: Some(50),
+    };
+    let query = params.to_query();
+    assert_eq!(EarningsParams::parse(query.pairs()), Ok(params));
+    assert_eq!(EarningsParams::default().to_query().to_suffix(), "");
+    let parse = |pairs: &[(&str, &str)]| EarningsParams::parse(pairs.iter().copied());
+    assert!(parse(&[("status", "lost")]).is_err());
+    assert!(parse(&[("kind", "rebate"), ("kind", "spiff")]).is_err());
+    assert!(parse(&[("sort", "-value")]).is_err());
+    assert!(parse(&[("limit", "501")]).is_err());
 }

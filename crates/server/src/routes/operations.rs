@@ -23,10 +23,12 @@ use crate::store::learning_reports::Reported;
 use crate::AppState;
 
 mod catalogue;
+mod money;
 mod partners;
 mod programme;
 
 pub use catalogue::{list_tiers, put_course, put_product, put_tier};
+pub use money::{decide_earning, partner_earnings, payout_arrived, send_payout};
 pub use partners::{import, put_partner, put_person};
 pub use programme::{close_survey, decide_onboarding_item, publish_survey};
 

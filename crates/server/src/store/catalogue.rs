@@ -75,22 +75,24 @@ impl Store {
     pub fn tiers(&self) -> AppResult<Vec<TierDefinition>> {
         let conn = self.reader()?;
         let mut statement = conn.prepare(
-            "SELECT level, requirements_json, benefits_json FROM tiers ORDER BY position",
+            "SELECT level, requirements_json, benefits_json, rebate_bp FROM tiers ORDER BY position",
         )?;
         let rows = statement.query_map([], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
+                r.get::<_, u32>(3)?,
             ))
         })?;
         let mut tiers = Vec::new();
         for row in rows {
-            let (level, requirements, benefits) = row?;
+            let (level, requirements, benefits, rebate_basis_points) = row?;
             tiers.push(TierDefinition {
                 level: parse_text(&level)?,
                 requirements: serde_json::from_str(&requirements)?,
                 benefits: serde_json::from_str(&benefits)?,
+                rebate_basis_points,
             });
         }
         Ok(tiers)
@@ -106,21 +108,22 @@ impl Store {
             let position = TierLevel::ALL.iter().position(|l| *l == level).unwrap_or_default();
             let updated = tx
                 .query_row(
-                    "UPDATE tiers SET requirements_json = ?2, benefits_json = ?3 WHERE level = ?1 RETURNING level",
-                    params![level.as_str(), requirements, benefits_json],
+                    "UPDATE tiers SET requirements_json = ?2, benefits_json = ?3, rebate_bp = ?4 WHERE level = ?1 RETURNING level",
+                    params![level.as_str(), requirements, benefits_json, tier.rebate_basis_points],
                     |r| r.get::<_, String>(0),
                 )
                 .optional()?;
             if updated.is_none() {
                 tx.execute(
-                    "INSERT INTO tiers (level, position, requirements_json, benefits_json) VALUES (?1, ?2, ?3, ?4)",
-                    params![level.as_str(), position as i64, requirements, benefits_json],
+                    "INSERT INTO tiers (level, position, requirements_json, benefits_json, rebate_bp) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![level.as_str(), position as i64, requirements, benefits_json, tier.rebate_basis_points],
                 )?;
             }
             Ok(TierDefinition {
                 level,
                 requirements: tier.requirements.clone(),
                 benefits,
+                rebate_basis_points: tier.rebate_basis_points,
             })
         })
     }

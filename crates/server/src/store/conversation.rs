@@ -136,6 +136,7 @@ impl Store {
             )?;
             if taken.status == DealStatus::Won {
                 observe(tx, &current.partner_id, Observed::DealWon, now)?;
+                super::earnings::deal_won(tx, reference, now)?;
             }
             // A registration that no longer stands no longer counts as registered revenue.
             if matches!(taken.status, DealStatus::Rejected | DealStatus::Withdrawn) {

@@ -168,6 +168,7 @@ impl Store {
                 add_points(tx, &company_id, "certifications", 1)?;
                 add_points(tx, &company_id, "engagement", points::CERTIFICATION)?;
                 observe(tx, &company_id, Observed::CertificationEarned, now)?;
+                super::earnings::certification_earned(tx, user_id, certification_id, now)?;
             }
             Ok(Reported::Done)
         })

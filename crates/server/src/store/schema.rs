@@ -100,9 +100,10 @@ CREATE INDEX IF NOT EXISTS notifications_by_company ON notifications (company_id
 CREATE TABLE IF NOT EXISTS notification_reads (
   user_id TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (user_id, seq)) WITHOUT ROWID;
 -- The program's tiers in order, each with what it requires (`program::RequirementSpec`) and gives.
+-- `rebate_bp`: the share of a won deal's value earned at the tier, in basis points.
 CREATE TABLE IF NOT EXISTS tiers (
   level TEXT PRIMARY KEY, position INTEGER NOT NULL, requirements_json TEXT NOT NULL,
-  benefits_json TEXT NOT NULL);
+  benefits_json TEXT NOT NULL, rebate_bp INTEGER NOT NULL DEFAULT 0);
 -- The products deals are registered for; a retired one (`active` 0) stays on its deals.
 CREATE TABLE IF NOT EXISTS products (
   code TEXT PRIMARY KEY, name TEXT NOT NULL, active INTEGER NOT NULL, position INTEGER NOT NULL);
@@ -114,6 +115,19 @@ CREATE TABLE IF NOT EXISTS feedback_keys (
 CREATE TABLE IF NOT EXISTS program_policies (
   id INTEGER PRIMARY KEY CHECK (id = 1), review_business_days INTEGER NOT NULL, protection_days INTEGER NOT NULL);
 INSERT OR IGNORE INTO program_policies (id, review_business_days, protection_days) VALUES (1, 2, 90);
+-- What partners earn, one row per line (`earnings.rs`); `source` says what earned it
+-- (`deal:DR-…`, `spiff:<program>:DR-…`, `certification:<user>:<id>`), once per company.
+CREATE TABLE IF NOT EXISTS earnings (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, source TEXT NOT NULL,
+  kind TEXT NOT NULL, status TEXT NOT NULL, amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  currency TEXT NOT NULL, deal_reference TEXT, program TEXT, certificate_id TEXT,
+  earned_at TEXT NOT NULL, expected_payout_on TEXT, payout_seq INTEGER, declined_reason TEXT,
+  UNIQUE (company_id, source));
+CREATE INDEX IF NOT EXISTS earnings_by_payout ON earnings (payout_seq);
+CREATE TABLE IF NOT EXISTS payouts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, currency TEXT NOT NULL,
+  amount_minor INTEGER NOT NULL, started_on TEXT NOT NULL, expected_on TEXT NOT NULL, paid_on TEXT);
+CREATE INDEX IF NOT EXISTS payouts_by_company ON payouts (company_id, seq);
 -- The vendor's side: keys for integrations (stored as SHA-256) and channel team members, who
 -- sign in through the vendor's OpenID Connect provider.
 CREATE TABLE IF NOT EXISTS api_keys (
@@ -127,8 +141,9 @@ CREATE TABLE IF NOT EXISTS channel_team (
 /// protection it set or asked for, the program's tiers, and surveys' audiences and closing,
 /// 5 the product catalogue in the database (it was compiled in), 6 customer keys under NFKC
 /// and case folding (`deals::customer_key`), 7 onboarding steps that complete themselves
-/// (`onboarding_items.observes`, `completes_when`).
-const VERSION: i64 = 7;
+/// (`onboarding_items.observes`, `completes_when`), 8 money (`earnings`, `payouts`, and each
+/// tier's `rebate_bp`, 0 until the channel team sets it).
+const VERSION: i64 = 8;
 
 /// Creates what is missing and brings a database from an older build up to date.
 pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
@@ -153,6 +168,12 @@ pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {
         }
         if version < 5 && seeded {
             super::seed::deals::seed_products(conn)?;
+        }
+        if !has_column(conn, "tiers", "rebate_bp")? {
+            conn.execute(
+                "ALTER TABLE tiers ADD COLUMN rebate_bp INTEGER NOT NULL DEFAULT 0",
+                [],
+            )?;
         }
         if !has_column(conn, "onboarding_items", "observes")? {
             conn.execute_batch(

@@ -12,6 +12,7 @@ pub(super) mod deals;
 mod engagement;
 mod learning;
 mod lumiere;
+mod money;
 pub(super) mod partners;
 
 /// The demo partner user's session token (the run command's demo mode signs everyone in as them).
@@ -82,6 +83,7 @@ fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> AppResult<()> {
     engagement::seed_surveys(tx, today, now)?;
     engagement::seed_feedback(tx, now)?;
     replay_observed(tx, now)?;
+    money::seed_money(tx, now)?;
     engagement::seed_leaderboards(tx, &companies, now, &mut rng)?;
     crate::store::leaderboards::refresh_ranks(tx)?;
     Ok(())

@@ -135,6 +135,7 @@ pub(in crate::store) fn seed_tiers(tx: &rusqlite::Connection) -> rusqlite::Resul
     let tiers = [
         (
             "registered",
+            0,
             json!([]),
             json!([
                 "Deal registration with 90 days of protection",
@@ -143,6 +144,7 @@ pub(in crate::store) fn seed_tiers(tx: &rusqlite::Connection) -> rusqlite::Resul
         ),
         (
             "silver",
+            500,
             json!([
                 requirement("engineers", "Certified people", "certified_people", 1),
                 requirement(
@@ -165,6 +167,7 @@ pub(in crate::store) fn seed_tiers(tx: &rusqlite::Connection) -> rusqlite::Resul
         ),
         (
             "gold",
+            800,
             json!([
                 requirement("engineers", "Certified people", "certified_people", 3),
                 requirement(
@@ -188,6 +191,7 @@ pub(in crate::store) fn seed_tiers(tx: &rusqlite::Connection) -> rusqlite::Resul
         ),
         (
             "platinum",
+            1200,
             json!([
                 requirement("engineers", "Certified people", "certified_people", 6),
                 requirement(
@@ -210,10 +214,10 @@ pub(in crate::store) fn seed_tiers(tx: &rusqlite::Connection) -> rusqlite::Resul
             ]),
         ),
     ];
-    for (position, (level, requirements, benefits)) in tiers.into_iter().enumerate() {
+    for (position, (level, rebate_bp, requirements, benefits)) in tiers.into_iter().enumerate() {
         tx.execute(
-            "INSERT INTO tiers (level, position, requirements_json, benefits_json) VALUES (?1, ?2, ?3, ?4)",
-            params![level, position as i64, requirements.to_string(), benefits.to_string()],
+            "INSERT INTO tiers (level, position, requirements_json, benefits_json, rebate_bp) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![level, position as i64, requirements.to_string(), benefits.to_string(), rebate_bp],
         )?;
     }
     Ok(())
