@@ -75,6 +75,28 @@ async function register(as, customer, product, key) {
   expect(typeof reply.body?.reference === "string", "a registered deal has a reference");
   return reply.body.reference;
 }
+/** Every line of the caller's earnings, page by page, with the raw text of each page. */
+async function allEarnings(as, query = "") {
+  const lines = [];
+  const texts = [];
+  let first = null;
+  let cursor = null;
+  for (let pages = 0; pages < 200; pages += 1) {
+    const suffix = `limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+    const path = `/earnings?${query}${query ? "&" : ""}${suffix}`;
+    const response = await fetch(`${base}${path}`, { headers: { Accept: "application/json", Authorization: `Bearer ${args["partner-token"]}` } });
+    expect(response.status === 200, `GET ${path} answered ${response.status}`);
+    const text = await response.text();
+    texts.push(text);
+    const page = JSON.parse(text);
+    first ??= page;
+    lines.push(...(page.lines ?? []));
+    cursor = page.next_cursor;
+    if (!cursor) break;
+  }
+  return { lines, totals: first.totals ?? [], total: first.total, texts };
+}
+const STATUSES = ["pending", "approved", "available", "paid", "declined"];
 const references = (page) => (Array.isArray(page?.items) ? page.items.map((d) => d.reference) : []);
 
 const rules = [
@@ -171,6 +193,61 @@ const rules = [
     expect(first.status === 200 && tag, "the feed carries an ETag");
     const again = await partner("GET", "/notifications", undefined, { "If-None-Match": tag });
     expect(again.status === 304, `a poll with the same tag answered ${again.status}, not 304`);
+  }],
+  ["money: totals reconcile exactly with the lines", async () => {
+    const { lines, totals, total } = await allEarnings(partner);
+    expect(lines.length === total, `${lines.length} lines listed, ${total} said to match`);
+    const sums = new Map();
+    for (const line of lines) {
+      const key = `${line.amount.currency} ${line.status}`;
+      sums.set(key, (sums.get(key) ?? 0n) + BigInt(line.amount.amount_minor));
+    }
+    for (const t of totals) {
+      for (const status of STATUSES) {
+        const said = BigInt(t[`${status}_minor`]);
+        const added = sums.get(`${t.currency} ${status}`) ?? 0n;
+        expect(said === added, `${t.currency} ${status}: the totals say ${said}, the lines add up to ${added}`);
+        sums.delete(`${t.currency} ${status}`);
+      }
+    }
+    expect(sums.size === 0, `lines in ${[...sums.keys()].join(", ")} are missing from the totals`);
+  }],
+  ["money: amounts are whole minor units, never fractions", async () => {
+    const { texts } = await allEarnings(partner);
+    const payouts = await fetch(`${base}/payouts`, { headers: { Authorization: `Bearer ${args["partner-token"]}` } }).then((r) => r.text());
+    for (const text of [...texts, payouts]) {
+      const fraction = text.match(/"(amount_minor|[a-z]+_minor)"\s*:\s*-?\d+[.eE][^,}]*/);
+      expect(!fraction, `an amount is not a whole number: ${fraction?.[0]}`);
+    }
+  }],
+  ["money: a declined line always has its reason, a paid one its payout", async () => {
+    const { lines } = await allEarnings(partner);
+    for (const line of lines) {
+      const reason = typeof line.declined_reason === "string" && line.declined_reason.trim() !== "";
+      expect(reason === (line.status === "declined"), `${line.id} is ${line.status} ${reason ? "with" : "without"} a reason`);
+      expect(line.status !== "paid" || typeof line.payout_id === "string", `${line.id} is paid without its payout`);
+    }
+  }],
+  ["money: the channel team declines with a reason the partner reads", async () => {
+    const me = (await partner("GET", "/me")).body;
+    const reference = await register(partner, `Conformance Money ${run}`, PRODUCT);
+    const steps = `/ops/deals/${reference}/steps`;
+    for (const body of [{ step: "start_review" }, { step: "approve", protection_ends_on: inDays(90) }, { step: "record_won" }]) {
+      const taken = await ops("POST", steps, body);
+      expect(taken.status === 200, `${body.step} answered ${taken.status}`);
+    }
+    const { lines } = await allEarnings(partner, "status=pending");
+    const line = lines.find((l) => l.deal_id === reference);
+    expect(line, `winning ${reference} at ${me?.company?.tier ?? "its"} tier earned no pending line`);
+    const silent = await ops("PUT", `/ops/earnings/${line.id}`, { status: "declined" });
+    expect(silent.status === 422 && silent.body?.errors?.some((e) => e.field === "reason"), `a decline without a reason answered ${silent.status}`);
+    const reason = `Conformance check ${run}: not payable.`;
+    const declined = await ops("PUT", `/ops/earnings/${line.id}`, { status: "declined", reason });
+    expect(declined.status === 200 && declined.body?.declined_reason === reason, `declining answered ${declined.status}`);
+    const seen = (await allEarnings(partner, "status=declined")).lines.find((l) => l.id === line.id);
+    expect(seen?.declined_reason === reason, "the partner reads the reason on the line");
+    const feed = (await partner("GET", "/notifications")).body;
+    expect(feed?.items?.some((n) => n.kind === "earning_declined" && n.subject?.id === line.id && n.note === reason), "the partner is told, with the reason");
   }],
   ["each side's credentials stay on its side", async () => {
     const partnerOnOps = await partner("GET", "/ops/deals/DR-0000-00000");

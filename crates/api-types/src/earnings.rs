@@ -13,7 +13,7 @@ mod params;
 mod payouts;
 
 pub use params::{EarningSort, EarningSortKey, EarningsParams};
-pub use payouts::{EarningDecision, NewPayout, Payout, PayoutStatus};
+pub use payouts::{EarningDecision, NewPayout, Payout, PayoutArrival, PayoutStatus};
 
 /// What a line of earnings is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use api_types::earnings::*;
 use api_types::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -63,7 +64,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 79] = [
+const OBJECT_SCHEMAS: [&str; 86] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -143,6 +144,13 @@ const OBJECT_SCHEMAS: [&str; 79] = [
     "TierRequirementDefinition",
     "TierUpdate",
     "TierDefinition",
+    "EarningLine",
+    "CurrencyTotals",
+    "EarningsReport",
+    "Payout",
+    "EarningDecision",
+    "NewPayout",
+    "PayoutArrival",
 ];
 
 #[test]
@@ -230,6 +238,13 @@ fn every_object_schema_example_round_trips() {
     round_trips::<TierRequirementDefinition>(&spec, "TierRequirementDefinition");
     round_trips::<TierUpdate>(&spec, "TierUpdate");
     round_trips::<TierDefinition>(&spec, "TierDefinition");
+    round_trips::<EarningLine>(&spec, "EarningLine");
+    round_trips::<CurrencyTotals>(&spec, "CurrencyTotals");
+    round_trips::<EarningsReport>(&spec, "EarningsReport");
+    round_trips::<Payout>(&spec, "Payout");
+    round_trips::<EarningDecision>(&spec, "EarningDecision");
+    round_trips::<NewPayout>(&spec, "NewPayout");
+    round_trips::<PayoutArrival>(&spec, "PayoutArrival");
 }
 
 #[test]
@@ -255,6 +270,9 @@ fn every_enum_value_in_the_spec_is_known_to_rust() {
     enum_values_parse::<OnboardingVerdict>(&spec, "OnboardingVerdict");
     enum_values_parse::<ImportOutcome>(&spec, "ImportOutcome");
     enum_values_parse::<TierMetric>(&spec, "TierMetric");
+    enum_values_parse::<EarningKind>(&spec, "EarningKind");
+    enum_values_parse::<EarningStatus>(&spec, "EarningStatus");
+    enum_values_parse::<PayoutStatus>(&spec, "PayoutStatus");
     let periods = enum_values_parse::<Period>(&spec, "Period");
     assert_eq!(periods, Period::ALL.map(|p| p.as_str().to_owned()));
     let codes: Vec<&str> = spec
@@ -323,6 +341,9 @@ fn every_schema_in_the_spec_is_checked_here() {
         "OnboardingVerdict",
         "ImportOutcome",
         "TierMetric",
+        "EarningKind",
+        "EarningStatus",
+        "PayoutStatus",
         "CountryCode",
         "CurrencyCode",
         "ProductCode",

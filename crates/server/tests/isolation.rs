@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use support::{new_deal, references, start, Server};
 
 /// Every read of the contract, as the partner sees it.
-const READS: [&str; 14] = [
+const READS: [&str; 16] = [
     "/session",
     "/team",
     "/me",
@@ -23,6 +23,8 @@ const READS: [&str; 14] = [
     "/surveys",
     "/feedback",
     "/notifications",
+    "/earnings",
+    "/payouts",
 ];
 
 fn snapshot(server: &Server) -> Vec<(String, u16, Value)> {
@@ -130,6 +132,12 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
     let ours_repeated = &before.iter().find(|(p, ..)| p == repeats).unwrap().2;
     assert_eq!(ours_repeated.as_array().map(Vec::len), Some(1));
     assert_eq!(theirs("GET", repeats, None).body, json!([]));
+    // Their money is theirs: none of our lines or payouts, and nothing of ours in the totals.
+    let earnings = &before.iter().find(|(p, ..)| p == "/earnings").unwrap().2;
+    assert!(earnings["total"].as_u64().unwrap() > 0);
+    let their_money = theirs("GET", "/earnings", None).body;
+    assert_eq!(their_money["total"], 0, "{their_money}");
+    assert_eq!(theirs("GET", "/payouts", None).body, json!([]));
     let their_feedback = ids(&theirs("GET", "/feedback", None).body);
     assert!(their_feedback.iter().all(|id| !our_feedback.contains(id)));
     assert_ne!(

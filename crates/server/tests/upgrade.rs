@@ -1,5 +1,5 @@
 //! An older database file upgrades in place: a file made by an earlier build (user_version 2,
-//! without the columns and tables added since, customer keys of the old kind) is brought up to
+//! without the columns and tables added since (money's among them), customer keys of the old kind) is brought up to
 //! date when the server opens it, keeping every deal.
 
 use portal_server::{open_seeded, SeedSize};
@@ -26,6 +26,9 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
              DROP TABLE products;
              ALTER TABLE onboarding_items DROP COLUMN observes;
              ALTER TABLE onboarding_items DROP COLUMN completes_when;
+             ALTER TABLE tiers DROP COLUMN rebate_bp;
+             DROP TABLE earnings;
+             DROP TABLE payouts;
              UPDATE deals SET customer_key = 'old:' || customer_key;
              PRAGMA user_version = 2;",
         )
@@ -38,7 +41,7 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
     let version: i64 = new
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 7);
+    assert_eq!(version, 8);
     let column = |table: &str, name: &str| -> bool {
         new.query_row(
             "SELECT COUNT(*) > 0 FROM pragma_table_info(?1) WHERE name = ?2",
@@ -48,6 +51,8 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
         .unwrap()
     };
     assert!(column("users", "removed_at"));
+    assert!(column("tiers", "rebate_bp") && column("earnings", "payout_seq"));
+    assert!(column("payouts", "paid_on"));
     assert!(column("onboarding_items", "observes") && column("onboarding_items", "completes_when"));
     assert!(column("deal_events", "step") && column("deal_events", "protection_ends_on"));
     let products: i64 = new

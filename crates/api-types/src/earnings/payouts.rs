@@ -99,3 +99,11 @@ impl NewPayout {
     /// Most lines one payout may pay.
     pub const MAX_LINES: usize = 500;
 }
+
+/// `POST /ops/payouts/{id}/arrival`: the day the money reached the partner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayoutArrival {
+    /// That day.
+    pub paid_on: NaiveDate,
+}

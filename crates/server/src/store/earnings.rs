@@ -202,10 +202,12 @@ pub(super) fn report(
     company_id: &str,
     params: &EarningsParams,
 ) -> AppResult<EarningsReport> {
+    // An offset: a partner's lines change rarely, and an offset past the end is an empty page.
     let offset: u64 = match &params.cursor {
         None => 0,
         Some(cursor) => cursor
-            .parse()
+            .parse::<u32>()
+            .map(u64::from)
             .map_err(|_| AppError::BadRequest("`cursor` is not one this list gave.".into()))?,
     };
     let limit = params.limit.unwrap_or(EarningsParams::DEFAULT_LIMIT);

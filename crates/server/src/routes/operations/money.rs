@@ -2,13 +2,12 @@
 //! its reason), a payout of released lines, and its arrival.
 
 use api_types::earnings::{
-    EarningDecision, EarningLine, EarningsParams, EarningsReport, NewPayout, Payout,
+    EarningDecision, EarningLine, EarningsParams, EarningsReport, NewPayout, Payout, PayoutArrival,
 };
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use chrono::{NaiveDate, Utc};
-use serde::Deserialize;
+use chrono::Utc;
 
 use crate::auth::Operator;
 use crate::error::{AppError, AppResult};
@@ -84,20 +83,12 @@ pub async fn send_payout(
     }
 }
 
-/// The body of `POST /ops/payouts/{id}/arrival`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Arrival {
-    /// The day the money reached the partner.
-    paid_on: NaiveDate,
-}
-
 /// `POST /ops/payouts/{id}/arrival`: the money reached the partner; its lines are paid.
 pub async fn payout_arrived(
     State(state): State<AppState>,
     _operator: Operator,
     Path(id): Path<String>,
-    ApiJson(arrival): ApiJson<Arrival>,
+    ApiJson(arrival): ApiJson<PayoutArrival>,
 ) -> AppResult<Json<Payout>> {
     let key = id.clone();
     let arrived = state
