@@ -3,6 +3,7 @@
 
 pub mod deal;
 pub mod deals;
+pub mod earnings;
 pub mod feedback;
 pub mod home;
 pub mod leaderboards;

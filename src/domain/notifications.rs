@@ -26,6 +26,9 @@ pub fn headline(entry: &Notification) -> String {
         NotificationKind::SurveyPublished => "notice.survey_published",
         NotificationKind::OnboardingVerified => "notice.onboarding_verified",
         NotificationKind::OnboardingSentBack => "notice.onboarding_sent_back",
+        NotificationKind::EarningDeclined => "notice.earning_declined",
+        NotificationKind::PayoutSent => "notice.payout_sent",
+        NotificationKind::PayoutPaid => "notice.payout_paid",
     };
     tr(key, &[("title", title), ("reference", reference)])
 }
@@ -39,10 +42,10 @@ pub fn tone(kind: NotificationKind) -> Tone {
         | CertificationExpiring
         | ExtensionRefused
         | OnboardingSentBack => Tone::Warning,
-        DealRejected | CertificationRevoked => Tone::Danger,
+        DealRejected | CertificationRevoked | EarningDeclined => Tone::Danger,
         DealApproved | DealWon | ExtensionGranted | CourseCompleted | CertificationGranted
-        | OnboardingVerified => Tone::Success,
-        DealLost | FeedbackReply | SurveyPublished => Tone::Info,
+        | OnboardingVerified | PayoutPaid => Tone::Success,
+        DealLost | FeedbackReply | SurveyPublished | PayoutSent => Tone::Info,
     }
 }
 
@@ -54,6 +57,8 @@ pub fn path(entry: &Notification) -> String {
         SubjectKind::Course | SubjectKind::Certification => "/training".into(),
         SubjectKind::Survey => format!("/feedback/surveys/{}", entry.subject.id),
         SubjectKind::OnboardingItem => "/onboarding".into(),
+        SubjectKind::Earning => "/earnings?status=declined".into(),
+        SubjectKind::Payout => "/earnings".into(),
     }
 }
 

@@ -84,6 +84,9 @@ pub struct EarningLine {
     pub status: EarningStatus,
     /// How much, in whole minor units (never a float).
     pub amount: Money,
+    /// What it was earned for, in words: the deal's customer, the certification's name, or
+    /// the incentive's program.
+    pub description: String,
     /// The deal it was earned on, for rebates and commissions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deal_id: Option<String>,

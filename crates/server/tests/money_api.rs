@@ -151,7 +151,7 @@ fn a_deal_won_in_yen_earns_without_decimals_and_the_channel_team_declines_and_pa
     assert_eq!(told["subject"]["id"], spiff.id.as_str());
     assert_eq!(told["note"], reason);
     let again = decide(&channel, &spiff.id, json!({"status": "approved"}));
-    assert_eq!(again.status, 422, "a declined line stays declined");
+    assert_eq!(again.status, 409, "a declined line stays declined");
 
     // Approve, release, pay: the partner sees it under way, then paid.
     let approve = json!({"status": "approved", "expected_payout_on": in_days(14)});
@@ -161,7 +161,10 @@ fn a_deal_won_in_yen_earns_without_decimals_and_the_channel_team_declines_and_pa
         &json!({"partner_id": "c-lumiere", "line_ids": [rebate.id], "expected_on": in_days(4)}),
         &[],
     );
-    assert_eq!(early.status, 422, "only released lines are paid");
+    assert_eq!(early.status, 409, "only released lines are paid");
+    assert!(early.body["detail"]
+        .as_str()
+        .is_some_and(|d| d.contains("line_ids[0]")));
     assert_eq!(
         decide(&channel, &rebate.id, json!({"status": "available"})).status,
         200
@@ -172,7 +175,7 @@ fn a_deal_won_in_yen_earns_without_decimals_and_the_channel_team_declines_and_pa
         &[],
     );
     assert_eq!(
-        mixed.status, 422,
+        mixed.status, 409,
         "another partner's line is not theirs to pay"
     );
     let sent = channel.post(

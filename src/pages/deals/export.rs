@@ -2,11 +2,11 @@
 //! cancellable, and saved as a file when done.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::context::{use_api, ApiWrite};
 use crate::domain::deals::export::{deal_line, line, DEAL_HEADER};
 use crate::domain::deals::DealListQuery;
+use crate::platform::download::save_csv;
 use crate::text::i18n::{t, tr};
 
 /// Rows per request while exporting (the API's maximum).
@@ -64,7 +64,7 @@ pub(super) fn ExportCsv(query: Memo<DealListQuery>) -> impl IntoView {
                     None => break,
                 }
             }
-            match save("deals.csv", &csv) {
+            match save_csv("deals.csv", &csv) {
                 Ok(()) => state.set(ExportState::Done { rows: fetched }),
                 Err(why) => state.set(ExportState::Failed(why)),
             }
@@ -91,23 +91,4 @@ pub(super) fn ExportCsv(query: Memo<DealListQuery>) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// Offers `text` as a download named `name`.
-fn save(name: &str, text: &str) -> Result<(), String> {
-    let fail = |_| t("export.refused");
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| t("export.refused"))?;
-    let link: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(fail)?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.click();
-    web_sys::Url::revoke_object_url(&url).map_err(fail)
 }

@@ -54,7 +54,7 @@ pub struct Payout {
 pub struct EarningDecision {
     /// `approved`, `available` or `declined`.
     pub status: EarningStatus,
-    /// Why, for `declined` (3–500 characters, shown to the partner as written).
+    /// Why, for `declined` (3–500 characters, not all spaces; shown to the partner as written).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// When the line is expected to be paid, for `approved`.
@@ -69,9 +69,10 @@ impl EarningDecision {
     /// The field the decision gets wrong, with a line moving from `from`: `status` for a step
     /// the line cannot take, `reason` or `expected_payout_on` when missing or out of place.
     pub fn broken_field(&self, from: EarningStatus) -> Option<&'static str> {
-        let reason = self.reason.as_deref().map(str::trim).unwrap_or("");
-        let reason_ok =
-            (Self::REASON_CHARS.0..=Self::REASON_CHARS.1).contains(&reason.chars().count());
+        let reason = self.reason.as_deref().unwrap_or("");
+        let reason_ok = (Self::REASON_CHARS.0..=Self::REASON_CHARS.1)
+            .contains(&reason.chars().count())
+            && !reason.trim().is_empty();
         if self.status == EarningStatus::Paid || !from.may_become(self.status) {
             Some("status")
         } else if (self.status == EarningStatus::Declined) != reason_ok {

@@ -9,6 +9,7 @@ fn line(status: EarningStatus, amount_minor: i64, currency: &str) -> EarningLine
             amount_minor,
             currency: currency.into(),
         },
+        description: "Hôtel Beaumont SA".into(),
         deal_id: Some("DR-2026-00003".into()),
         program: None,
         certificate_id: None,
@@ -111,7 +112,7 @@ fn a_decision_names_the_field_it_gets_wrong() {
         Some("status")
     );
     assert_eq!(
-        decide(Declined, Some(" no "), None).broken_field(Pending),
+        decide(Declined, Some("   "), None).broken_field(Pending),
         Some("reason")
     );
     assert_eq!(

@@ -166,8 +166,16 @@ fn insert_line(conn: &Connection, line: &NewLine) -> AppResult<()> {
     Ok(())
 }
 
-const LINE_COLUMNS: &str = "seq, kind, status, amount_minor, currency, deal_reference, program,
-    certificate_id, earned_at, expected_payout_on, payout_seq, declined_reason";
+/// A line's columns, with what it was earned for in words (a deal's customer, a
+/// certification's name, else the incentive's program), from `LINES`.
+const LINE_COLUMNS: &str = "e.seq, e.kind, e.status, e.amount_minor, e.currency, e.deal_reference,
+    e.program, e.certificate_id, e.earned_at, e.expected_payout_on, e.payout_seq,
+    e.declined_reason, COALESCE(d.customer_company, c.name, e.program, '') AS description";
+
+/// The lines with what names them.
+const LINES: &str = "earnings e LEFT JOIN deals d ON d.reference = e.deal_reference
+    LEFT JOIN (SELECT id, MIN(name) AS name FROM certifications GROUP BY id) c
+      ON c.id = e.certificate_id";
 
 fn read_line(row: &Row) -> AppResult<EarningLine> {
     let day: Option<String> = row.get("expected_payout_on")?;
@@ -188,6 +196,7 @@ fn read_line(row: &Row) -> AppResult<EarningLine> {
             .get::<_, Option<i64>>("payout_seq")?
             .map(|seq| format!("pay-{seq}")),
         declined_reason: row.get("declined_reason")?,
+        description: row.get("description")?,
     })
 }
 
@@ -202,16 +211,22 @@ pub(super) fn report(
     company_id: &str,
     params: &EarningsParams,
 ) -> AppResult<EarningsReport> {
-    // An offset: a partner's lines change rarely, and an offset past the end is an empty page.
-    let offset: u64 = match &params.cursor {
+    // An offset (1 to 9 digits): a partner's lines change rarely, and an offset past the end
+    // is an empty page.
+    let offset: u64 = match params.cursor.as_deref() {
         None => 0,
-        Some(cursor) => cursor
-            .parse::<u32>()
-            .map(u64::from)
-            .map_err(|_| AppError::BadRequest("`cursor` is not one this list gave.".into()))?,
+        Some(c) if (1..=9).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_digit()) => {
+            c.parse().unwrap_or(0)
+        }
+        Some(_) => {
+            return Err(AppError::BadRequest(
+                "`cursor` is not one this list gave.".into(),
+            ))
+        }
     };
     let limit = params.limit.unwrap_or(EarningsParams::DEFAULT_LIMIT);
-    let filter = "company_id = ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR kind = ?3)";
+    let filter =
+        "e.company_id = ?1 AND (?2 IS NULL OR e.status = ?2) AND (?3 IS NULL OR e.kind = ?3)";
     let status = params.status.map(|s| s.as_str());
     let kind = params.kind.map(|k| k.as_str());
     let direction = if params.sort.descending {
@@ -220,15 +235,15 @@ pub(super) fn report(
         "ASC"
     };
     let order = match params.sort.key {
-        EarningSortKey::EarnedAt => format!("earned_at {direction}"),
-        EarningSortKey::Amount => format!("currency, amount_minor {direction}"),
+        EarningSortKey::EarnedAt => format!("e.earned_at {direction}"),
+        EarningSortKey::Amount => format!("e.currency, e.amount_minor {direction}"),
         EarningSortKey::ExpectedPayoutOn => {
-            format!("expected_payout_on IS NULL, expected_payout_on {direction}")
+            format!("e.expected_payout_on IS NULL, e.expected_payout_on {direction}")
         }
     };
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT {LINE_COLUMNS} FROM earnings WHERE {filter}
-         ORDER BY {order}, seq {direction} LIMIT ?4 OFFSET ?5"
+        "SELECT {LINE_COLUMNS} FROM {LINES} WHERE {filter}
+         ORDER BY {order}, e.seq {direction} LIMIT ?4 OFFSET ?5"
     ))?;
     let mut rows = statement.query(params![company_id, status, kind, limit, offset])?;
     let mut lines = Vec::new();
@@ -237,8 +252,8 @@ pub(super) fn report(
     }
     let mut totals: Vec<CurrencyTotals> = Vec::new();
     let mut sums = conn.prepare_cached(&format!(
-        "SELECT currency, status, SUM(amount_minor), COUNT(*) FROM earnings WHERE {filter}
-         GROUP BY currency, status ORDER BY currency"
+        "SELECT e.currency, e.status, SUM(e.amount_minor), COUNT(*) FROM earnings e
+         WHERE {filter} GROUP BY e.currency, e.status ORDER BY e.currency"
     ))?;
     let mut total = 0u64;
     let mut rows = sums.query(params![company_id, status, kind])?;

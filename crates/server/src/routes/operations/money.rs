@@ -51,10 +51,14 @@ pub async fn decide_earning(
         Decided::NotFound => Err(AppError::NotFound(format!(
             "There is no line of earnings {id:?}."
         ))),
+        Decided::Refused("status") => Err(AppError::Conflict {
+            title: "Not a step this line can take".into(),
+            detail: "A line moves pending → approved → available, or is declined before it is paid; payouts pay it.".into(),
+            reference: None,
+        }),
         Decided::Refused(field) => Err(AppError::field(
             field,
             match field {
-                "status" => "A line moves pending → approved → available, or is declined before it is paid; payouts pay it.",
                 "reason" => "Say why when declining (3 to 500 characters: the partner reads it), and only then.",
                 _ => "Give the expected payout day when approving, and only then.",
             },
@@ -75,11 +79,18 @@ pub async fn send_payout(
         .await?
     {
         Ok(payout) => Ok((StatusCode::CREATED, Json(payout))),
-        Err(PayoutRefused::NoPartner) => Err(AppError::field(
-            "partner_id",
-            format!("There is no partner with the id {partner:?}."),
-        )),
-        Err(PayoutRefused::Lines(errors)) => Err(AppError::Invalid(errors)),
+        Err(PayoutRefused::NoPartner) => Err(AppError::NotFound(format!(
+            "There is no partner with the id {partner:?}."
+        ))),
+        Err(PayoutRefused::Lines(errors)) => Err(AppError::Conflict {
+            title: "These lines cannot be paid".into(),
+            detail: errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join(" "),
+            reference: None,
+        }),
     }
 }
 

@@ -9,7 +9,7 @@ use api_types::{currency_digits, FieldError, Money, NotificationKind, Subject, S
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{read_payout, report, seq_of, LINE_COLUMNS};
+use super::{read_line, read_payout, report, seq_of, LINES, LINE_COLUMNS};
 use crate::error::AppResult;
 use crate::store::notifications::{notify, NewNotification};
 use crate::store::Store;
@@ -69,12 +69,9 @@ pub(in crate::store) fn decide(
     };
     let found: Option<(String, String, String)> = conn
         .query_row(
-            "SELECT e.company_id, e.status, COALESCE(d.customer_company, e.program, c.name, e.source)
-             FROM earnings e LEFT JOIN deals d ON d.reference = e.deal_reference AND e.program IS NULL
-             LEFT JOIN certifications c ON c.id = e.certificate_id
-             WHERE e.seq = ?1 LIMIT 1",
+            &format!("SELECT e.company_id, e.status, {LINE_COLUMNS} FROM {LINES} WHERE e.seq = ?1"),
             [seq],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get("description")?)),
         )
         .optional()?;
     let Some((company_id, status, title)) = found else {
@@ -120,9 +117,9 @@ pub(in crate::store) fn decide(
         )?;
     }
     let line = conn.query_row(
-        &format!("SELECT {LINE_COLUMNS} FROM earnings WHERE seq = ?1"),
+        &format!("SELECT {LINE_COLUMNS} FROM {LINES} WHERE e.seq = ?1"),
         [seq],
-        |row| Ok(super::read_line(row)),
+        |row| Ok(read_line(row)),
     )??;
     Ok(Decided::Done(Box::new(line)))
 }
