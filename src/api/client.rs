@@ -374,11 +374,6 @@ impl Api {
             .await
     }
 
-    /// `GET /payouts`: newest first.
-    pub async fn payouts(&self) -> Result<Vec<earnings::Payout>, ApiError> {
-        self.get("/payouts").await
-    }
-
     /// `GET /deals/pipeline`: count and value per status.
     pub async fn pipeline(&self) -> Result<Vec<PipelineStage>, ApiError> {
         self.get("/deals/pipeline").await

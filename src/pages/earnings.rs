@@ -2,21 +2,23 @@
 //! that the lines below add up to exactly, every line with its status, reason and expected
 //! payout (filters and order in the address), CSV export, and the payouts with what they pay.
 
-use api_types::earnings::{CurrencyTotals, EarningKind, EarningStatus, EarningsParams, Payout};
+use api_types::earnings::{
+    CurrencyTotals, EarningKind, EarningStatus, EarningsParams, EarningsReport, Payout,
+};
 use leptos::prelude::*;
 
-use crate::components::{Badge, FilterChoice, FilterLinks, Loaded, Page, Section};
+use crate::components::{Badge, ExportCsv, FilterChoice, FilterLinks, Loaded, Page, Section};
 use crate::context::{use_locale, use_read};
 use crate::domain::earnings::PAGE_SIZE;
 use crate::platform::url_state::use_url_state;
 use crate::text::dates::short_date;
-use crate::text::format::money;
+use crate::text::format::exact_money;
 use crate::text::i18n::{t, tn, tr};
 use crate::text::labels::Label;
 
 mod lines;
 
-use lines::{EarningLines, ExportCsv};
+use lines::{export_spec, EarningLines};
 
 /// The earnings page.
 #[component]
@@ -29,7 +31,6 @@ pub fn EarningsPage() -> impl IntoView {
         };
         async move { api.earnings(&request).await }
     });
-    let payouts = use_read(|api| async move { api.payouts().await });
     let statuses = Signal::derive(move || {
         let current = view_state.get();
         let to = |status: Option<EarningStatus>, label: String| {
@@ -67,10 +68,10 @@ pub fn EarningsPage() -> impl IntoView {
                     <FilterLinks label=t("earnings.kind") choices=kinds/>
                 </div>
                 <EarningLines report view_state/>
-                <ExportCsv view_state/>
+                <ExportCsv spec=export_spec(view_state)/>
             </Section>
             <Section heading_id="pp-payouts-title" title=t("earnings.payouts")>
-                <Loaded resource=payouts what=t("what.payouts") render={|payouts: Vec<Payout>| view! { <Payouts payouts/> }}/>
+                <Loaded resource=report what=t("what.payouts") render={|report: EarningsReport| view! { <Payouts payouts=report.payouts/> }}/>
             </Section>
         </Page>
     }
@@ -85,7 +86,7 @@ pub(super) fn Totals(totals: Vec<CurrencyTotals>) -> impl IntoView {
             amount_minor,
             currency: currency.to_owned(),
         };
-        money(&value, &locale)
+        exact_money(&value, &locale)
     };
     view! {
         <div class="pp-table-scroll" role="region" aria-label=t("earnings.totals") tabindex="0">
@@ -132,7 +133,7 @@ fn Payouts(payouts: Vec<Payout>) -> impl IntoView {
                 let lines = tn("earnings.payout_lines", payout.line_ids.len() as i64, &[]);
                 view! {
                     <li class="pp-payouts__item">
-                        <strong class="pp-payouts__amount">{money(&payout.amount, &locale)}</strong>
+                        <strong class="pp-payouts__amount">{exact_money(&payout.amount, &locale)}</strong>
                         <Badge text=payout.status.label() tone=payout.status.tone()/>
                         <span class="pp-meta">{when}" · "{lines}</span>
                     </li>

@@ -162,8 +162,8 @@ impl EarningLine {
     }
 }
 
-/// `GET /earnings`: a page of the lines that match the filters, and the totals per currency
-/// of every line that matches (all pages), which the lines add up to exactly.
+/// `GET /earnings`: a page of the lines that match the filters, the totals per currency of
+/// every line that matches (all pages), which the lines add up to exactly, and the payouts.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EarningsReport {
     /// This page's lines, in the requested order.
@@ -175,6 +175,8 @@ pub struct EarningsReport {
     /// Opaque cursor for the next page; absent on the last.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
+    /// Every payout of the company, newest first, whatever the filters (one read for the page).
+    pub payouts: Vec<Payout>,
 }
 
 /// The sums of one currency's lines by status, in whole minor units.

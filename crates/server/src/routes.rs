@@ -67,7 +67,6 @@ pub fn api() -> Router<AppState> {
         .route("/deals/{reference}", get(deals::get_deal))
         .route("/deals/{reference}/steps", post(conversation::partner_step))
         .route("/earnings", get(earnings::list_earnings))
-        .route("/payouts", get(earnings::list_payouts))
         .route(
             "/ops/partners/{partner_id}/earnings",
             get(operations::partner_earnings),

@@ -5,18 +5,18 @@
 use api_types::earnings::{
     EarningLine, EarningSortKey, EarningStatus, EarningsParams, EarningsReport,
 };
+use std::rc::Rc;
+
 use leptos::prelude::*;
 
 use super::Totals;
-use crate::components::{Badge, EmptyState, Loaded};
-use crate::context::{use_api, use_locale, ApiRead, ApiWrite};
-use crate::domain::deals::export::line;
+use crate::components::{Badge, EmptyState, ExportPage, ExportSpec, Loaded};
+use crate::context::{use_api, use_locale, ApiRead};
 use crate::domain::earnings::{aria_sort, csv_line, sorted_by, CSV_HEADER, PAGE_SIZE};
-use crate::platform::download::save_csv;
 use crate::platform::paths::href;
 use crate::platform::url_state::href as view_href;
 use crate::text::dates::{machine_instant, short_date};
-use crate::text::format::money;
+use crate::text::format::exact_money;
 use crate::text::i18n::{t, tr};
 use crate::text::labels::Label;
 
@@ -123,7 +123,7 @@ fn LineRow(earning: EarningLine) -> impl IntoView {
                 {earning.description}
                 <span class="pp-meta">{what}{deal}</span>
             </th>
-            <td role="cell" class="pp-table__number" data-label=t("earnings.col_amount")>{money(&earning.amount, &locale)}</td>
+            <td role="cell" class="pp-table__number" data-label=t("earnings.col_amount")>{exact_money(&earning.amount, &locale)}</td>
             <td role="cell" class="pp-earnings-table__status">
                 <Badge text=earning.status.label() tone=earning.status.tone()/>
                 {earning.declined_reason.map(|why| view! { <span class="pp-earnings-table__reason">{why}</span> })}
@@ -133,47 +133,31 @@ fn LineRow(earning: EarningLine) -> impl IntoView {
     }
 }
 
-/// The export button and its outcome: every line of the view, all pages, saved as CSV.
-#[component]
-pub(super) fn ExportCsv(view_state: Memo<EarningsParams>) -> impl IntoView {
+/// The earnings' export of the view in the address: every line, all pages.
+pub(super) fn export_spec(view_state: Memo<EarningsParams>) -> ExportSpec {
     let api = use_api();
-    let outcome = RwSignal::new(None::<Result<u64, String>>);
-    let export = ApiWrite::new(move |_: &()| {
-        let (api, view) = (api.clone(), view_state.get_untracked());
-        async move {
-            let mut csv = line(&CSV_HEADER.map(String::from));
-            let (mut cursor, mut rows) = (None, 0u64);
-            loop {
+    ExportSpec {
+        file: "earnings.csv",
+        header: &CSV_HEADER,
+        fetch: Rc::new(move |cursor| {
+            let (api, view) = (api.clone(), view_state.get_untracked());
+            Box::pin(async move {
                 let request = EarningsParams {
                     cursor,
                     limit: Some(PAGE_SIZE),
-                    ..view.clone()
+                    ..view
                 };
-                let page = match api.earnings(&request).await {
-                    Ok(page) => page,
-                    Err(error) => return outcome.set(Some(Err(error.message()))),
-                };
-                rows += page.lines.len() as u64;
-                page.lines.iter().for_each(|l| csv.push_str(&csv_line(l)));
-                cursor = page.next_cursor;
-                if cursor.is_none() {
-                    break;
-                }
-            }
-            outcome.set(Some(save_csv("earnings.csv", &csv).map(|()| rows)));
-        }
-    });
-    view! {
-        <div class="pp-export">
-            <button type="button" class="pp-button" disabled=move || export.pending().get() on:click=move |_| { export.dispatch(()); }>
-                {t("earnings.export")}
-            </button>
-            <div class="pp-export__status" role="status">
-                {move || outcome.get().map(|done| match done {
-                    Ok(rows) => view! { <span>{tr("earnings.exported", &[("rows", &rows)])}</span> }.into_any(),
-                    Err(why) => view! { <span class="pp-export__error">{tr("export.failed", &[("why", &why)])}</span> }.into_any(),
-                })}
-            </div>
-        </div>
+                let page = api.earnings(&request).await.map_err(|e| e.message())?;
+                Ok(ExportPage {
+                    csv: page.lines.iter().map(csv_line).collect(),
+                    rows: page.lines.len() as u64,
+                    total: page.total,
+                    next: page.next_cursor,
+                })
+            })
+        }),
+        button: "earnings.export",
+        fetched: "earnings.fetched",
+        done: "earnings.exported",
     }
 }

@@ -140,8 +140,7 @@ test("yen without decimals; the channel team declines a line and the partner is 
 });
 
 test("with nothing earned the page says how money is earned", async ({ page }) => {
-  await page.route(/\/api\/v1\/earnings(\?|$)/, (r) => r.fulfill({ json: { lines: [], totals: [], total: 0 } }));
-  await page.route("**/api/v1/payouts", (r) => r.fulfill({ json: [] }));
+  await page.route(/\/api\/v1\/earnings(\?|$)/, (r) => r.fulfill({ json: { lines: [], totals: [], total: 0, payouts: [] } }));
   await page.goto("/earnings");
   await expect(page.getByText("Nothing earned yet")).toBeVisible();
   await expect(page.getByRole("link", { name: "Register your first deal" })).toBeVisible();

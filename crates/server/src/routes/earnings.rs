@@ -1,6 +1,6 @@
 //! What the partner earns: its lines with their totals, and its payouts.
 
-use api_types::earnings::{EarningsParams, EarningsReport, Payout};
+use api_types::earnings::{EarningsParams, EarningsReport};
 use axum::extract::State;
 use axum::Json;
 
@@ -22,12 +22,4 @@ pub async fn list_earnings(
             .run(move |s| s.earnings(&caller, &params))
             .await?,
     ))
-}
-
-/// `GET /payouts`: newest first.
-pub async fn list_payouts(
-    State(state): State<AppState>,
-    caller: Caller,
-) -> AppResult<Json<Vec<Payout>>> {
-    Ok(Json(state.store.run(move |s| s.payouts(&caller)).await?))
 }

@@ -284,6 +284,7 @@ pub(super) fn report(
         totals,
         total,
         next_cursor: (next < total).then(|| next.to_string()),
+        payouts: payouts(conn, company_id)?,
     })
 }
 
@@ -330,23 +331,22 @@ pub(super) fn read_payout(conn: &Connection, seq: i64) -> AppResult<Option<Payou
     }))
 }
 
+/// A company's payouts, newest first.
+fn payouts(conn: &Connection, company_id: &str) -> AppResult<Vec<Payout>> {
+    let seqs: Vec<i64> = conn
+        .prepare_cached("SELECT seq FROM payouts WHERE company_id = ?1 ORDER BY seq DESC")?
+        .query_map([company_id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut payouts = Vec::new();
+    for seq in seqs {
+        payouts.extend(read_payout(conn, seq)?);
+    }
+    Ok(payouts)
+}
+
 impl Store {
     /// `GET /earnings`: a page of the caller's company's lines and their totals.
     pub fn earnings(&self, caller: &Caller, params: &EarningsParams) -> AppResult<EarningsReport> {
         report(&*self.reader()?, &caller.company_id, params)
-    }
-
-    /// `GET /payouts`: the caller's company's payouts, newest first.
-    pub fn payouts(&self, caller: &Caller) -> AppResult<Vec<Payout>> {
-        let conn = self.reader()?;
-        let seqs: Vec<i64> = conn
-            .prepare_cached("SELECT seq FROM payouts WHERE company_id = ?1 ORDER BY seq DESC")?
-            .query_map([&caller.company_id], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut payouts = Vec::new();
-        for seq in seqs {
-            payouts.extend(read_payout(&conn, seq)?);
-        }
-        Ok(payouts)
     }
 }
