@@ -11,13 +11,13 @@ const AIKO = { email: "aiko.tanaka@sakura-systems.jp", password: "partner-demo" 
 const API = "/api/v1";
 const STATUSES = ["pending", "approved", "available", "paid", "declined"];
 const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
-/** An amount as the portal writes it in English (the browser's Intl). */
+/** Text with its whitespace (the non-breaking space after "CHF" too) made plain. */
+const plain = (text) => text.replace(/\s+/g, " ").trim();
+/** An amount as the portal writes it in English (the browser's Intl), whitespace made plain. */
 const money = ({ amount_minor, currency }) => {
   const digits = currency === "JPY" ? 0 : 2;
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount_minor / 10 ** digits);
+  return plain(new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount_minor / 10 ** digits));
 };
-/** The visible text of the page's cells, whitespace made plain. */
-const plain = (text) => text.replace(/\s+/g, " ").trim();
 
 /** Every line of the caller's earnings from the API (one page holds them all here). */
 async function earnings(request, headers = {}) {
