@@ -22,7 +22,6 @@ export const ROUTE_PACKS = [
   ["^/team$", "team_page"],
   ["^/join$", "join_page"],
   ["^/notifications$", "notifications_page"],
-  ["^/earnings$", "earnings_page"],
 ];
 
 const LOADER = "__wasm_split.js";

@@ -9,9 +9,9 @@ use leptos_router::path;
 
 use crate::components::{BootSplash, ConfigErrorPage, OutageNotice, SiteHeader, SkipLink};
 use crate::pages::{
-    DealRoute, DealsRoute, EarningsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute,
-    LeaderboardsRoute, NotFoundPage, NotificationsRoute, OnboardingRoute, RegisterDealRoute,
-    SignInRoute, SurveyRoute, TeamRoute, TrainingRoute,
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute, LeaderboardsRoute,
+    NotFoundPage, NotificationsRoute, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute,
+    TeamRoute, TrainingRoute,
 };
 use crate::platform::config::{ConfigError, PortalConfig};
 use crate::platform::{boot, language};
@@ -88,7 +88,6 @@ pub fn PortalShell(
                             <Route path=path!("/deals") view=DealsRoute/>
                             <Route path=path!("/deals/new") view=RegisterDealRoute/>
                             <Route path=path!("/deals/:id") view=DealRoute/>
-                            <Route path=path!("/earnings") view=EarningsRoute/>
                             <Route path=path!("/leaderboards") view=LeaderboardsRoute/>
                             <Route path=path!("/feedback") view=FeedbackRoute/>
                             <Route path=path!("/feedback/surveys/:id") view=SurveyRoute/>

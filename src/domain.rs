@@ -3,7 +3,6 @@
 
 pub mod deal;
 pub mod deals;
-pub mod earnings;
 pub mod feedback;
 pub mod home;
 pub mod leaderboards;

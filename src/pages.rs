@@ -2,7 +2,6 @@
 
 mod deal;
 mod deals;
-mod earnings;
 mod feedback;
 mod gallery;
 mod home;
@@ -20,15 +19,14 @@ mod training;
 
 pub use deal::DealPage;
 pub use deals::DealsPage;
-pub use earnings::EarningsPage;
 pub use feedback::FeedbackPage;
 pub use gallery::GalleryPage;
 pub use home::HomePage;
 pub use join::JoinPage;
 pub use lazy::{
-    DealRoute, DealsRoute, EarningsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute,
-    LeaderboardsRoute, NotificationsRoute, OnboardingRoute, RegisterDealRoute, SignInRoute,
-    SurveyRoute, TeamRoute, TrainingRoute,
+    DealRoute, DealsRoute, FeedbackRoute, GalleryRoute, HomeRoute, JoinRoute, LeaderboardsRoute,
+    NotificationsRoute, OnboardingRoute, RegisterDealRoute, SignInRoute, SurveyRoute, TeamRoute,
+    TrainingRoute,
 };
 pub use leaderboards::LeaderboardsPage;
 pub use not_found::NotFoundPage;

@@ -365,15 +365,6 @@ impl Api {
             .await
     }
 
-    /// `GET /earnings`: a page of the company's lines and the totals of all that match.
-    pub async fn earnings(
-        &self,
-        params: &earnings::EarningsParams,
-    ) -> Result<earnings::EarningsReport, ApiError> {
-        self.get(&format!("/earnings{}", params.to_query().to_suffix()))
-            .await
-    }
-
     /// `GET /deals/pipeline`: count and value per status.
     pub async fn pipeline(&self) -> Result<Vec<PipelineStage>, ApiError> {
         self.get("/deals/pipeline").await

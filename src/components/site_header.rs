@@ -16,12 +16,11 @@ use crate::platform::paths::href;
 use crate::text::i18n::{t, tr};
 
 /// The sections a partner can go to, in navigation order: (path, label's key, match exactly).
-const SECTIONS: [(&str, &str, bool); 7] = [
+const SECTIONS: [(&str, &str, bool); 6] = [
     ("/", "nav.home", true),
     ("/onboarding", "nav.onboarding", false),
     ("/training", "nav.training", false),
     ("/deals", "nav.deals", false),
-    ("/earnings", "nav.earnings", false),
     ("/leaderboards", "nav.leaderboards", false),
     ("/feedback", "nav.feedback", false),
 ];

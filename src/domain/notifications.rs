@@ -57,8 +57,8 @@ pub fn path(entry: &Notification) -> String {
         SubjectKind::Course | SubjectKind::Certification => "/training".into(),
         SubjectKind::Survey => format!("/feedback/surveys/{}", entry.subject.id),
         SubjectKind::OnboardingItem => "/onboarding".into(),
-        SubjectKind::Earning => "/earnings?status=declined".into(),
-        SubjectKind::Payout => "/earnings".into(),
+        // Until the portal shows earnings, the entry itself says what happened and why.
+        SubjectKind::Earning | SubjectKind::Payout => "/notifications".into(),
     }
 }
 

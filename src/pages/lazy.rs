@@ -12,9 +12,9 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 
 use super::{
-    DealPage, DealsPage, EarningsPage, FeedbackPage, GalleryPage, HomePage, JoinPage,
-    LeaderboardsPage, NotificationsPage, OnboardingPage, RegisterDealPage, SignInPage, SurveyPage,
-    TeamPage, TrainingPage,
+    DealPage, DealsPage, FeedbackPage, GalleryPage, HomePage, JoinPage, LeaderboardsPage,
+    NotificationsPage, OnboardingPage, RegisterDealPage, SignInPage, SurveyPage, TeamPage,
+    TrainingPage,
 };
 use crate::components::Notice;
 use crate::text::i18n::t;
@@ -72,7 +72,6 @@ split_pages! {
     TeamRoute: TeamPage in team_page;
     JoinRoute: JoinPage in join_page;
     NotificationsRoute: NotificationsPage in notifications_page;
-    EarningsRoute: EarningsPage in earnings_page;
 }
 
 /// Shows the page once `load` succeeds: a page-sized placeholder until then, and a plain

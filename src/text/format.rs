@@ -21,19 +21,10 @@ fn shown_digits(value: &Money) -> u32 {
 
 /// "€42,500" (en-US), "42.500 €" (de-DE), "￥1,250,000" (ja-JP).
 pub fn money(value: &Money, locale: &str) -> String {
-    money_to(value, locale, shown_digits(value))
-}
-
-/// "€1,375.00", "¥61,728": every digit of the currency's minor unit, for amounts that add up
-/// to a total (earnings, payouts), so two decimals in euros and none in yen.
-pub fn exact_money(value: &Money, locale: &str) -> String {
-    money_to(value, locale, currency_digits(&value.currency).unwrap_or(2))
-}
-
-fn money_to(value: &Money, locale: &str, digits: u32) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsValue;
+        let digits = shown_digits(value);
         let options = [
             ("style", JsValue::from_str("currency")),
             ("currency", JsValue::from_str(&value.currency)),
@@ -49,7 +40,7 @@ fn money_to(value: &Money, locale: &str, digits: u32) -> String {
         }
     }
     let _ = locale;
-    plain_money(value, digits)
+    plain_money(value)
 }
 
 /// "1,234" (en-US), "1.234" (de-DE).
@@ -87,8 +78,8 @@ pub fn decimal(value: &Money, digits: u32) -> String {
 }
 
 /// Without `Intl`: "EUR 42,500" / "USD 1,234.50".
-pub fn plain_money(value: &Money, digits: u32) -> String {
-    let text = decimal(value, digits);
+pub fn plain_money(value: &Money) -> String {
+    let text = decimal(value, shown_digits(value));
     let (sign, text) = text
         .strip_prefix('-')
         .map_or(("", text.as_str()), |t| ("-", t));
@@ -200,18 +191,12 @@ mod tests {
 
     #[test]
     fn whole_amounts_drop_their_cents_and_others_keep_them() {
-        assert_eq!(money(&money_of(4_250_000, "EUR"), "en-US"), "EUR 42,500");
-        assert_eq!(money(&money_of(123_450, "USD"), "en-US"), "USD 1,234.50");
-        assert_eq!(money(&money_of(1_250_000, "JPY"), "en-US"), "JPY 1,250,000");
-        assert_eq!(money(&money_of(-500, "GBP"), "en-US"), "GBP -5");
-        assert_eq!(money(&money_of(5, "CHF"), "en-US"), "CHF 0.05");
-        assert_eq!(money(&money_of(-123_450, "USD"), "en-US"), "USD -1,234.50");
-        // Amounts that add up keep every digit: two in euros, none in yen.
-        assert_eq!(
-            exact_money(&money_of(4_250_000, "EUR"), "en-US"),
-            "EUR 42,500.00"
-        );
-        assert_eq!(exact_money(&money_of(61_728, "JPY"), "en-US"), "JPY 61,728");
+        assert_eq!(plain_money(&money_of(4_250_000, "EUR")), "EUR 42,500");
+        assert_eq!(plain_money(&money_of(123_450, "USD")), "USD 1,234.50");
+        assert_eq!(plain_money(&money_of(1_250_000, "JPY")), "JPY 1,250,000");
+        assert_eq!(plain_money(&money_of(-500, "GBP")), "GBP -5");
+        assert_eq!(plain_money(&money_of(5, "CHF")), "CHF 0.05");
+        assert_eq!(plain_money(&money_of(-123_450, "USD")), "USD -1,234.50");
         assert_eq!(
             decimal(&money_of(900_719_925_474_099_3, "EUR"), 2),
             "90071992547409.93"

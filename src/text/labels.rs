@@ -1,7 +1,6 @@
 //! Every wire enum in a partner's words (from the language's catalogue), and the [`Tone`] it is
 //! shown in. Pages never spell these out themselves, so a word changes in one place.
 
-use api_types::earnings::{EarningKind, EarningStatus, PayoutStatus};
 use api_types::{
     CertificationStatus, CourseKind, DealStatus, DealStepKind, FeedbackCategory, FeedbackStatus,
     Level, OnboardingItemKind, OnboardingStatus, PartnerType, Period, TierLevel, UserRole,
@@ -86,26 +85,6 @@ labels!(DealStatus {
     Lost => ("deal_status.lost", Neutral),
     Expired => ("deal_status.expired", Danger),
     Withdrawn => ("deal_status.withdrawn", Neutral),
-});
-
-labels!(EarningStatus {
-    Pending => ("earning_status.pending", Neutral),
-    Approved => ("earning_status.approved", Info),
-    Available => ("earning_status.available", Info),
-    Paid => ("earning_status.paid", Success),
-    Declined => ("earning_status.declined", Danger),
-});
-
-labels!(EarningKind {
-    Rebate => ("earning_kind.rebate", Neutral),
-    Commission => ("earning_kind.commission", Neutral),
-    Spiff => ("earning_kind.spiff", Neutral),
-    CertificationBonus => ("earning_kind.certification_bonus", Neutral),
-});
-
-labels!(PayoutStatus {
-    InProgress => ("payout_status.in_progress", Info),
-    Paid => ("payout_status.paid", Success),
 });
 
 labels!(DealStepKind {

@@ -32,7 +32,7 @@ pub(super) fn export_spec(query: Memo<DealListQuery>) -> ExportSpec {
                 })
             })
         }),
-        button: "export.csv",
+        button: "export.button",
         fetched: "export.fetched",
         done: "export.done",
     }

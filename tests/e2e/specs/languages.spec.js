@@ -3,7 +3,7 @@
 // and a pseudo-locale over every route that shows any sentence not from the catalogue.
 import { test, expect, expectNoAxeViolations, keepScreenshot, fillDeal } from "../fixtures.js";
 
-const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/deals/DR-2026-00003", "/earnings", "/leaderboards", "/feedback", "/feedback/surveys/srv-onboarding", "/team", "/notifications", "/no/such/page"];
+const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/deals/DR-2026-00003", "/leaderboards", "/feedback", "/feedback/surveys/srv-onboarding", "/team", "/notifications", "/no/such/page"];
 
 /** Chooses a language in the header's account menu, as a signed-in partner would. */
 async function switchTo(page, tag) {

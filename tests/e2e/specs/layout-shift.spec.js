@@ -2,7 +2,7 @@
 // with nothing to show. Layout shifts are summed the way CLS counts them (not after input).
 import { test, expect, LOADING } from "../fixtures.js";
 
-const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/earnings", "/leaderboards", "/feedback", "/team"];
+const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback", "/team"];
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {

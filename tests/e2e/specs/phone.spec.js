@@ -3,7 +3,7 @@
 // partner, score and change.
 import { test, expect, expectNoAxeViolations, keepScreenshot, LOADING } from "../fixtures.js";
 
-const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/earnings", "/leaderboards", "/feedback", "/team"];
+const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/leaderboards", "/feedback", "/team"];
 
 /** Fails when the page scrolls sideways or `locator`'s box leaves the screen. */
 async function expectWithinScreen(page, locator) {

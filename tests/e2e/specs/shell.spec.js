@@ -8,7 +8,6 @@ const ROUTES = [
   { path: "/deals", slug: "deals", heading: "Deals", section: "Deals" },
   { path: "/deals/new", slug: "deal-register", heading: "Register a deal", section: "Deals" },
   { path: "/deals/DR-1042", slug: "deal", heading: "Deal DR-1042", section: "Deals" },
-  { path: "/earnings", slug: "earnings-page", heading: "Earnings", section: "Earnings" },
   { path: "/leaderboards", slug: "leaderboards", heading: "Leaderboards", section: "Leaderboards" },
   { path: "/feedback", slug: "feedback", heading: "Feedback", section: "Feedback" },
   { path: "/team", slug: "team-page", heading: "Team", section: "Team" },

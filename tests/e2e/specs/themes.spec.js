@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { test, expect, expectNoAxeViolations, keepScreenshot, LOADING } from "../fixtures.js";
 
-const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/deals/DR-2026-00003", "/earnings", "/leaderboards", "/feedback", "/feedback/surveys/srv-onboarding", "/gallery", "/no/such/page"];
+const ROUTES = ["/", "/onboarding", "/training", "/deals", "/deals/new", "/deals/DR-2026-00003", "/leaderboards", "/feedback", "/feedback/surveys/srv-onboarding", "/gallery", "/no/such/page"];
 const slug = (path) => (path === "/" ? "home" : path.slice(1).replace(/[^a-z0-9]+/gi, "-"));
 const aurora = (name) => readFileSync(fileURLToPath(new URL(`../../../public/themes/aurora/${name}`, import.meta.url)), "utf8");
 
