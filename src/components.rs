@@ -4,7 +4,6 @@ mod async_states;
 mod badge;
 mod boot_splash;
 mod config_error;
-mod export_csv;
 mod external_link;
 mod filter_links;
 pub mod form;
@@ -23,7 +22,6 @@ pub use async_states::{EmptyState, ErrorNotice, Skeleton};
 pub use badge::{Badge, DealStatusBadge};
 pub use boot_splash::BootSplash;
 pub use config_error::ConfigErrorPage;
-pub use export_csv::{ExportCsv, ExportFetch, ExportPage, ExportSpec};
 pub use external_link::ExternalLink;
 pub use filter_links::{FilterChoice, FilterLinks};
 pub use form::{

@@ -5,7 +5,7 @@
 use api_types::{DealStatus, PipelineStage};
 use leptos::prelude::*;
 
-use crate::components::{ExportCsv, FilterChoice, FilterLinks, Loaded, Page, Section};
+use crate::components::{FilterChoice, FilterLinks, Loaded, Page, Section};
 use crate::context::use_locale;
 use crate::context::use_read;
 use crate::domain::deals::{DealListQuery, PAGE_SIZE};
@@ -19,7 +19,7 @@ mod search;
 mod table;
 
 use crate::text::i18n::{t, tr};
-use export::export_spec;
+use export::ExportCsv;
 use search::SearchBox;
 use table::DealTable;
 
@@ -86,7 +86,7 @@ pub fn DealsPage() -> impl IntoView {
                     <FilterLinks label=t("deals.status") choices=status_choices/>
                 </div>
                 <DealTable page query/>
-                <ExportCsv spec=export_spec(query)/>
+                <ExportCsv query/>
             </Section>
         </Page>
     }
