@@ -143,7 +143,10 @@ impl DealListParams {
             }
         }
         if pairs.all("status").count() > DealStatus::ALL.len() {
-            return Err("Give `status` at most 8 times.".into());
+            let most = DealStatus::ALL.len();
+            return Err(format!(
+                "Give `status` at most {most} times, once per status."
+            ));
         }
         let q = pairs
             .one("q")?
@@ -337,6 +340,14 @@ mod tests {
         assert!(DealListParams::parse([("limit", "101")]).is_err());
         assert!(DealListParams::parse([("needs_you", "yes")]).is_err());
         assert!(DealListParams::parse([("status", "open")]).is_err());
+        // Once per status, as the contract's maxItems says: every status is fine, one more is not.
+        let every: Vec<_> = DealStatus::ALL
+            .iter()
+            .map(|s| ("status", s.as_str()))
+            .collect();
+        assert!(DealListParams::parse(every.clone()).is_ok());
+        let once_more = every.iter().copied().chain([("status", "won")]);
+        assert!(DealListParams::parse(once_more).is_err());
     }
 
     #[test]
