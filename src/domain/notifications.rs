@@ -29,6 +29,9 @@ pub fn headline(entry: &Notification) -> String {
         NotificationKind::EarningDeclined => "notice.earning_declined",
         NotificationKind::PayoutSent => "notice.payout_sent",
         NotificationKind::PayoutPaid => "notice.payout_paid",
+        NotificationKind::FundApproved => "notice.fund_approved",
+        NotificationKind::FundDeclined => "notice.fund_declined",
+        NotificationKind::FundPaid => "notice.fund_paid",
     };
     tr(key, &[("title", title), ("reference", reference)])
 }
@@ -42,9 +45,9 @@ pub fn tone(kind: NotificationKind) -> Tone {
         | CertificationExpiring
         | ExtensionRefused
         | OnboardingSentBack => Tone::Warning,
-        DealRejected | CertificationRevoked | EarningDeclined => Tone::Danger,
+        DealRejected | CertificationRevoked | EarningDeclined | FundDeclined => Tone::Danger,
         DealApproved | DealWon | ExtensionGranted | CourseCompleted | CertificationGranted
-        | OnboardingVerified | PayoutPaid => Tone::Success,
+        | OnboardingVerified | PayoutPaid | FundApproved | FundPaid => Tone::Success,
         DealLost | FeedbackReply | SurveyPublished | PayoutSent => Tone::Info,
     }
 }
@@ -57,8 +60,10 @@ pub fn path(entry: &Notification) -> String {
         SubjectKind::Course | SubjectKind::Certification => "/training".into(),
         SubjectKind::Survey => format!("/feedback/surveys/{}", entry.subject.id),
         SubjectKind::OnboardingItem => "/onboarding".into(),
-        // Until the portal shows earnings, the entry itself says what happened and why.
-        SubjectKind::Earning | SubjectKind::Payout => "/notifications".into(),
+        // Until the portal shows money, the entry itself says what happened and why.
+        SubjectKind::Earning | SubjectKind::Payout | SubjectKind::FundRequest => {
+            "/notifications".into()
+        }
     }
 }
 

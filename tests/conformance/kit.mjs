@@ -248,6 +248,35 @@ const rules = [
     const feed = (await partner("GET", "/notifications")).body;
     expect(feed?.items?.some((n) => n.kind === "earning_declined" && n.subject?.id === line.id && n.note === reason), "the partner is told, with the reason");
   }],
+  ["funds: every request is counted once, where its money is; a refusal has its reason", async () => {
+    const answer = await partner("GET", "/funds");
+    expect(answer.status === 200, `GET /funds answered ${answer.status}`);
+    const { funds = [], requests = [] } = answer.body ?? {};
+    for (const fund of funds) {
+      const sums = { requested: 0n, approved: 0n, claimed: 0n, paid: 0n };
+      for (const r of requests.filter((r) => r.fund_id === fund.id)) {
+        const amount = BigInt(r.amount_minor ?? 0), claim = r.claim;
+        if (r.status === "submitted") sums.requested += amount;
+        else if (r.status !== "pre_approved") continue;
+        else if (!claim || claim.status === "declined") sums.approved += amount;
+        else if (claim.status === "submitted") sums.claimed += BigInt(claim.claimed_minor);
+        else if (claim.status === "paid") sums.paid += BigInt(claim.approved_minor ?? 0);
+        else sums.claimed += BigInt(claim.approved_minor ?? 0);
+      }
+      const a = fund.amounts ?? {};
+      for (const [name, sum] of Object.entries(sums)) {
+        expect(BigInt(a[`${name}_minor`]) === sum, `${fund.id} ${name}: the fund says ${a[`${name}_minor`]}, its requests add up to ${sum}`);
+      }
+      const left = BigInt(a.allocated_minor) - sums.requested - sums.approved - sums.claimed - sums.paid;
+      expect(BigInt(a.remaining_minor) === left, `${fund.id} remaining: said ${a.remaining_minor}, worked out ${left}`);
+    }
+    const told = (text) => typeof text === "string" && text.trim() !== "";
+    for (const r of requests) {
+      expect(told(r.declined_reason) === (r.status === "declined"), `${r.id} is ${r.status} ${told(r.declined_reason) ? "with" : "without"} a reason`);
+      const c = r.claim;
+      expect(!c || !["declined", "partly_approved"].includes(c.status) || told(c.reason), `${r.id}'s claim is ${c?.status} without a reason`);
+    }
+  }],
   ["each side's credentials stay on its side", async () => {
     const partnerOnOps = await partner("GET", "/ops/deals/DR-0000-00000");
     expect(partnerOnOps.status === 403, `a partner on the operations API answered ${partnerOnOps.status}, not 403`);

@@ -11,6 +11,7 @@ pub mod earnings;
 mod feedback;
 pub mod feedback_rules;
 mod flat_readers;
+pub mod funds;
 mod leaderboards;
 mod list_params;
 mod me;

@@ -1,5 +1,5 @@
 //! What changed for the partner: decisions on deals, questions, replies, lapsing
-//! certifications, new surveys, declined earnings and payouts, each linking to its subject,
+//! certifications, new surveys, declined earnings and payouts, decisions on funds, each linking to its subject,
 //! with read state kept by the backend.
 
 use crate::wire_name::wire_names;
@@ -47,6 +47,12 @@ pub enum NotificationKind {
     PayoutSent,
     /// A payout arrived.
     PayoutPaid,
+    /// A fund request was pre-approved, or its claim approved (in part: with the reason).
+    FundApproved,
+    /// A fund request or its claim was declined, with the reason.
+    FundDeclined,
+    /// A fund claim was paid.
+    FundPaid,
 }
 
 wire_names!(NotificationKind {
@@ -69,6 +75,9 @@ wire_names!(NotificationKind {
     EarningDeclined = "earning_declined",
     PayoutSent = "payout_sent",
     PayoutPaid = "payout_paid",
+    FundApproved = "fund_approved",
+    FundDeclined = "fund_declined",
+    FundPaid = "fund_paid",
 });
 
 /// The kind of thing a notification links to.
@@ -90,6 +99,8 @@ pub enum SubjectKind {
     Earning,
     /// A payout, by id.
     Payout,
+    /// A fund request (and its claim), by id.
+    FundRequest,
 }
 
 wire_names!(SubjectKind {
@@ -101,6 +112,7 @@ wire_names!(SubjectKind {
     OnboardingItem = "onboarding_item",
     Earning = "earning",
     Payout = "payout",
+    FundRequest = "fund_request",
 });
 
 /// What a notification links to, with its name as the backend writes it.

@@ -64,7 +64,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 86] = [
+const OBJECT_SCHEMAS: [&str; 97] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -151,6 +151,17 @@ const OBJECT_SCHEMAS: [&str; 86] = [
     "EarningDecision",
     "NewPayout",
     "PayoutArrival",
+    "FundAmounts",
+    "Fund",
+    "FundClaim",
+    "FundRequest",
+    "FundsOverview",
+    "FundRequestDraft",
+    "ProofFile",
+    "NewClaim",
+    "NewFund",
+    "RequestDecision",
+    "ClaimDecision",
 ];
 
 #[test]
@@ -245,6 +256,17 @@ fn every_object_schema_example_round_trips() {
     round_trips::<EarningDecision>(&spec, "EarningDecision");
     round_trips::<NewPayout>(&spec, "NewPayout");
     round_trips::<PayoutArrival>(&spec, "PayoutArrival");
+    round_trips::<funds::FundAmounts>(&spec, "FundAmounts");
+    round_trips::<funds::Fund>(&spec, "Fund");
+    round_trips::<funds::FundClaim>(&spec, "FundClaim");
+    round_trips::<funds::FundRequest>(&spec, "FundRequest");
+    round_trips::<funds::FundsOverview>(&spec, "FundsOverview");
+    round_trips::<funds::FundRequestDraft>(&spec, "FundRequestDraft");
+    round_trips::<funds::ProofFile>(&spec, "ProofFile");
+    round_trips::<funds::NewClaim>(&spec, "NewClaim");
+    round_trips::<funds::NewFund>(&spec, "NewFund");
+    round_trips::<funds::RequestDecision>(&spec, "RequestDecision");
+    round_trips::<funds::ClaimDecision>(&spec, "ClaimDecision");
 }
 
 #[test]
@@ -273,6 +295,9 @@ fn every_enum_value_in_the_spec_is_known_to_rust() {
     enum_values_parse::<EarningKind>(&spec, "EarningKind");
     enum_values_parse::<EarningStatus>(&spec, "EarningStatus");
     enum_values_parse::<PayoutStatus>(&spec, "PayoutStatus");
+    enum_values_parse::<funds::FundKind>(&spec, "FundKind");
+    enum_values_parse::<funds::FundRequestStatus>(&spec, "FundRequestStatus");
+    enum_values_parse::<funds::ClaimStatus>(&spec, "ClaimStatus");
     let periods = enum_values_parse::<Period>(&spec, "Period");
     assert_eq!(periods, Period::ALL.map(|p| p.as_str().to_owned()));
     let codes: Vec<&str> = spec
@@ -344,6 +369,9 @@ fn every_schema_in_the_spec_is_checked_here() {
         "EarningKind",
         "EarningStatus",
         "PayoutStatus",
+        "FundKind",
+        "FundRequestStatus",
+        "ClaimStatus",
         "CountryCode",
         "CurrencyCode",
         "ProductCode",

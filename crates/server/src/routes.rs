@@ -5,6 +5,7 @@ mod conversation;
 mod deals;
 mod earnings;
 mod feedback;
+mod funds;
 mod invitations;
 mod leaderboards;
 mod me;
@@ -79,6 +80,35 @@ pub fn api() -> Router<AppState> {
         .route(
             "/ops/payouts/{payout_id}/arrival",
             post(operations::payout_arrived),
+        )
+        .route("/funds", get(funds::overview))
+        .route("/funds/requests", post(funds::create_request))
+        .route(
+            "/funds/requests/{request_id}",
+            put(funds::update_request).delete(funds::discard_request),
+        )
+        .route(
+            "/funds/requests/{request_id}/claim",
+            // A proof file of 1 MiB is about 1.4 MB as base64.
+            post(funds::claim).layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024)),
+        )
+        .route("/funds/requests/{request_id}/proof", get(funds::proof))
+        .route(
+            "/ops/partners/{partner_id}/funds",
+            get(operations::partner_funds),
+        )
+        .route("/ops/funds", post(operations::allocate_fund))
+        .route(
+            "/ops/fund-requests/{request_id}",
+            put(operations::decide_fund_request),
+        )
+        .route(
+            "/ops/fund-requests/{request_id}/claim",
+            put(operations::decide_fund_claim),
+        )
+        .route(
+            "/ops/fund-requests/{request_id}/proof",
+            get(operations::fund_proof),
         )
         .route("/notifications", get(notifications::feed))
         .route(

@@ -19,6 +19,7 @@ pub mod conversation;
 pub mod deals;
 pub mod earnings;
 mod feedback;
+pub mod funds;
 pub mod leaderboards;
 pub mod learning_reports;
 pub mod notifications;

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use support::{new_deal, references, start, Server};
 
 /// Every read of the contract, as the partner sees it.
-const READS: [&str; 15] = [
+const READS: [&str; 16] = [
     "/session",
     "/team",
     "/me",
@@ -24,6 +24,7 @@ const READS: [&str; 15] = [
     "/feedback",
     "/notifications",
     "/earnings",
+    "/funds",
 ];
 
 fn snapshot(server: &Server) -> Vec<(String, u16, Value)> {
@@ -137,6 +138,32 @@ fn another_partner_reaches_nothing_of_ours_and_changes_nothing() {
     let their_money = theirs("GET", "/earnings", None).body;
     assert_eq!(their_money["total"], 0, "{their_money}");
     assert_eq!(their_money["payouts"], json!([]));
+    // Their funds are theirs: none of our requests, and none of ours reachable or changed.
+    let funds = &before.iter().find(|(p, ..)| p == "/funds").unwrap().2;
+    let our_requests = ids(&funds["requests"]);
+    assert!(our_requests.len() >= 3, "{funds}");
+    let their_funds = theirs("GET", "/funds", None).body;
+    assert!(ids(&their_funds["requests"])
+        .iter()
+        .all(|id| !our_requests.contains(id)));
+    assert!(ids(&their_funds["funds"])
+        .iter()
+        .all(|id| !ids(&funds["funds"]).contains(id)));
+    for id in &our_requests {
+        let path = format!("/funds/requests/{id}");
+        let fund = funds["funds"][0]["id"].clone();
+        let draft = json!({"fund_id": fund, "activity": "Not theirs"});
+        assert_eq!(theirs("PUT", &path, Some(draft)).status, 404, "{path}");
+        assert_eq!(theirs("DELETE", &path, None).status, 404, "{path}");
+        let claim = json!({"amount_minor": 1, "proof_link": "https://example.com"});
+        let claim_path = format!("{path}/claim");
+        assert_eq!(
+            theirs("POST", &claim_path, Some(claim)).status,
+            404,
+            "{path}"
+        );
+        assert_eq!(theirs("GET", &format!("{path}/proof"), None).status, 404);
+    }
     let their_feedback = ids(&theirs("GET", "/feedback", None).body);
     assert!(their_feedback.iter().all(|id| !our_feedback.contains(id)));
     assert_ne!(

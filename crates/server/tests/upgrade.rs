@@ -41,7 +41,7 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
     let version: i64 = new
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 8);
+    assert_eq!(version, 9);
     let column = |table: &str, name: &str| -> bool {
         new.query_row(
             "SELECT COUNT(*) > 0 FROM pragma_table_info(?1) WHERE name = ?2",
@@ -53,6 +53,7 @@ fn a_database_from_an_older_build_is_upgraded_in_place() {
     assert!(column("users", "removed_at"));
     assert!(column("tiers", "rebate_bp") && column("earnings", "payout_seq"));
     assert!(column("payouts", "paid_on"));
+    assert!(column("funds", "expires_on") && column("fund_requests", "claim_file"));
     assert!(column("onboarding_items", "observes") && column("onboarding_items", "completes_when"));
     assert!(column("deal_events", "step") && column("deal_events", "protection_ends_on"));
     let products: i64 = new

@@ -23,11 +23,16 @@ use crate::store::learning_reports::Reported;
 use crate::AppState;
 
 mod catalogue;
+mod funds;
 mod money;
 mod partners;
 mod programme;
 
 pub use catalogue::{list_tiers, put_course, put_product, put_tier};
+pub use funds::{
+    allocate_fund, decide_claim as decide_fund_claim, decide_request as decide_fund_request,
+    partner_funds, proof as fund_proof,
+};
 pub use money::{decide_earning, partner_earnings, payout_arrived, send_payout};
 pub use partners::{import, put_partner, put_person};
 pub use programme::{close_survey, decide_onboarding_item, publish_survey};

@@ -128,6 +128,21 @@ CREATE TABLE IF NOT EXISTS payouts (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL, currency TEXT NOT NULL,
   amount_minor INTEGER NOT NULL, started_on TEXT NOT NULL, expected_on TEXT NOT NULL, paid_on TEXT);
 CREATE INDEX IF NOT EXISTS payouts_by_company ON payouts (company_id, seq);
+-- Marketing and co-op funds; a request holds its latest claim (the proof file inline, 1 MiB at most).
+CREATE TABLE IF NOT EXISTS funds (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, company_id TEXT NOT NULL REFERENCES companies(id),
+  kind TEXT NOT NULL, name TEXT NOT NULL, currency TEXT NOT NULL, allocated_minor INTEGER NOT NULL,
+  starts_on TEXT NOT NULL, expires_on TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS funds_by_company ON funds (company_id);
+CREATE TABLE IF NOT EXISTS fund_requests (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, fund_seq INTEGER NOT NULL REFERENCES funds(seq),
+  company_id TEXT NOT NULL, created_by TEXT NOT NULL, status TEXT NOT NULL, activity TEXT NOT NULL,
+  starts_on TEXT, ends_on TEXT, amount_minor INTEGER, expected_outcome TEXT NOT NULL,
+  declined_reason TEXT, updated_at TEXT NOT NULL, submitted_at TEXT, claim_status TEXT,
+  claimed_minor INTEGER, claim_approved_minor INTEGER, claim_reason TEXT, claim_link TEXT,
+  claim_file_name TEXT, claim_media_type TEXT, claim_file BLOB, claim_submitted_at TEXT,
+  claim_paid_on TEXT);
+CREATE INDEX IF NOT EXISTS fund_requests_by_company ON fund_requests (company_id, updated_at);
 -- The vendor's side: keys for integrations (stored as SHA-256) and channel team members, who
 -- sign in through the vendor's OpenID Connect provider.
 CREATE TABLE IF NOT EXISTS api_keys (
@@ -143,7 +158,7 @@ CREATE TABLE IF NOT EXISTS channel_team (
 /// and case folding (`deals::customer_key`), 7 onboarding steps that complete themselves
 /// (`onboarding_items.observes`, `completes_when`), 8 money (`earnings`, `payouts`, and each
 /// tier's `rebate_bp`, 0 until the channel team sets it).
-const VERSION: i64 = 8;
+const VERSION: i64 = 9;
 
 /// Creates what is missing and brings a database from an older build up to date.
 pub fn create(conn: &rusqlite::Connection) -> Result<(), String> {

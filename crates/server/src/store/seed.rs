@@ -10,6 +10,7 @@ use crate::error::AppResult;
 
 pub(super) mod deals;
 mod engagement;
+mod funds;
 mod learning;
 mod lumiere;
 mod money;
@@ -84,6 +85,7 @@ fn seed(tx: &Transaction, size: SeedSize, now: DateTime<Utc>) -> AppResult<()> {
     engagement::seed_feedback(tx, now)?;
     replay_observed(tx, now)?;
     money::seed_money(tx, now)?;
+    funds::seed_funds(tx, now)?;
     engagement::seed_leaderboards(tx, &companies, now, &mut rng)?;
     crate::store::leaderboards::refresh_ranks(tx)?;
     Ok(())

@@ -34,7 +34,7 @@ const DECLINED: [(&str, &str, &str); 1] = [(
     "Secure Access on vessels is sold through our maritime distributor, so this deal earns your rebate but not the push's extra 2 %.",
 )];
 
-fn at(day: NaiveDate) -> DateTime<Utc> {
+pub(super) fn at(day: NaiveDate) -> DateTime<Utc> {
     day.and_time(NaiveTime::from_hms_opt(9, 0, 0).unwrap_or(NaiveTime::MIN))
         .and_utc()
 }
