@@ -187,7 +187,10 @@ fn filter(
         let names: Vec<&str> = params.statuses.iter().map(|s| s.as_str()).collect();
         values.push(Sql::Text(json!(names).to_string()));
     }
-    if let Some(q) = params.q.as_deref().filter(|q| q.chars().count() >= 3) {
+    if params.q.as_deref().is_some_and(|q| q.contains('\0')) {
+        // No stored text holds a NUL, and FTS5 would read one as the end of its query.
+        clause.push_str(" AND 0");
+    } else if let Some(q) = params.q.as_deref().filter(|q| q.chars().count() >= 3) {
         // The trigram index finds any substring of three characters or more.
         clause.push_str(" AND seq IN (SELECT rowid FROM deals_search WHERE deals_search MATCH ?)");
         values.push(Sql::Text(format!(
@@ -225,7 +228,8 @@ pub(super) fn load_deal(
     reference: &str,
 ) -> AppResult<Option<Deal>> {
     let mut statement = conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS}, contact_name, contact_email, contact_phone, products_json, notes, submitted_at
+        "SELECT {SUMMARY_COLUMNS}, contact_name, contact_email, contact_phone, products_json, notes, submitted_at,
+           company_id AS owner
          FROM deals WHERE reference = ?1 AND (?2 IS NULL OR company_id = ?2)"
     ))?;
     let mut rows = statement.query(params![reference, company_id])?;
@@ -254,18 +258,39 @@ pub(super) fn load_deal(
                 .transpose()?,
         });
     }
+    let summary = summary(row)?;
+    let products: Vec<String> = serde_json::from_str(&row.get::<_, String>("products_json")?)?;
+    let expected_earnings = if summary.status.is_open() {
+        let owner: String = row.get("owner")?;
+        super::earnings::deal_earnings(conn, &owner, &summary.value, &products)?
+            .into_iter()
+            .map(
+                |(kind, program, amount_minor)| api_types::earnings::ExpectedEarning {
+                    kind,
+                    program: program.map(str::to_owned),
+                    amount: Money {
+                        amount_minor,
+                        currency: summary.value.currency.clone(),
+                    },
+                },
+            )
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Some(Deal {
-        summary: summary(row)?,
+        summary,
         contact: Contact {
             name: row.get("contact_name")?,
             email: row.get("contact_email")?,
             phone: row.get("contact_phone")?,
         },
-        products: serde_json::from_str(&row.get::<_, String>("products_json")?)?,
+        products,
         notes: row.get("notes")?,
         submitted_at: parse_text(&row.get::<_, String>("submitted_at")?)?,
         timeline,
         points_earned: None,
+        expected_earnings,
     }))
 }
 
