@@ -42,7 +42,7 @@ for rule in "conflicts answer 409 naming the reference" "an idempotent retry cre
   "cursor pages stay stable while deals are added" "422 names the fields" \
   "a partner never sees another's data" "the deal conversation round-trips" \
   "the notification feed answers 304 while nothing changed" "each side's credentials stay on its side" \
-  "money: totals reconcile exactly with the lines" "money: the channel team declines with a reason the partner reads"; do
+  "money: totals reconcile exactly with the lines" "money: an open deal foretells its lines; the channel team declines with a reason the partner reads"; do
   grep -qF "FAIL  $rule:" "$work/mock.txt" || { echo "the kit did not fail \"$rule\" against the schema-only mock"; proof=1; }
 done
 [ "$proof" -eq 0 ] && echo "kit proof: every rule a schema cannot state failed against the schema-only mock, by name"

@@ -227,17 +227,23 @@ const rules = [
       expect(line.status !== "paid" || typeof line.payout_id === "string", `${line.id} is paid without its payout`);
     }
   }],
-  ["money: the channel team declines with a reason the partner reads", async () => {
+  ["money: an open deal foretells its lines; the channel team declines with a reason the partner reads", async () => {
     const me = (await partner("GET", "/me")).body;
     const reference = await register(partner, `Conformance Money ${run}`, PRODUCT);
     const steps = `/ops/deals/${reference}/steps`;
+    let expected = [];
     for (const body of [{ step: "start_review" }, { step: "approve", protection_ends_on: inDays(90) }, { step: "record_won" }]) {
+      expected = (await partner("GET", `/deals/${reference}`)).body?.expected_earnings ?? [];
       const taken = await ops("POST", steps, body);
       expect(taken.status === 200, `${body.step} answered ${taken.status}`);
     }
     const { lines } = await allEarnings(partner, "status=pending");
     const line = lines.find((l) => l.deal_id === reference);
     expect(line, `winning ${reference} at ${me?.company?.tier ?? "its"} tier earned no pending line`);
+    const key = (e) => `${e.kind} ${e.program ?? ""} ${e.amount.amount_minor} ${e.amount.currency}`;
+    const earned = lines.filter((l) => l.deal_id === reference).map(key).sort().join(", ");
+    const foretold = expected.map(key).sort().join(", ");
+    expect(earned === foretold, `the open deal said it would earn [${foretold}], winning it earned [${earned}]`);
     const silent = await ops("PUT", `/ops/earnings/${line.id}`, { status: "declined" });
     expect(silent.status === 422 && silent.body?.errors?.some((e) => e.field === "reason"), `a decline without a reason answered ${silent.status}`);
     const reason = `Conformance check ${run}: not payable.`;

@@ -99,6 +99,9 @@ pub struct Deal {
     /// Only in the answer to its registration: program points it added to the company's score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points_earned: Option<u32>,
+    /// While the deal is open: what it is expected to earn once won (not shown by the portal yet).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expected_earnings: Vec<crate::earnings::ExpectedEarning>,
 }
 
 /// The customer's contact person.

@@ -114,6 +114,19 @@ pub struct EarningLine {
     pub declined_reason: Option<String>,
 }
 
+/// What an open deal is expected to earn once won, at the partner's tier today: its share and
+/// each incentive its products qualify for, worked out as a won deal's lines are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpectedEarning {
+    /// A rebate or commission, or a SPIFF.
+    pub kind: EarningKind,
+    /// The incentive's program, for SPIFFs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<String>,
+    /// How much, in the deal's currency.
+    pub amount: Money,
+}
+
 /// A rule of the contract a line of earnings breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EarningRuleBroken {

@@ -36,6 +36,9 @@ pub(crate) struct DealFields {
     timeline: Vec<DealEvent>,
     #[serde(default)]
     points_earned: Option<u32>,
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    expected_earnings: Vec<crate::earnings::ExpectedEarning>,
 }
 
 impl From<DealFields> for Deal {
@@ -57,6 +60,7 @@ impl From<DealFields> for Deal {
             submitted_at: f.submitted_at,
             timeline: f.timeline,
             points_earned: f.points_earned,
+            expected_earnings: f.expected_earnings,
         }
     }
 }

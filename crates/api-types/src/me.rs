@@ -70,6 +70,11 @@ pub struct Me {
     /// What the company's current tier gives it.
     #[serde(default)]
     pub tier_benefits: Vec<String>,
+    /// The current tier's share of a won deal's value, in basis points (a rebate, or a
+    /// commission for referral partners). Not shown by the portal yet.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub rebate_basis_points: u32,
     /// Requirement by requirement progress to the next tier; absent at the top tier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_tier: Option<TierProgress>,
@@ -125,6 +130,10 @@ pub struct TierProgress {
     /// What that tier gives, beyond the current one's.
     #[serde(default)]
     pub benefits: Vec<String>,
+    /// That tier's share of a won deal's value, in basis points. Not shown by the portal yet.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub rebate_basis_points: u32,
 }
 
 /// One requirement of a tier, e.g. "2 of 3 certified engineers".

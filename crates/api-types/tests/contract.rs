@@ -64,7 +64,7 @@ fn string_enum(spec: &Value, name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-const OBJECT_SCHEMAS: [&str; 97] = [
+const OBJECT_SCHEMAS: [&str; 98] = [
     "SignIn",
     "Team",
     "TeamMember",
@@ -162,6 +162,7 @@ const OBJECT_SCHEMAS: [&str; 97] = [
     "NewFund",
     "RequestDecision",
     "ClaimDecision",
+    "ExpectedEarning",
 ];
 
 #[test]
@@ -267,6 +268,7 @@ fn every_object_schema_example_round_trips() {
     round_trips::<funds::NewFund>(&spec, "NewFund");
     round_trips::<funds::RequestDecision>(&spec, "RequestDecision");
     round_trips::<funds::ClaimDecision>(&spec, "ClaimDecision");
+    round_trips::<ExpectedEarning>(&spec, "ExpectedEarning");
 }
 
 #[test]

@@ -104,14 +104,39 @@ fn a_deal_won_in_yen_earns_without_decimals_and_the_channel_team_declines_and_pa
     assert_eq!(registered.status, 201, "{}", registered.body);
     let reference = registered.body["reference"].as_str().unwrap().to_owned();
     let steps = format!("/ops/deals/{reference}/steps");
+    let mut expected = Value::Null;
     for body in [
         json!({"step": "start_review"}),
         json!({"step": "approve", "protection_ends_on": in_days(90)}),
         json!({"step": "record_won", "note": "Signed."}),
     ] {
+        // While open, the deal says what it will earn once won, at the tier's rate today.
+        expected = partner.get(&format!("/deals/{reference}")).body["expected_earnings"].clone();
         let taken = channel.post(&steps, &body, &[]);
         assert_eq!(taken.status, 200, "{body}: {}", taken.body);
     }
+    let rebate_only =
+        json!({"kind": "rebate", "amount": {"amount_minor": 61_728, "currency": "JPY"}});
+    let push = json!({"kind": "spiff", "program": "Secure Access push",
+        "amount": {"amount_minor": 24_691, "currency": "JPY"}});
+    assert_eq!(
+        expected,
+        json!([rebate_only, push]),
+        "the lines it earned, foretold"
+    );
+    let closed = partner.get(&format!("/deals/{reference}")).body;
+    assert!(
+        closed.get("expected_earnings").is_none(),
+        "a won deal's lines are in /earnings"
+    );
+    let me = partner.get("/me").body;
+    assert_eq!(
+        (
+            me["rebate_basis_points"].as_u64(),
+            me["next_tier"]["rebate_basis_points"].as_u64()
+        ),
+        (Some(500), Some(800))
+    );
     let mine: EarningsReport =
         serde_json::from_value(partner.get("/earnings?status=pending").body).unwrap();
     let won: Vec<&EarningLine> = mine

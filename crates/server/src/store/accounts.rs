@@ -71,6 +71,7 @@ impl Store {
                 joined_on: parse_text(&text("joined_on")?)?,
             },
             tier_benefits: program::benefits_of(&conn, tier)?,
+            rebate_basis_points: program::rebate_of(&conn, tier)?,
             next_tier: program::tier_progress(&conn, &caller.company_id, &currency, tier, now)?,
             engagement: program::engagement(&conn, &caller.company_id, now)?,
         })

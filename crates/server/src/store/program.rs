@@ -184,6 +184,18 @@ pub fn benefits_of(conn: &Connection, tier: TierLevel) -> AppResult<Vec<String>>
         .unwrap_or_default())
 }
 
+/// The share of a won deal's value `tier` pays, in basis points (0 for a tier not listed).
+pub fn rebate_of(conn: &Connection, tier: TierLevel) -> AppResult<u32> {
+    let rate: Option<u32> = conn
+        .query_row(
+            "SELECT rebate_bp FROM tiers WHERE level = ?1",
+            [tier.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(rate.unwrap_or(0))
+}
+
 /// Progress of `company` to the tier after `tier`, requirement by requirement; `None` at the top.
 pub fn tier_progress(
     conn: &Connection,
@@ -225,6 +237,7 @@ pub fn tier_progress(
         tier: next,
         requirements,
         benefits,
+        rebate_basis_points: rebate_of(conn, next)?,
     }))
 }
 
