@@ -50,6 +50,7 @@ fn deal(status: DealStatus, ends: Option<&str>, timeline: Vec<DealEvent>) -> Dea
         submitted_at: "2026-11-01T10:00:00Z".parse().unwrap(),
         timeline,
         points_earned: None,
+        expected_earnings: vec![],
     }
 }
 

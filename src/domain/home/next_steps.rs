@@ -354,6 +354,7 @@ mod tests {
                 at_risk: at_risk.map(str::to_owned),
             }],
             benefits: vec![],
+            rebate_basis_points: 800,
         };
         let at_risk = tier(Some(
             "Théo Laurent’s Cert 2026-12-10 lapses on 10 Dec 2026: this falls to 1.",
