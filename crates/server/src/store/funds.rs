@@ -109,6 +109,11 @@ pub(super) fn request(conn: &Connection, id: &str) -> AppResult<Option<(String, 
         .transpose()
 }
 
+/// Request `id` if it is `company_id`'s: another company's is as good as missing.
+fn own(conn: &Connection, company_id: &str, id: &str) -> AppResult<Option<FundRequest>> {
+    Ok(request(conn, id)?.and_then(|(company, found)| (company == company_id).then_some(found)))
+}
+
 /// A company's funds with their amounts, newest first, and every request against them.
 pub(super) fn overview(conn: &Connection, company_id: &str) -> AppResult<FundsOverview> {
     let requests = requests(conn, "r.company_id = ?1", &company_id)?;
@@ -163,9 +168,9 @@ pub(super) fn save(
 ) -> AppResult<Result<FundRequest, Refused>> {
     let existing = match id {
         None => None,
-        Some(id) => match request(conn, id)? {
-            Some((company, found)) if company == company_id => Some(found),
-            _ => return Ok(Err(Refused::NotFound)),
+        Some(id) => match own(conn, company_id, id)? {
+            Some(found) => Some(found),
+            None => return Ok(Err(Refused::NotFound)),
         },
     };
     if existing
@@ -233,21 +238,19 @@ pub(super) fn discard(
     caller: &Caller,
     id: &str,
 ) -> AppResult<Result<(), Refused>> {
-    match request(conn, id)? {
-        Some((company, found)) if company == caller.company_id => {
-            if found.status != FundRequestStatus::Draft {
-                return Ok(Err(Refused::NotNow(
-                    "Only a draft can be discarded; this request was sent.",
-                )));
-            }
-            conn.execute(
-                "DELETE FROM fund_requests WHERE seq = ?1",
-                [seq_of(id, "frq")],
-            )?;
-            Ok(Ok(()))
-        }
-        _ => Ok(Err(Refused::NotFound)),
+    let Some(found) = own(conn, &caller.company_id, id)? else {
+        return Ok(Err(Refused::NotFound));
+    };
+    if found.status != FundRequestStatus::Draft {
+        return Ok(Err(Refused::NotNow(
+            "Only a draft can be discarded; this request was sent.",
+        )));
     }
+    conn.execute(
+        "DELETE FROM fund_requests WHERE seq = ?1",
+        [seq_of(id, "frq")],
+    )?;
+    Ok(Ok(()))
 }
 
 /// Sends the claim `new` for the company's request `id`, with the proof file's
@@ -260,9 +263,8 @@ pub(super) fn claim(
     file: Option<Vec<u8>>,
     now: DateTime<Utc>,
 ) -> AppResult<Result<FundRequest, Refused>> {
-    let found = match request(conn, id)? {
-        Some((company, found)) if company == company_id => found,
-        _ => return Ok(Err(Refused::NotFound)),
+    let Some(found) = own(conn, company_id, id)? else {
+        return Ok(Err(Refused::NotFound));
     };
     if !may_claim(found.status, found.claim.as_ref().map(|c| c.status)) {
         return Ok(Err(Refused::NotNow(

@@ -28,6 +28,9 @@ const COOP_MAJOR: i64 = 2_000;
 /// outcome, amount in euros, the activity's first and last day after joining, what happened).
 type Story = (i64, &'static str, &'static str, i64, (i64, i64), Fate);
 
+/// One step of a request's story, taken at the given moment.
+type Step<'a> = dyn Fn(DateTime<Utc>) -> AppResult<()> + 'a;
+
 /// What became of a request.
 #[derive(Clone, Copy)]
 enum Fate {
@@ -139,7 +142,7 @@ fn replay(tx: &Transaction, fund_id: &str, joined: NaiveDate, now: DateTime<Utc>
         if matches!(fate, Fate::Draft) {
             continue;
         }
-        let steps: [(i64, &dyn Fn(DateTime<Utc>) -> AppResult<()>); 4] = [
+        let steps: [(i64, &Step); 4] = [
             (written + 2, &|when| {
                 let yes = RequestDecision {
                     status: FundRequestStatus::PreApproved,
