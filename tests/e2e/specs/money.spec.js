@@ -9,6 +9,18 @@ const AIKO = { email: "aiko.tanaka@sakura-systems.jp", password: "partner-demo" 
 const API = "/api/v1";
 const inDays = (n) => new Date(Date.now() + n * 86400_000).toISOString().slice(0, 10);
 
+/** Aiko signs in, in a browser of her own, and lands on her notifications. */
+async function aikosNotifications(browser) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/sign-in?next=%2Fnotifications");
+  await page.getByLabel("E-mail").fill(AIKO.email);
+  await page.getByLabel(/^Password/).fill(AIKO.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  return { context, page };
+}
+
 test("the channel team declines a line with a reason and the partner is told why", async ({ browser, request }, testInfo) => {
   // A distributor paid in yen wins a deal: its rebate and the push's extra are pending.
   const customer = `Kyoto Ryokan ${testInfo.project.name} ${Date.now()}`;
@@ -37,13 +49,7 @@ test("the channel team declines a line with a reason and the partner is told why
   const declined = await request.put(`${API}/ops/earnings/${spiff.id}`, { headers: OPS, data: { status: "declined", reason } });
   expect(declined.status()).toBe(200);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in?next=%2Fnotifications");
-  await page.getByLabel("E-mail").fill(AIKO.email);
-  await page.getByLabel(/^Password/).fill(AIKO.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  const { context, page } = await aikosNotifications(browser);
   await expect(page.getByRole("link", { name: `Earnings declined: ${customer}` }).first()).toBeVisible();
   await expect(page.getByText(reason).first()).toBeVisible();
   await expectNoAxeViolations(page);
@@ -81,13 +87,7 @@ test("the channel team declines a fund claim with a reason and the partner is to
   const declined = await request.put(`${API}/ops/fund-requests/${id}/claim`, { headers: OPS, data: { status: "declined", reason } });
   expect(declined.status()).toBe(200);
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-in?next=%2Fnotifications");
-  await page.getByLabel("E-mail").fill(AIKO.email);
-  await page.getByLabel(/^Password/).fill(AIKO.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  const { context, page } = await aikosNotifications(browser);
   await expect(page.getByRole("link", { name: `Funds declined: ${activity}` })).toBeVisible();
   await expect(page.getByText(reason)).toBeVisible();
   await expect(page.getByRole("link", { name: `Funds approved: ${activity}` })).toBeVisible();
