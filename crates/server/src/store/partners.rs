@@ -8,6 +8,15 @@ use super::leaderboards::{leagues_now, place_partner};
 use super::{to_text, Store};
 use crate::error::AppResult;
 
+/// Whether the partner company `id` exists (the channel team's calls name it).
+pub(in crate::store) fn exists(conn: &Connection, id: &str) -> AppResult<bool> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) > 0 FROM companies WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 /// Whether a write made something new or changed what was there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Upserted {

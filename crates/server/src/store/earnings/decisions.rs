@@ -12,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{read_line, read_payout, report, seq_of, LINES, LINE_COLUMNS};
 use crate::error::AppResult;
 use crate::store::notifications::{notify, NewNotification};
+use crate::store::partners;
 use crate::store::Store;
 
 /// What became of a decision on a line.
@@ -131,12 +132,7 @@ pub(in crate::store) fn send_payout(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> AppResult<Result<Payout, PayoutRefused>> {
-    let known: bool = conn.query_row(
-        "SELECT COUNT(*) > 0 FROM companies WHERE id = ?1",
-        [&new.partner_id],
-        |r| r.get(0),
-    )?;
-    if !known {
+    if !partners::exists(conn, &new.partner_id)? {
         return Ok(Err(PayoutRefused::NoPartner));
     }
     let mut errors = Vec::new();
@@ -299,11 +295,7 @@ impl Store {
         params: &EarningsParams,
     ) -> AppResult<Option<EarningsReport>> {
         let conn = self.reader()?;
-        let known: bool = conn.query_row(
-            "SELECT COUNT(*) > 0 FROM companies WHERE id = ?1",
-            [partner_id],
-            |r| r.get(0),
-        )?;
+        let known = partners::exists(&conn, partner_id)?;
         known.then(|| report(&conn, partner_id, params)).transpose()
     }
 

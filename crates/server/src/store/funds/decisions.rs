@@ -15,6 +15,7 @@ use super::{overview, request};
 use crate::error::{AppError, AppResult};
 use crate::store::earnings::seq_of;
 use crate::store::notifications::{notify, NewNotification};
+use crate::store::partners;
 use crate::store::Store;
 
 /// What became of a decision on a request or a claim.
@@ -27,21 +28,12 @@ pub enum Decided {
     Done(Box<FundRequest>),
 }
 
-/// Whether the company `id` exists.
-fn known(conn: &Connection, id: &str) -> AppResult<bool> {
-    Ok(conn.query_row(
-        "SELECT COUNT(*) > 0 FROM companies WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )?)
-}
-
 /// Allocates `new` to its partner; `Ok(None)` for no such partner.
 pub(in crate::store) fn allocate(
     conn: &Connection,
     new: &NewFund,
 ) -> AppResult<Option<Result<Fund, Vec<FieldError>>>> {
-    if !known(conn, &new.partner_id)? {
+    if !partners::exists(conn, &new.partner_id)? {
         return Ok(None);
     }
     let problems = new.problems();
@@ -185,7 +177,7 @@ impl Store {
     /// `GET /ops/partners/{id}/funds`: any partner's funds, `None` for no such partner.
     pub fn partner_funds(&self, partner_id: &str) -> AppResult<Option<FundsOverview>> {
         let conn = self.reader()?;
-        if !known(&conn, partner_id)? {
+        if !partners::exists(&conn, partner_id)? {
             return Ok(None);
         }
         let mut found = overview(&conn, partner_id)?;
